@@ -1,0 +1,57 @@
+# Every command the project needs; `make help` lists them.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+CHROMIUM := /usr/bin/chromium
+
+.DEFAULT_GOAL := help
+.PHONY: help run test test-fast lint fmt data validate bench setup chromium clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+run: setup ## Set up, then start the app at http://127.0.0.1:8501
+	$(PY) -m streamlit run app.py
+
+test: setup chromium ## Set up, then run lint, data checks and every test (browser included)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m jkdefense.derive --check
+	$(PY) -m jkdefense.validate
+	$(PY) -m pytest
+
+test-fast: setup ## Every test except the real-browser ones
+	$(PY) -m pytest -m "not browser"
+
+lint: setup ## ruff lint and format check
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+fmt: setup ## Format the code
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+data: setup ## Re-derive sentences and mentions from the seeds, then validate
+	$(PY) -m jkdefense.derive
+	$(PY) -m jkdefense.validate
+
+validate: setup ## Validate the data package; list every problem
+	$(PY) -m jkdefense.validate
+
+bench: setup chromium ## Measure derive, validate and page reruns (writes benchmarks/RESULTS.md)
+	$(PY) benchmarks/bench_data.py
+	$(PY) benchmarks/bench_pages.py
+
+setup: $(VENV)/.installed ## Create .venv with the pinned requirements
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+chromium: ## Install Debian's chromium for the browser tests (needs root)
+	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+clean: ## Remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .ruff_cache

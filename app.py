@@ -1,0 +1,29 @@
+"""Japan–South Korea defense cooperation: the analyst dashboard."""
+
+import streamlit as st
+
+from jkdefense import ui
+
+st.set_page_config(
+    page_title="Japan–South Korea defense cooperation",
+    layout="wide",
+)
+
+# NOTE: nothing above st.navigation may raise, or Streamlit falls back to
+# auto-discovering pages/. load_package never raises on bad data.
+pkg = ui.package()
+ui.sidebar_filters(pkg)
+
+navigation = st.navigation(
+    [
+        st.Page("pages/overview.py", title="Overview", default=True),
+        st.Page("pages/threats.py", title="Threats"),
+        st.Page("pages/programs.py", title="Joint programs"),
+        st.Page("pages/pairings.py", title="Company pairings"),
+        st.Page("pages/pathway.py", title="Pathway"),
+        st.Page("pages/sources.py", title="Sources"),
+    ]
+)
+ui.problem_banner(pkg)
+navigation.run()
+ui.footer(pkg, ui.current_view(pkg))

@@ -1,0 +1,52 @@
+"""Time each page's script run, first and warm (median), in-process with AppTest.
+
+    .venv/bin/python benchmarks/bench_pages.py [--repeat 15]
+
+A warm run reuses the cached data package, as a rerun after a filter change does.
+"""
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = ["overview", "threats", "programs", "pairings", "pathway", "sources"]
+
+
+def measure(page: str, repeat: int) -> tuple[float, float, float]:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    start = time.perf_counter()
+    at.run()
+    if page != "overview":
+        at.switch_page(f"pages/{page}.py").run()
+    first = time.perf_counter() - start
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        at.run()
+        runs.append(time.perf_counter() - start)
+    if at.exception:
+        sys.exit(f"{page}: {at.exception}")
+    return first, statistics.median(runs), max(runs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+    print("| page | first run (ms) | warm median (ms) | warm max (ms) |")
+    print("|---|---:|---:|---:|")
+    for page in PAGES:
+        first, median, worst = measure(page, args.repeat)
+        print(
+            f"| {page} | {first * 1000:.0f} | {median * 1000:.0f} "
+            f"| {worst * 1000:.0f} |"
+        )
+
+
+if __name__ == "__main__":
+    main()

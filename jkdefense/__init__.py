@@ -1,0 +1,1 @@
+"""Japan–South Korea defense cooperation: sourced data, checks and charts."""

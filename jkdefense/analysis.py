@@ -1,0 +1,198 @@
+"""Pure analysis the pages show: threat matrix, scramble series, rankings, pairings."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+PROGRAM_CRITERIA = (
+    "threat_relevance",
+    "commonality",
+    "industrial_fit",
+    "political_feasibility",
+)
+PAIRING_CRITERIA = (
+    "product_overlap",
+    "supply_chain",
+    "complementarity",
+    "industrial_readiness",
+)
+CRITERION_LABELS = {
+    "threat_relevance": "Threat relevance",
+    "commonality": "Commonality",
+    "industrial_fit": "Industrial fit",
+    "political_feasibility": "Political feasibility",
+    "product_overlap": "Product overlap",
+    "supply_chain": "Shared US suppliers",
+    "complementarity": "Complementarity",
+    "industrial_readiness": "Industrial readiness",
+}
+SCRAMBLE_ACTORS = {"china_count": "CN", "russia_count": "RU", "other_count": "other"}
+
+
+def threat_matrix(threats: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
+    """Actor × domain cells with the highest severity and the threats behind it."""
+    names = countries.set_index("country_code")["country_name"]
+    cells = threats.groupby(["actor_country_code", "domain_type"], as_index=False).agg(
+        severity_score=("severity_score", "max"),
+        threat_count=("threat_id", "size"),
+        threat_names=("threat_name", lambda s: "; ".join(sorted(s))),
+    )
+    cells["actor_name"] = cells["actor_country_code"].map(names)
+    return cells.sort_values(["actor_country_code", "domain_type"], ignore_index=True)
+
+
+def scrambles_by_actor(scrambles: pd.DataFrame) -> pd.DataFrame:
+    """Long table of scrambles: fiscal_year, actor_code, scramble_count."""
+    long = scrambles.melt(
+        id_vars="fiscal_year",
+        value_vars=list(SCRAMBLE_ACTORS),
+        var_name="column",
+        value_name="scramble_count",
+    )
+    long["actor_code"] = long.pop("column").map(SCRAMBLE_ACTORS)
+    return long.sort_values(["fiscal_year", "actor_code"], ignore_index=True)
+
+
+def weighted_scores(frame: pd.DataFrame, weights: dict[str, float]) -> pd.Series:
+    """Weighted mean of ``<criterion>_score`` columns (1–5); zero weights drop out."""
+    total = sum(weights.values())
+    if total <= 0:
+        return pd.Series(np.nan, index=frame.index)
+    parts = sum(frame[f"{c}_score"].astype(float) * w for c, w in weights.items())
+    return parts / total
+
+
+def rank_programs(programs: pd.DataFrame, weights: dict[str, float]) -> pd.DataFrame:
+    """Programs with their weighted score and rank (1 = best; ties share a rank)."""
+    ranked = programs.assign(weighted_score=weighted_scores(programs, weights))
+    ranked["rank"] = ranked["weighted_score"].rank(ascending=False, method="min")
+    return ranked.sort_values(["rank", "program_name"], ignore_index=True)
+
+
+def score_contributions(
+    ranked: pd.DataFrame, weights: dict[str, float], label_column: str
+) -> pd.DataFrame:
+    """Long table of each criterion's share of the weighted score, for stacked bars."""
+    total = sum(weights.values()) or 1.0
+    rows = []
+    for _, row in ranked.iterrows():
+        for criterion, weight in weights.items():
+            rows.append(
+                {
+                    label_column: row[label_column],
+                    "criterion": criterion,
+                    "criterion_name": CRITERION_LABELS[criterion],
+                    "score": row[f"{criterion}_score"],
+                    "contribution": row[f"{criterion}_score"] * weight / total,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def rank_stability(
+    programs: pd.DataFrame,
+    weights: dict[str, float],
+    *,
+    spread: float = 0.5,
+    draws: int = 300,
+    seed: int = 2019,
+) -> pd.DataFrame:
+    """How each program's rank moves when every weight is perturbed by up to ±spread.
+
+    Each draw multiplies every weight by a factor from U(1-spread, 1+spread);
+    the seed keeps the result identical between runs.
+    """
+    criteria = list(weights)
+    base = np.array([weights[c] for c in criteria], dtype=float)
+    scores = programs[[f"{c}_score" for c in criteria]].to_numpy(dtype=float)
+    rng = np.random.default_rng(seed)
+    factors = rng.uniform(1 - spread, 1 + spread, size=(draws, len(criteria)))
+    perturbed = factors * base
+    totals = perturbed.sum(axis=1, keepdims=True)
+    totals[totals == 0] = 1.0
+    weighted = scores @ (perturbed / totals).T  # programs × draws
+    ranks = pd.DataFrame(weighted).rank(ascending=False, method="min").to_numpy()
+    base_rank = rank_programs(programs, weights).set_index("program_id")["rank"]
+    result = pd.DataFrame(
+        {
+            "program_id": programs["program_id"].to_numpy(),
+            "program_name": programs["program_name"].to_numpy(),
+            "rank_min": ranks.min(axis=1),
+            "rank_median": np.median(ranks, axis=1),
+            "rank_max": ranks.max(axis=1),
+        }
+    )
+    result["rank"] = result["program_id"].map(base_rank)
+    same = ranks == result["rank"].to_numpy()[:, None]
+    result["share_same_rank"] = same.mean(axis=1)
+    return result.sort_values(["rank", "program_name"], ignore_index=True)
+
+
+def score_pairings(pairings: pd.DataFrame, companies: pd.DataFrame) -> pd.DataFrame:
+    """Pairings with company names, a label, and pairing_score (mean of the parts)."""
+    names = companies.set_index("company_id")["company_short_name"]
+    kr_names = pairings["kr_company_id"].map(names)
+    jp_names = pairings["jp_company_id"].map(names)
+    scored = pairings.assign(
+        kr_company_name=kr_names,
+        jp_company_name=jp_names,
+        pairing_label=kr_names
+        + " × "
+        + jp_names
+        + " ("
+        + pairings["domain_type"]
+        + ")",
+        pairing_score=weighted_scores(pairings, dict.fromkeys(PAIRING_CRITERIA, 1.0)),
+    )
+    return scored.sort_values(
+        ["pairing_score", "pairing_id"], ascending=[False, True], ignore_index=True
+    )
+
+
+def pairing_matrix(scored: pd.DataFrame) -> pd.DataFrame:
+    """KR × JP company cells with the best pairing score over the selected domains."""
+    return scored.groupby(["kr_company_name", "jp_company_name"], as_index=False).agg(
+        pairing_score=("pairing_score", "max"),
+        domains=("domain_type", lambda s: ", ".join(sorted(set(s)))),
+        pairing_count=("pairing_id", "size"),
+    )
+
+
+def bridge_network(
+    scored: pd.DataFrame, companies: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Nodes (KR left, US middle, JP right) and edges company–bridge supplier.
+
+    An edge's weight counts the pairings in view that run through that bridge.
+    """
+    names = companies.set_index("company_id")["company_short_name"]
+    edges = []
+    for row in scored.itertuples(index=False):
+        for bridge in row.bridge_company_ids:
+            edges.append((row.kr_company_id, bridge, row.pairing_id))
+            edges.append((bridge, row.jp_company_id, row.pairing_id))
+    edges = pd.DataFrame(edges, columns=["source_id", "target_id", "pairing_id"])
+    edges = edges.groupby(["source_id", "target_id"], as_index=False).agg(
+        weight=("pairing_id", "nunique")
+    )
+    bridges = [b for ids in scored["bridge_company_ids"] for b in ids]
+    sides = {
+        "KR": scored["kr_company_id"],
+        "bridge": bridges,
+        "JP": scored["jp_company_id"],
+    }
+    nodes = []
+    for x, (side, ids) in enumerate(sides.items()):
+        ordered = sorted(set(ids), key=lambda i: names.get(i, i))
+        for y, node_id in enumerate(ordered):
+            nodes.append(
+                {
+                    "node_id": node_id,
+                    "node_name": names.get(node_id, node_id),
+                    "side": side,
+                    "x": x,
+                    "y": (len(ordered) - 1) / 2 - y,
+                }
+            )
+    return pd.DataFrame(nodes), edges

@@ -1,0 +1,273 @@
+"""Altair chart builders: a tidy DataFrame in, a chart out (no I/O, no Streamlit)."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from jkdefense import theme
+
+
+def _titled(chart: alt.Chart, title: str, subtitle: str, source: str) -> alt.Chart:
+    """Put the finding on top, then the filters and the source line under it."""
+    return chart.properties(
+        title=alt.TitleParams(text=title, subtitle=[subtitle, source])
+    )
+
+
+def threat_matrix_chart(
+    cells: pd.DataFrame, *, title: str, subtitle: str, source: str
+) -> alt.Chart:
+    """Actor × domain heatmap coloured by the highest analyst severity (1–5)."""
+    base = alt.Chart(cells).encode(
+        x=alt.X(
+            "domain_type:N",
+            title="Domain",
+            sort=list(theme.DOMAINS),
+            axis=alt.Axis(labelAngle=0),
+        ),
+        y=alt.Y("actor_name:N", title="Threat actor", sort="ascending"),
+    )
+    heat = base.mark_rect(stroke="white", strokeWidth=2).encode(
+        color=alt.Color(
+            "severity_score:Q",
+            title="Severity (1–5, analyst)",
+            scale=alt.Scale(domain=[1, 5], scheme=theme.SCORE_SCHEME),
+        ),
+        tooltip=["actor_name:N", "domain_type:N", "severity_score:Q", "threat_names:N"],
+    )
+    labels = base.mark_text(fontSize=14, fontWeight="bold").encode(
+        text="severity_score:Q",
+        color=alt.condition(
+            "datum.severity_score >= 4", alt.value("white"), alt.value("black")
+        ),
+    )
+    return _titled((heat + labels).properties(height=220), title, subtitle, source)
+
+
+def incident_timeline_chart(
+    incidents: pd.DataFrame, *, title: str, subtitle: str, source: str
+) -> alt.Chart:
+    """Dated events by type, coloured by domain; solid when the article cites them."""
+    chart = (
+        alt.Chart(incidents)
+        .mark_point(size=220, filled=True, stroke="#333333", strokeWidth=0.6)
+        .encode(
+            x=alt.X("incident_date:T", title=None, axis=alt.Axis(format="%Y")),
+            y=alt.Y("incident_type:N", title="Event type"),
+            color=alt.Color(
+                "domain_type:N", title="Domain", scale=theme.domain_scale()
+            ),
+            shape=alt.Shape("incident_type:N", legend=None),
+            opacity=alt.condition(
+                "datum.is_mentioned_in_article", alt.value(1.0), alt.value(0.45)
+            ),
+            tooltip=[
+                alt.Tooltip("incident_date:T", format="%d %b %Y"),
+                "incident_name:N",
+                "incident_description:N",
+            ],
+        )
+    )
+    return _titled(chart.properties(height=260), title, subtitle, source)
+
+
+def score_heatmap(
+    scores: pd.DataFrame,
+    *,
+    label_field: str,
+    label_title: str,
+    title: str,
+    subtitle: str,
+    source: str,
+) -> alt.Chart:
+    """Item × criterion grid of analyst scores 1–5 (long: label, criterion, score)."""
+    order = list(dict.fromkeys(scores[label_field]))
+    base = alt.Chart(scores).encode(
+        x=alt.X(
+            "criterion_name:N",
+            title=None,
+            sort=list(dict.fromkeys(scores["criterion_name"])),
+            axis=alt.Axis(labelAngle=0, orient="top"),
+        ),
+        y=alt.Y(f"{label_field}:N", title=label_title, sort=order),
+    )
+    heat = base.mark_rect(stroke="white", strokeWidth=2).encode(
+        color=alt.Color(
+            "score:Q",
+            title="Score (1–5, analyst)",
+            scale=alt.Scale(domain=[1, 5], scheme=theme.SCORE_SCHEME),
+        ),
+        tooltip=[f"{label_field}:N", "criterion_name:N", "score:Q", "rationale:N"],
+    )
+    labels = base.mark_text(fontSize=13).encode(
+        text="score:Q",
+        color=alt.condition("datum.score >= 4", alt.value("white"), alt.value("black")),
+    )
+    height = max(120, 30 * len(order))
+    return _titled((heat + labels).properties(height=height), title, subtitle, source)
+
+
+def rank_stability_chart(
+    stability: pd.DataFrame, *, title: str, subtitle: str, source: str
+) -> alt.Chart:
+    """Rank range of each program when the weights move: best to worst rank."""
+    order = list(stability["program_name"])
+    base = alt.Chart(stability).encode(
+        y=alt.Y("program_name:N", title=None, sort=order)
+    )
+    span = base.mark_rule(strokeWidth=6, color="#56B4E9", opacity=0.8).encode(
+        x=alt.X(
+            "rank_min:Q",
+            title="Rank (1 = best)",
+            scale=alt.Scale(domain=[0.5, max(len(order), 1) + 0.5]),
+        ),
+        x2="rank_max:Q",
+    )
+    point = base.mark_point(filled=True, size=120, color="#0072B2").encode(
+        x="rank:Q",
+        tooltip=[
+            "program_name:N",
+            "rank:Q",
+            "rank_min:Q",
+            "rank_max:Q",
+            alt.Tooltip("share_same_rank:Q", format=".0%", title="Draws at this rank"),
+        ],
+    )
+    height = max(120, 28 * len(order))
+    return _titled((span + point).properties(height=height), title, subtitle, source)
+
+
+def pairing_matrix_chart(
+    matrix: pd.DataFrame, *, title: str, subtitle: str, source: str
+) -> alt.Chart:
+    """Korean × Japanese companies, coloured by the best pairing score in view."""
+    base = alt.Chart(matrix).encode(
+        x=alt.X(
+            "jp_company_name:N",
+            title="Japanese company",
+            axis=alt.Axis(labelAngle=-20, orient="top"),
+        ),
+        y=alt.Y("kr_company_name:N", title="Korean company"),
+    )
+    heat = base.mark_rect(stroke="white", strokeWidth=2).encode(
+        color=alt.Color(
+            "pairing_score:Q",
+            title="Pairing score (1–5)",
+            scale=alt.Scale(domain=[1, 5], scheme=theme.SCORE_SCHEME),
+        ),
+        tooltip=[
+            "kr_company_name:N",
+            "jp_company_name:N",
+            alt.Tooltip("pairing_score:Q", format=".2f"),
+            "domains:N",
+        ],
+    )
+    labels = base.mark_text(fontSize=13).encode(
+        text=alt.Text("pairing_score:Q", format=".1f"),
+        color=alt.condition(
+            "datum.pairing_score >= 3.5", alt.value("white"), alt.value("black")
+        ),
+    )
+    return _titled((heat + labels).properties(height=300), title, subtitle, source)
+
+
+def precedent_partner_chart(
+    partners: pd.DataFrame, *, title: str, subtitle: str, source: str
+) -> alt.Chart:
+    """Which countries took part in which precedent (long table: one row per pair)."""
+    order = list(dict.fromkeys(partners["precedent_name"]))
+    chart = (
+        alt.Chart(partners)
+        .mark_square(size=380)
+        .encode(
+            x=alt.X(
+                "country_name:N",
+                title=None,
+                axis=alt.Axis(labelAngle=-30, orient="top"),
+            ),
+            y=alt.Y("precedent_name:N", title=None, sort=order),
+            color=alt.Color(
+                "domain_type:N", title="Domain", scale=theme.domain_scale()
+            ),
+            tooltip=["precedent_name:N", "country_name:N", "start_year:Q"],
+        )
+    )
+    height = max(120, 40 * len(order))
+    return _titled(chart.properties(height=height), title, subtitle, source)
+
+
+def mention_chart(
+    counts: pd.DataFrame, *, title: str, subtitle: str, source: str
+) -> alt.Chart:
+    """Entities by number of mentions, one bar segment per article."""
+    order = list(
+        counts.groupby("entity_name")["mention_count"]
+        .sum()
+        .sort_values(ascending=False)
+        .index
+    )
+    chart = (
+        alt.Chart(counts)
+        .mark_bar()
+        .encode(
+            x=alt.X("mention_count:Q", title="Mentions"),
+            y=alt.Y("entity_name:N", title=None, sort=order),
+            color=alt.Color("source_title:N", title="Article"),
+            tooltip=[
+                "entity_name:N",
+                "entity_table:N",
+                "source_title:N",
+                "mention_count:Q",
+            ],
+        )
+    )
+    return _titled(
+        chart.properties(height=max(120, 18 * len(order))), title, subtitle, source
+    )
+
+
+def verdict_chart(
+    claims: pd.DataFrame, *, title: str, subtitle: str, source: str
+) -> alt.Chart:
+    """Number of checked claims per verdict."""
+    order = ["supported", "partly_supported", "outdated", "unsupported", "wrong"]
+    colors = ["#009E73", "#56B4E9", "#E69F00", "#999999", "#D55E00"]
+    chart = (
+        alt.Chart(claims)
+        .mark_bar()
+        .encode(
+            x=alt.X("count():Q", title="Claims"),
+            y=alt.Y("verdict_type:N", title=None, sort=order),
+            color=alt.Color(
+                "verdict_type:N",
+                legend=None,
+                scale=alt.Scale(domain=order, range=colors),
+            ),
+            tooltip=["verdict_type:N", "count():Q"],
+        )
+    )
+    return _titled(chart.properties(height=180), title, subtitle, source)
+
+
+def coverage_chart(
+    coverage: pd.DataFrame, *, title: str, subtitle: str, source: str
+) -> alt.Chart:
+    """Rows per domain in each table in view, coloured by domain."""
+    chart = (
+        alt.Chart(coverage)
+        .mark_bar()
+        .encode(
+            x=alt.X("row_count:Q", title="Rows in view"),
+            y=alt.Y("table_name:N", title=None),
+            color=alt.Color(
+                "domain_type:N",
+                title="Domain",
+                scale=theme.domain_scale(),
+                sort=list(theme.DOMAINS),
+            ),
+            order=alt.Order("domain_type:N"),
+            tooltip=["table_name:N", "domain_type:N", "row_count:Q"],
+        )
+    )
+    return _titled(chart.properties(height=200), title, subtitle, source)

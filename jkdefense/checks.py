@@ -1,0 +1,242 @@
+"""Checks across tables and files that a Table Schema cannot express on its own."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from jkdefense import schema, seeds
+from jkdefense.problems import Problem, data_row
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def normalize_whitespace(text: str) -> str:
+    """Collapse runs of white space to one space and trim (quotes compare this way)."""
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def check_package(
+    raw: dict[str, pd.DataFrame], descriptor: schema.Descriptor, project_dir: Path
+) -> list[Problem]:
+    """Run every check over the readable tables and return all problems found."""
+    resources = schema.resources(descriptor)
+    problems: list[Problem] = []
+    for name, frame in raw.items():
+        file = resources[name]["path"]
+        for spec in schema.fields(resources[name]):
+            problems += schema.check_field(file, frame, spec)
+        problems += schema.check_keys(file, frame, resources[name])
+        problems += check_foreign_keys(file, frame, resources[name], raw, resources)
+        if schema.is_curated(resources[name]):
+            problems += check_evidence(file, frame, raw.get("sentences"))
+    if "sources" in raw:
+        problems += check_seeds(raw["sources"], project_dir, raw.get("sentences"))
+    if "scrambles" in raw:
+        problems += check_scramble_totals(raw["scrambles"])
+    if "claims" in raw:
+        problems += check_claim_subjects(raw["claims"], raw, resources)
+    return problems
+
+
+def _key_values(raw: dict[str, pd.DataFrame], resources: dict, ref: dict) -> set | None:
+    target = raw.get(ref["resource"])
+    if target is None or ref["fields"] not in target:
+        return None  # the target's own problem is already reported
+    return set(target[ref["fields"]])
+
+
+def check_foreign_keys(
+    file: str,
+    frame: pd.DataFrame,
+    resource: dict[str, Any],
+    raw: dict[str, pd.DataFrame],
+    resources: dict,
+) -> list[Problem]:
+    """Report references (plain and ';'-list) to keys that do not exist."""
+    problems = []
+    links = [(fk, False) for fk in resource["schema"].get("foreignKeys", [])]
+    links += [(fk, True) for fk in resource["schema"].get("listForeignKeys", [])]
+    for fk, is_list in links:
+        column, ref = fk["fields"], fk["reference"]
+        known = _key_values(raw, resources, ref)
+        if known is None:
+            continue
+        for index, cell in frame[column].items():
+            items = schema.split_list(cell) if is_list else ([cell] if cell else [])
+            for item in items:
+                if item not in known:
+                    problems.append(
+                        Problem(
+                            file,
+                            data_row(index),
+                            column,
+                            f"{item!r} is not a {ref['fields']} "
+                            f"in {ref['resource']}.csv",
+                        )
+                    )
+    return problems
+
+
+def check_evidence(
+    file: str, frame: pd.DataFrame, sentences: pd.DataFrame | None
+) -> list[Problem]:
+    """Check evidence ids resolve, quotes are verbatim, and notes/status are present."""
+    problems = []
+    texts = (
+        dict(zip(sentences["sentence_id"], sentences["text"], strict=True))
+        if (sentences is not None)
+        else None
+    )
+    for index, row in frame.iterrows():
+        at = data_row(index)
+        if row["evidence_type"] == "inferred" and not row["curation_note"]:
+            problems.append(
+                Problem(
+                    file, at, "curation_note", "required when evidence_type is inferred"
+                )
+            )
+        if row["reference_url"] and not row["reference_status"]:
+            problems.append(
+                Problem(
+                    file, at, "reference_status", "required when reference_url is set"
+                )
+            )
+        if texts is not None:
+            problems += _check_quote(file, at, row, texts)
+    return problems
+
+
+def _check_quote(
+    file: str, at: int, row: pd.Series, texts: dict[str, str]
+) -> list[Problem]:
+    ids = schema.split_list(row["evidence_sentence_ids"])
+    unknown = [i for i in ids if i not in texts]
+    if unknown:
+        return [
+            Problem(
+                file,
+                at,
+                "evidence_sentence_ids",
+                f"sentence {', '.join(unknown)} not found in sentences.csv",
+            )
+        ]
+    quote = normalize_whitespace(row["evidence_quote"])
+    cited = normalize_whitespace(" ".join(texts[i] for i in ids))
+    if ids and quote and quote not in cited:
+        shown = quote if len(quote) <= 80 else quote[:77] + "..."
+        return [
+            Problem(
+                file,
+                at,
+                "evidence_quote",
+                f"quote {shown!r} is not in the cited sentences {', '.join(ids)}",
+            )
+        ]
+    return []
+
+
+def check_seeds(
+    sources: pd.DataFrame, project_dir: Path, sentences: pd.DataFrame | None
+) -> list[Problem]:
+    """Check each seed exists, matches its SHA-256, and its sentences match it."""
+    problems = []
+    for index, row in sources.iterrows():
+        path = project_dir / row["seed_path"]
+        if not row["seed_path"] or not path.is_file():
+            problems.append(
+                Problem(
+                    "sources.csv",
+                    data_row(index),
+                    "seed_path",
+                    f"seed file {row['seed_path']!r} not found",
+                )
+            )
+            continue
+        actual = seeds.sha256_of(path)
+        if actual != row["seed_sha256"]:
+            problems.append(
+                Problem(
+                    "sources.csv",
+                    data_row(index),
+                    "seed_sha256",
+                    f"{row['seed_path']} has changed: its SHA-256 is {actual[:12]}…, "
+                    f"the feed records {row['seed_sha256'][:12]}…; "
+                    "seeds are never edited",
+                )
+            )
+        elif sentences is not None:
+            problems += _check_sentence_offsets(row["source_id"], path, sentences)
+    return problems
+
+
+def _check_sentence_offsets(
+    source_id: str, path: Path, sentences: pd.DataFrame
+) -> list[Problem]:
+    text = seeds.read_seed(path)
+    rows = sentences[sentences["source_id"] == source_id]
+    problems = []
+    for index, row in rows.iterrows():
+        start, end = row["char_start"], row["char_end"]
+        ok = (
+            start.isdigit()
+            and end.isdigit()
+            and text[int(start) : int(end)] == row["text"]
+        )
+        if not ok:
+            problems.append(
+                Problem(
+                    "sentences.csv",
+                    data_row(index),
+                    "text",
+                    "does not match the seed at char_start:char_end; "
+                    "run python -m jkdefense.derive",
+                )
+            )
+    return problems
+
+
+def check_scramble_totals(scrambles: pd.DataFrame) -> list[Problem]:
+    """Check china + russia + other == total for every fiscal year."""
+    problems = []
+    columns = ["total_count", "china_count", "russia_count", "other_count"]
+    numbers = scrambles[columns].apply(pd.to_numeric, errors="coerce")
+    parts = numbers[columns[1:]].sum(axis=1, min_count=3)
+    for index in scrambles.index[(parts != numbers["total_count"]) & parts.notna()]:
+        problems.append(
+            Problem(
+                "scrambles.csv",
+                data_row(index),
+                "total_count",
+                f"{int(numbers.loc[index, 'total_count'])} is not "
+                "china + russia + other "
+                f"({int(parts[index])})",
+            )
+        )
+    return problems
+
+
+def check_claim_subjects(
+    claims: pd.DataFrame, raw: dict[str, pd.DataFrame], resources: dict
+) -> list[Problem]:
+    """Check each claim's subject_id exists in the table named by subject_table."""
+    problems = []
+    for index, row in claims.iterrows():
+        table = raw.get(row["subject_table"])
+        if table is None or row["subject_table"] not in resources:
+            continue
+        key = schema.primary_key(resources[row["subject_table"]])[0]
+        if row["subject_id"] not in set(table[key]):
+            problems.append(
+                Problem(
+                    "claims.csv",
+                    data_row(index),
+                    "subject_id",
+                    f"{row['subject_id']!r} is not a {key} "
+                    f"in {row['subject_table']}.csv",
+                )
+            )
+    return problems

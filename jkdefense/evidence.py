@@ -1,0 +1,105 @@
+"""Evidence for a curated row: cited sentences, the quote in them, the citation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class CitedSentence:
+    """A cited sentence split into plain and highlighted (quoted) segments."""
+
+    sentence_id: str
+    paragraph_no: int
+    segments: tuple[tuple[str, bool], ...]
+    citation: str
+
+
+def citation(source: pd.Series) -> str:
+    """Return a one-line citation: author, “title”, publisher, date, address."""
+    return (
+        f"{source['author']}, “{source['title']}”, {source['publisher']}, "
+        f"{source['date_published']}, {source['url']}"
+    )
+
+
+def short_citation(source: pd.Series) -> str:
+    """Return author, “title”, publisher, date (for chart source lines)."""
+    return (
+        f"{source['author']}, “{source['title']}”, {source['publisher']}, "
+        f"{source['date_published']}"
+    )
+
+
+def quote_span(text: str, quote: str) -> tuple[int, int] | None:
+    """Locate ``quote`` in ``text`` allowing any white space between its words."""
+    words = quote.split()
+    if not words:
+        return None
+    match = re.search(r"\s+".join(re.escape(w) for w in words), text)
+    return (match.start(), match.end()) if match else None
+
+
+def split_by_spans(
+    text: str, spans: list[tuple[int, int]]
+) -> tuple[tuple[str, bool], ...]:
+    """Cut ``text`` into (segment, is_highlighted) pieces at the given spans."""
+    pieces, cursor = [], 0
+    for start, end in sorted(spans):
+        start, end = max(start, cursor), min(end, len(text))
+        if start >= end:
+            continue
+        if start > cursor:
+            pieces.append((text[cursor:start], False))
+        pieces.append((text[start:end], True))
+        cursor = end
+    if cursor < len(text):
+        pieces.append((text[cursor:], False))
+    return tuple(pieces)
+
+
+def cited_sentences(
+    row: pd.Series, sentences: pd.DataFrame, sources: pd.DataFrame
+) -> list[CitedSentence]:
+    """Return the sentences a row cites, with its quote highlighted across them."""
+    by_id = sentences.set_index("sentence_id")
+    ids = [i for i in row["evidence_sentence_ids"] if i in by_id.index]
+    texts = [by_id.at[i, "text"] for i in ids]
+    joined = " ".join(texts)
+    span = quote_span(joined, row["evidence_quote"] or "")
+    source_by_id = sources.set_index("source_id")
+    result, offset = [], 0
+    for sentence_id, text in zip(ids, texts, strict=True):
+        spans = []
+        if span is not None:
+            spans.append((span[0] - offset, span[1] - offset))
+        source_id = by_id.at[sentence_id, "source_id"]
+        cite = (
+            citation(source_by_id.loc[source_id])
+            if source_id in source_by_id.index
+            else ""
+        )
+        result.append(
+            CitedSentence(
+                sentence_id,
+                int(by_id.at[sentence_id, "paragraph_no"]),
+                split_by_spans(text, [(max(a, 0), b) for a, b in spans]),
+                cite,
+            )
+        )
+        offset += len(text) + 1
+    return result
+
+
+def highlight_mentions(
+    text: str, char_start: int, mentions: pd.DataFrame
+) -> tuple[tuple[str, bool], ...]:
+    """Segments of a sentence with its entity mentions highlighted."""
+    spans = [
+        (int(m.char_start) - char_start, int(m.char_end) - char_start)
+        for m in mentions.itertuples(index=False)
+    ]
+    return split_by_spans(text, spans)

@@ -1,0 +1,207 @@
+"""Plotly builders: a tidy DataFrame in, a figure out (no I/O, no Streamlit)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from jkdefense import theme
+
+ACTOR_NAMES = {"CN": "China", "RU": "Russia", "other": "Other"}
+PROGRESS_COLORS = {
+    "achieved": "#009E73",
+    "started": "#E69F00",
+    "not_started": "#999999",
+    "reversed": "#D55E00",
+}
+
+
+def _titled(
+    figure: go.Figure, title: str, subtitle: str, source: str, height: int
+) -> go.Figure:
+    """Finding as title, filters as subtitle, source line under the plot."""
+    figure.update_layout(
+        title={"text": title, "subtitle": {"text": subtitle}},
+        height=height,
+        legend={"orientation": "h", "y": -0.18, "x": 0},
+    )
+    figure.add_annotation(
+        text=source,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=-0.32,
+        showarrow=False,
+        xanchor="left",
+        font={"size": 11, "color": "#555555"},
+    )
+    return figure
+
+
+def scramble_figure(
+    scrambles: pd.DataFrame,
+    *,
+    publication_year: int,
+    title: str,
+    subtitle: str,
+    source: str,
+) -> go.Figure:
+    """JASDF scrambles per fiscal year, stacked by the aircraft's nationality."""
+    figure = go.Figure()
+    for actor in [a for a in ACTOR_NAMES if a in set(scrambles["actor_code"])]:
+        rows = scrambles[scrambles["actor_code"] == actor]
+        figure.add_bar(
+            x=rows["fiscal_year"],
+            y=rows["scramble_count"],
+            name=ACTOR_NAMES[actor],
+            marker_color=theme.COUNTRY_COLORS[actor],
+            hovertemplate="FY%{x}: %{y} scrambles<extra>"
+            + ACTOR_NAMES[actor]
+            + "</extra>",
+        )
+    figure.update_layout(
+        barmode="stack",
+        yaxis_title="Scrambles per fiscal year",
+        xaxis={"dtick": 1, "title": "Japanese fiscal year (April–March)"},
+    )
+    figure.add_vline(x=publication_year, line_dash="dot", line_color="#333333")
+    figure.add_annotation(
+        x=publication_year,
+        y=1,
+        yref="paper",
+        text="Article (FY2018)",
+        showarrow=False,
+        xanchor="right",
+        yanchor="bottom",
+    )
+    return _titled(figure, title, subtitle, source, 440)
+
+
+def ranking_figure(
+    contributions: pd.DataFrame, *, title: str, subtitle: str, source: str
+) -> go.Figure:
+    """Weighted program scores as horizontal bars split by criterion."""
+    order = (
+        contributions.groupby("program_name")["contribution"]
+        .sum()
+        .sort_values()
+        .index.tolist()
+    )
+    figure = go.Figure()
+    palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]
+    for color, (name, rows) in zip(
+        palette, contributions.groupby("criterion_name", sort=False), strict=False
+    ):
+        rows = rows.set_index("program_name").reindex(order)
+        figure.add_bar(
+            y=order,
+            x=rows["contribution"],
+            name=name,
+            orientation="h",
+            marker_color=color,
+            customdata=rows["score"],
+            hovertemplate="%{y}: " + name + " %{customdata}/5<extra></extra>",
+        )
+    figure.update_layout(
+        barmode="stack", xaxis={"title": "Weighted score (1–5)", "range": [0, 5]}
+    )
+    return _titled(figure, title, subtitle, source, max(320, 34 * len(order) + 200))
+
+
+def network_figure(
+    nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str, subtitle: str, source: str
+) -> go.Figure:
+    """Korean firms – bridge suppliers – Japanese firms; line width = pairings."""
+    position = nodes.set_index("node_id")[["x", "y"]]
+    figure = go.Figure()
+    for edge in edges.itertuples(index=False):
+        (x0, y0), (x1, y1) = position.loc[edge.source_id], position.loc[edge.target_id]
+        figure.add_scatter(
+            x=[x0, x1],
+            y=[y0, y1],
+            mode="lines",
+            showlegend=False,
+            line={"width": 1 + 1.5 * edge.weight, "color": "#b0b0b0"},
+            hoverinfo="skip",
+        )
+    side_colors = {
+        "KR": theme.COUNTRY_COLORS["KR"],
+        "bridge": theme.COUNTRY_COLORS["US"],
+        "JP": theme.COUNTRY_COLORS["JP"],
+    }
+    side_names = {
+        "KR": "Korean company",
+        "bridge": "US bridge supplier",
+        "JP": "Japanese company",
+    }
+    positions = {"KR": "middle left", "bridge": "top center", "JP": "middle right"}
+    for side, rows in nodes.groupby("side", sort=False):
+        figure.add_scatter(
+            x=rows["x"],
+            y=rows["y"],
+            mode="markers+text",
+            name=side_names[side],
+            text=rows["node_name"],
+            textposition=positions[side],
+            marker={"size": 16, "color": side_colors[side]},
+            hovertemplate="%{text}<extra>" + side_names[side] + "</extra>",
+        )
+    figure.update_xaxes(visible=False, range=[-1.2, 3.2])
+    figure.update_yaxes(visible=False)
+    height = max(360, 48 * int(nodes.groupby("side").size().max()) + 200)
+    return _titled(figure, title, subtitle, source, height)
+
+
+def pathway_figure(
+    steps: pd.DataFrame, *, title: str, subtitle: str, source: str
+) -> go.Figure:
+    """The route from policy to joint operations, coloured by progress since 2019."""
+    figure = go.Figure()
+    figure.add_scatter(
+        x=steps["step_order"],
+        y=[0] * len(steps),
+        mode="lines",
+        line={"color": "#cccccc", "width": 4},
+        showlegend=False,
+        hoverinfo="skip",
+    )
+    for progress, rows in steps.groupby("progress_type", sort=False):
+        figure.add_scatter(
+            x=rows["step_order"],
+            y=[0] * len(rows),
+            mode="markers+text",
+            name=progress.replace("_", " "),
+            text=rows["step_name"],
+            textposition="top center",
+            customdata=rows[["actor_description"]],
+            marker={"size": 26, "color": PROGRESS_COLORS.get(progress, "#999999")},
+            hovertemplate="%{text}<br>%{customdata[0]}<extra></extra>",
+        )
+    figure.update_xaxes(
+        dtick=1, title="Step on the route", range=[0.4, len(steps) + 0.6]
+    )
+    figure.update_yaxes(visible=False, range=[-1, 1.2])
+    return _titled(figure, title, subtitle, source, 340)
+
+
+def parts_figure(
+    parts: pd.DataFrame, *, title: str, subtitle: str, source: str
+) -> go.Figure:
+    """The four part scores of one pairing (1–5), with their rationale on hover."""
+    figure = go.Figure(
+        go.Bar(
+            x=parts["score"],
+            y=parts["criterion_name"],
+            orientation="h",
+            marker_color=theme.COUNTRY_COLORS["KR"],
+            customdata=parts["rationale"],
+            hovertemplate="%{y}: %{x}/5<br>%{customdata}<extra></extra>",
+            text=parts["score"],
+            textposition="inside",
+        )
+    )
+    figure.update_layout(
+        xaxis={"range": [0, 5], "dtick": 1, "title": "Score (1–5, analyst)"},
+        yaxis={"autorange": "reversed"},
+    )
+    return _titled(figure, title, subtitle, source, 320)

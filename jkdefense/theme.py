@@ -1,0 +1,107 @@
+"""One colour per entity in both chart libraries, and the charts' source line."""
+
+from __future__ import annotations
+
+import altair as alt
+import plotly.graph_objects as go
+import plotly.io as pio
+
+# Okabe–Ito, safe for the common colour-vision deficiencies.
+COUNTRY_COLORS = {
+    "KR": "#0072B2",  # blue
+    "JP": "#D55E00",  # vermillion
+    "US": "#009E73",  # bluish green
+    "CN": "#E69F00",  # orange
+    "RU": "#CC79A7",  # reddish purple
+    "KP": "#000000",  # black
+    "other": "#999999",
+}
+# Paul Tol's "muted" scheme: also colour-blind safe, and distinct from the countries.
+DOMAIN_COLORS = {
+    "land": "#999933",
+    "sea": "#44AA99",
+    "undersea": "#332288",
+    "air": "#88CCEE",
+    "missile": "#CC6677",
+    "electronic": "#AA4499",
+    "multi": "#DDCC77",
+}
+DOMAINS = tuple(DOMAIN_COLORS)
+DOMAIN_LABELS = {
+    "land": "Land",
+    "sea": "Sea",
+    "undersea": "Undersea",
+    "air": "Air",
+    "missile": "Missile",
+    "electronic": "Electronic warfare",
+    "multi": "Cross-domain",
+}
+COMMONALITY_COLORS = {"strong": "#009E73", "partial": "#E69F00", "none": "#999999"}
+SCORE_SCHEME = "blues"  # sequential, for 1–5 analyst scores
+FONT = "Source Sans Pro, Arial, sans-serif"
+TEXT_COLOR = "#262730"
+
+
+def domain_scale() -> alt.Scale:
+    """Return the Altair colour scale that gives every domain its colour."""
+    return alt.Scale(domain=list(DOMAIN_COLORS), range=list(DOMAIN_COLORS.values()))
+
+
+def country_scale(codes: list[str] | None = None) -> alt.Scale:
+    """Return the Altair colour scale for countries (all, or just ``codes``)."""
+    codes = codes or list(COUNTRY_COLORS)
+    return alt.Scale(
+        domain=codes, range=[COUNTRY_COLORS.get(c, "#999999") for c in codes]
+    )
+
+
+def source_line(citations: list[str], data_version: str) -> str:
+    """Return the line that names the articles and data version under a chart."""
+    cited = "; ".join(citations) if citations else "no article selected"
+    return f"Source: {cited}. Data v{data_version}."
+
+
+def _altair_theme() -> alt.theme.ThemeConfig:
+    return alt.theme.ThemeConfig(
+        config={
+            "font": FONT,
+            "background": "white",
+            "title": {
+                "fontSize": 17,
+                "anchor": "start",
+                "color": TEXT_COLOR,
+                "subtitleFontSize": 13,
+                "subtitleColor": "#555555",
+            },
+            "axis": {
+                "labelFontSize": 13,
+                "titleFontSize": 13,
+                "labelColor": TEXT_COLOR,
+                "titleColor": TEXT_COLOR,
+            },
+            "legend": {"labelFontSize": 13, "titleFontSize": 13},
+            "view": {"stroke": None},
+        }
+    )
+
+
+def register() -> None:
+    """Register and enable the house theme in Altair and Plotly (idempotent)."""
+    alt.theme.register("jkdefense", enable=True)(_altair_theme)
+    template = go.layout.Template(
+        layout=go.Layout(
+            font={"family": FONT, "size": 13, "color": TEXT_COLOR},
+            title={"font": {"size": 17}, "x": 0, "xanchor": "left"},
+            paper_bgcolor="white",
+            plot_bgcolor="white",
+            colorway=list(COUNTRY_COLORS.values()),
+            xaxis={"gridcolor": "#e6e6e6", "zeroline": False},
+            yaxis={"gridcolor": "#e6e6e6", "zeroline": False},
+            margin={"l": 60, "r": 30, "t": 90, "b": 80},
+        )
+    )
+    pio.templates["jkdefense"] = template
+    pio.templates.default = "plotly_white+jkdefense"
+
+
+register()

@@ -1,0 +1,326 @@
+"""Streamlit glue for the pages: cached loading, filters, charts, evidence, messages.
+
+The only module of the package that imports streamlit. Text from the data is
+always escaped before it reaches Markdown, and never rendered as HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from jkdefense import analysis, evidence, filters, load, paths, schema, theme
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:^=&\"'])")
+
+
+def escape_markdown(text: str) -> str:
+    """Escape every Markdown-significant character so data shows as plain text."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+
+
+def _signature(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    """File names, sizes and modification times: any edit changes the cache key."""
+    project = paths.project_dir(data_dir)
+    files = sorted(data_dir.glob("*")) + sorted((project / "seeds").glob("*"))
+    return tuple(
+        (str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.is_file()
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load(data_dir: str, signature: tuple) -> load.Package:
+    del signature  # only part of the cache key
+    return load.load_package(Path(data_dir))
+
+
+def _leave_legacy_page_mode() -> None:
+    """Make a fresh server's first visit to a page URL run app.py first.
+
+    Until some session calls st.navigation, Streamlit treats pages/ as a legacy
+    pages folder: a first visit to /threats would run pages/threats.py alone,
+    without app.py's sidebar and navigation. Turn that mode off and rerun, so
+    the request goes through app.py to the page the link names.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def package() -> load.Package:
+    """Return the loaded package; reloaded when any data or seed file changes."""
+    _leave_legacy_page_mode()
+    data_dir = paths.data_dir()
+    return _load(str(data_dir), _signature(data_dir))
+
+
+def data_version(pkg: load.Package) -> str:
+    """Return the data version named in the descriptor."""
+    return str(pkg.descriptor.get("version", "unknown"))
+
+
+def sources_table(pkg: load.Package) -> pd.DataFrame:
+    """Return the feed (an empty frame when sources.csv is broken)."""
+    empty = pd.DataFrame(
+        columns=["source_id", "title", "author", "publisher", "date_published", "url"]
+    )
+    return pkg.tables.get("sources", empty)
+
+
+def sidebar_filters(pkg: load.Package) -> None:
+    """Draw the filters every page shares; their values live in the URL.
+
+    NOTE: no format_func here: a URL-bound widget writes its *displayed* labels
+    to the URL, and links should carry the vocabulary (``domain=sea``).
+    """
+    sources = sources_table(pkg)
+    with st.sidebar:
+        st.pills(
+            "Domain",
+            theme.DOMAINS,
+            selection_mode="multi",
+            default=list(theme.DOMAINS),
+            key="domain",
+            bind="query-params",
+            help="electronic = electronic warfare; multi = cross-domain rows, which "
+            "stay in view whenever any domain is selected.",
+        )
+        st.segmented_control(
+            "Country focus",
+            filters.FOCUS_CHOICES,
+            default="both",
+            required=True,
+            key="focus",
+            bind="query-params",
+            help="KR: rows about South Korea; JP: rows about Japan; both: everything.",
+        )
+        st.multiselect(
+            "Source article",
+            list(sources["source_id"]),
+            default=list(sources["source_id"]),
+            key="source",
+            bind="query-params",
+            help="Rows citing sentences of these articles. See Sources for titles.",
+        )
+
+
+def current_view(pkg: load.Package) -> filters.ViewFilters:
+    """Return the shared filters as the sidebar set them."""
+    all_sources = list(sources_table(pkg)["source_id"])
+    domains = st.session_state.get("domain", list(theme.DOMAINS))
+    focus = st.session_state.get("focus") or "both"
+    source_ids = st.session_state.get("source", all_sources)
+    return filters.ViewFilters(tuple(domains), focus, tuple(source_ids))
+
+
+def describe_view(pkg: load.Package, view: filters.ViewFilters) -> str:
+    """Name the active filters, counting the articles in the feed."""
+    return view.describe(tuple(sources_table(pkg)["source_id"]))
+
+
+def source_line(pkg: load.Package, view: filters.ViewFilters) -> str:
+    """Return the source line for charts: the selected articles and the data version."""
+    sources = sources_table(pkg)
+    chosen = sources[sources["source_id"].isin(view.source_ids)]
+    cited = [evidence.short_citation(row) for _, row in chosen.iterrows()]
+    return theme.source_line(cited, data_version(pkg))
+
+
+def problem_banner(pkg: load.Package) -> None:
+    """Show every data problem at the top of the page, naming file, row and field."""
+    if not pkg.problems:
+        return
+    lines = [f"- {escape_markdown(str(p))}" for p in pkg.problems[:8]]
+    more = len(pkg.problems) - 8
+    if more > 0:
+        lines.append(f"- … and {more} more: see Sources → Data quality")
+    st.error(
+        f"**{len(pkg.problems)} data problem(s).** Pages that need an affected "
+        "table say so; the rest work as usual.\n\n" + "\n".join(lines)
+    )
+
+
+def require(pkg: load.Package, *tables: str) -> None:
+    """Stop the page with a clear message when a table it needs cannot be read."""
+    missing = pkg.missing(*tables)
+    if not missing:
+        return
+    for name in missing:
+        reasons = "; ".join(p.message for p in pkg.problems_in(name)) or "not loaded"
+        st.error(
+            f"This page needs **{escape_markdown(name)}.csv**, which cannot be "
+            f"read: {escape_markdown(reasons)}."
+        )
+    st.stop()
+
+
+def takeaway(text: str) -> None:
+    """Show the page's one-line finding."""
+    st.markdown(f"**{escape_markdown(text)}**")
+
+
+def nothing_to_show(what: str, view_text: str) -> None:
+    """Say that the filters leave nothing to show (instead of an empty chart)."""
+    st.info(
+        f"No {escape_markdown(what)} match these filters "
+        f"({escape_markdown(view_text)}). "
+        "Select more domains or articles in the sidebar."
+    )
+
+
+def describe_weights(weights: dict[str, float]) -> str:
+    """Name the scoring weights in one line, for subtitles."""
+    parts = [f"{analysis.CRITERION_LABELS[c]} {w:g}" for c, w in weights.items()]
+    return "weights: " + ", ".join(parts)
+
+
+def chart_labels(pkg: load.Package, view: filters.ViewFilters) -> dict[str, str]:
+    """Return the subtitle (active filters) and source line every chart carries."""
+    return {"subtitle": describe_view(pkg, view), "source": source_line(pkg, view)}
+
+
+def chart(figure: alt.TopLevelMixin | go.Figure, key: str) -> None:
+    """Draw an Altair chart or a Plotly figure."""
+    if isinstance(figure, go.Figure):
+        plotly(figure, key)
+    else:
+        altair(figure, key)
+
+
+def altair(chart: alt.Chart, key: str) -> None:
+    """Draw an Altair chart with the house theme (not Streamlit's)."""
+    st.altair_chart(chart, theme=None, key=key)
+
+
+def plotly(figure: go.Figure, key: str) -> None:
+    """Draw a Plotly figure; its camera button saves a 2x PNG named after the chart."""
+    title = figure.layout.title.text or key
+    filename = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or key
+    config = {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "scale": 2, "filename": filename},
+    }
+    st.plotly_chart(figure, theme=None, key=key, config=config, width="stretch")
+
+
+def table(frame: pd.DataFrame, columns: dict[str, Any], key: str) -> None:
+    """Show a table with labelled columns (only the columns named)."""
+    st.dataframe(
+        frame[list(columns)],
+        column_config=columns,
+        hide_index=True,
+        width="stretch",
+        key=key,
+    )
+
+
+def _segments_markdown(segments: tuple[tuple[str, bool], ...]) -> str:
+    return "".join(
+        f":orange-background[{escape_markdown(t)}]" if marked else escape_markdown(t)
+        for t, marked in segments
+    )
+
+
+def evidence_panel(
+    pkg: load.Package, rows: pd.DataFrame, label_column: str, key: str
+) -> None:
+    """Let the reader pick a row; show its cited sentences, quote highlighted."""
+    with st.expander("Evidence: the sentences each row rests on", expanded=True):
+        if rows.empty:
+            st.caption("No rows in view.")
+            return
+        labels = list(rows[label_column].astype(str))
+        chosen = st.selectbox("Row", labels, key=key, bind="query-params")
+        row = rows.iloc[labels.index(chosen)] if chosen in labels else rows.iloc[0]
+        sentences, sources = pkg.tables.get("sentences"), sources_table(pkg)
+        if sentences is None:
+            st.warning("sentences.csv cannot be read, so the evidence cannot be shown.")
+            return
+        for cited in evidence.cited_sentences(row, sentences, sources):
+            st.markdown(f"> {_segments_markdown(cited.segments)}")
+            st.caption(
+                f"{escape_markdown(cited.sentence_id)}, paragraph "
+                f"{cited.paragraph_no} · {escape_markdown(cited.citation)}"
+            )
+        notes = [f"Evidence type: {row['evidence_type']}"]
+        if isinstance(row.get("curation_note"), str):
+            notes.append(f"Note: {row['curation_note']}")
+        if isinstance(row.get("reference_url"), str):
+            notes.append(
+                f"Reference ({row['reference_status']}): {row['reference_url']}"
+            )
+        st.caption(escape_markdown(" · ".join(notes)))
+
+
+def footer(pkg: load.Package, view: filters.ViewFilters) -> None:
+    """Cite the selected articles and the data version under every page."""
+    st.divider()
+    st.caption(
+        escape_markdown(source_line(pkg, view))
+        + " Curated tables: CC BY 4.0. Scores are analyst judgments."
+    )
+
+
+def fact_check_warnings(rows: pd.DataFrame, label_column: str) -> None:
+    """Flag rows that a fact-check corrects, above the chart that shows them."""
+    for label, check in zip(rows[label_column], rows["fact_check"], strict=True):
+        if check:
+            st.warning(
+                f"Fact-check, {escape_markdown(label)}: {escape_markdown(check)}"
+            )
+
+
+def sentence_list(sentences: pd.DataFrame, mentions: pd.DataFrame) -> None:
+    """Show sentences with their id, known entities highlighted."""
+    by_sentence = mentions.groupby("sentence_id")
+    for row in sentences.itertuples(index=False):
+        found = (
+            by_sentence.get_group(row.sentence_id)
+            if row.sentence_id in by_sentence.groups
+            else mentions.iloc[0:0]
+        )
+        segments = evidence.highlight_mentions(row.text, row.char_start, found)
+        st.markdown(
+            f"**{escape_markdown(row.sentence_id)}** " + _segments_markdown(segments)
+        )
+
+
+def download_buttons(pkg: load.Package) -> None:
+    """One CSV download per table, the file exactly as stored."""
+    for name, resource in schema.resources(pkg.descriptor).items():
+        path = pkg.data_dir / resource["path"]
+        if not path.is_file():
+            st.caption(f"{escape_markdown(resource['path'])}: missing")
+            continue
+        st.download_button(
+            f"{resource['title']} ({resource['path']})",
+            path.read_bytes(),
+            file_name=resource["path"],
+            mime="text/csv",
+            key=f"sources_download_{name}",
+        )
+    descriptor = paths.datapackage_path(pkg.data_dir)
+    if descriptor.is_file():
+        st.download_button(
+            "Schema (datapackage.json)",
+            descriptor.read_bytes(),
+            file_name="datapackage.json",
+            mime="application/json",
+            key="sources_download_datapackage",
+        )
+
+
+def problems_table(pkg: load.Package) -> None:
+    """Every data problem as a table, or a note that validation found none."""
+    if not pkg.problems:
+        st.success("Validation found no problems in any table.")
+        return
+    frame = pd.DataFrame([p.__dict__ for p in pkg.problems])
+    st.dataframe(frame, hide_index=True, width="stretch", key="sources_problems")

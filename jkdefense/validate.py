@@ -1,0 +1,48 @@
+"""Validate the data package and list every problem as file, row, field, message.
+
+    python -m jkdefense.validate [--data DIR]
+
+Exit status 0 when the package is clean, 1 when any problem is found.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from jkdefense import load, paths
+from jkdefense.problems import Problem
+
+
+def validate(data_dir: Path | None = None) -> list[Problem]:
+    """Return every problem in the package at ``data_dir`` (empty list: clean)."""
+    return load.load_package(data_dir).problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: print problems, one per line; return the exit code."""
+    parser = argparse.ArgumentParser(
+        prog="python -m jkdefense.validate",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        help="data folder (default: data/, or $JKDEFENSE_DATA_DIR)",
+    )
+    args = parser.parse_args(argv)
+    data_dir = (args.data or paths.data_dir()).resolve()
+    problems = validate(data_dir)
+    for problem in problems:
+        print(problem)
+    tables = len(list(data_dir.glob("*.csv")))
+    verdict = f"{len(problems)} problem(s)" if problems else "no problems"
+    print(f"validate: {tables} tables in {data_dir}: {verdict}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""Helpers to drive the app with AppTest and read what it plotted."""
+
+import json
+
+import pyarrow as pa
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+PAGES = ["overview", "threats", "programs", "pairings", "pathway", "sources"]
+
+
+def run_page(page: str, params: dict | None = None, timeout: float = 30) -> AppTest:
+    """Run app.py, then switch to ``page``; URL parameters are set before the run."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page != "overview":
+        at.switch_page(f"pages/{page}.py").run()
+    return at
+
+
+def plotly_data(at: AppTest) -> list[dict]:
+    """The figure JSON of every plotly chart on the page."""
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def vega_rows(at: AppTest) -> list[list[dict]]:
+    """The rows behind every Altair chart on the page (all datasets concatenated)."""
+    charts = []
+    for el in at.get("vega_lite_chart"):
+        rows = []
+        for dataset in el.proto.datasets:
+            reader = pa.ipc.open_stream(dataset.data.data)
+            rows += reader.read_all().to_pylist()
+        charts.append(rows)
+    return charts
+
+
+def snapshot(at: AppTest) -> tuple:
+    """Everything plotted, tabled or written on the page, comparable between runs."""
+    figures = [
+        json.dumps([f["data"], f["layout"].get("title")], sort_keys=True, default=str)
+        for f in plotly_data(at)
+    ]
+    vegas = [json.dumps(rows, sort_keys=True, default=str) for rows in vega_rows(at)]
+    frames = [df.value.to_json() for df in at.dataframe]
+    texts = [m.value for m in at.markdown]
+    return tuple(figures), tuple(vegas), tuple(frames), tuple(texts)

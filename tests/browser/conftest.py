@@ -1,0 +1,132 @@
+"""A real server on a free loopback port and Debian's chromium, driven by Playwright."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.conftest import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(data_dir: Path | None = None) -> tuple[subprocess.Popen, str]:
+    """Start `streamlit run app.py` on a free port; return the process and URL."""
+    port = free_port()
+    env = dict(os.environ)
+    if data_dir is not None:
+        env["JKDEFENSE_DATA_DIR"] = str(data_dir)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                if response.read() == b"ok":
+                    return process, url
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError(f"server did not start: {process.stdout.read()}")
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[str]:
+    process, url = start_server()
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield launched
+        launched.close()
+
+
+class Recorder:
+    """Collects every request that leaves loopback, and every page error."""
+
+    def __init__(self, page: Page) -> None:
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", self._request)
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def _request(self, request) -> None:
+        host = urlparse(request.url).hostname or ""
+        if (
+            request.url.startswith(("http://", "https://", "ws://", "wss://"))
+            and host not in LOOPBACK
+        ):
+            self.outside.append(request.url)
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[tuple[Page, Recorder]]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    opened = context.new_page()
+    recorder = Recorder(opened)
+    yield opened, recorder
+    context.close()
+
+
+def wait_until_drawn(page: Page, charts: int = 1, timeout: float = 30_000) -> None:
+    """Wait for the script to finish and ``charts`` charts to have drawn."""
+    page.wait_for_selector(
+        '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout
+    )
+    if charts:
+        page.wait_for_function(
+            """n => document.querySelectorAll(
+                '[data-testid="stPlotlyChart"] .main-svg, '
+                + '[data-testid="stVegaLiteChart"] canvas, '
+                + '[data-testid="stVegaLiteChart"] svg.marks').length >= n""",
+            arg=charts,
+            timeout=timeout,
+        )
+    page.wait_for_selector(
+        '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout
+    )

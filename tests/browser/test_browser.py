@@ -1,0 +1,54 @@
+"""The app in a real browser: pages draw, nothing errs, nothing leaves loopback."""
+
+import pytest
+
+from tests.browser.conftest import start_server, wait_until_drawn
+
+pytestmark = pytest.mark.browser
+
+PAGES = {"": 2, "threats": 3, "programs": 3, "pairings": 3, "pathway": 2, "sources": 0}
+
+
+@pytest.mark.parametrize("path", list(PAGES), ids=[p or "overview" for p in PAGES])
+def test_page_draws_without_errors_or_outside_requests(server, page, path):
+    tab, recorder = page
+    tab.goto(f"{server}/{path}")
+    wait_until_drawn(tab, PAGES[path])
+    assert tab.locator('[data-testid="stException"]').count() == 0
+    assert tab.locator("h1").first.inner_text()
+    assert recorder.outside == []
+    assert recorder.errors == []
+
+
+def test_pasted_link_keeps_its_view_after_the_first_click(page):
+    """On a server no one has visited yet: the deep link and the first click."""
+    process, url = start_server()
+    try:
+        tab, recorder = page
+        tab.goto(f"{url}/threats?domain=undersea&threats_actor=CN")
+        wait_until_drawn(tab, 2)
+        main = tab.locator('[data-testid="stMain"]')
+        assert "Filters: Undersea · focus: Both" in main.inner_text()
+        assert tab.locator('[data-testid="stSidebarNavLink"]').count() == 6
+        sidebar = tab.locator('[data-testid="stSidebar"]')
+        sidebar.get_by_text("JP", exact=True).click()
+        tab.wait_for_url("**focus=JP**")
+        wait_until_drawn(tab, 1)
+        assert "domain=undersea" in tab.url and "threats_actor=CN" in tab.url
+        assert "Filters: Undersea · focus: Japan" in main.inner_text()
+        rows = main.locator('[data-testid="stDataFrame"]').first.inner_text()
+        assert "Russia" not in rows
+        assert recorder.outside == []
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_navigation_keeps_the_shared_filters(server, page):
+    tab, _ = page
+    tab.goto(f"{server}/?domain=air")
+    wait_until_drawn(tab, 1)
+    tab.get_by_role("link", name="Joint programs").click()
+    tab.wait_for_url("**/programs**")
+    wait_until_drawn(tab, 2)
+    assert "domain=air" in tab.url

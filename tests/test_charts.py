@@ -1,0 +1,145 @@
+"""Chart builders return specs that plot the data given, titled and sourced."""
+
+import pandas as pd
+
+from jkdefense import charts
+
+LABELS = {
+    "title": "A finding",
+    "subtitle": "Filters: all domains",
+    "source": "Source: X.",
+}
+
+
+def spec(chart):
+    return chart.to_dict()
+
+
+def data_of(chart_dict):
+    datasets = chart_dict["datasets"]
+    return next(iter(datasets.values()))
+
+
+def test_threat_matrix_encodes_actor_domain_and_severity():
+    cells = pd.DataFrame(
+        {
+            "actor_name": ["China"],
+            "domain_type": ["air"],
+            "severity_score": [4],
+            "threat_count": [1],
+            "threat_names": ["x"],
+        }
+    )
+    result = spec(charts.threat_matrix_chart(cells, **LABELS))
+    assert result["title"] == {
+        "text": "A finding",
+        "subtitle": ["Filters: all domains", "Source: X."],
+    }
+    heat = result["layer"][0]["encoding"]
+    assert heat["x"]["field"] == "domain_type" and heat["y"]["field"] == "actor_name"
+    assert heat["color"]["scale"]["domain"] == [1, 5]
+    assert data_of(result)[0]["severity_score"] == 4
+
+
+def test_incident_timeline_colours_by_domain():
+    events = pd.DataFrame(
+        {
+            "incident_date": pd.to_datetime(["2018-12-20"]),
+            "incident_type": ["confrontation"],
+            "domain_type": ["sea"],
+            "is_mentioned_in_article": [True],
+            "incident_name": ["Radar"],
+            "incident_description": ["d"],
+        }
+    )
+    result = spec(charts.incident_timeline_chart(events, **LABELS))
+    assert result["encoding"]["color"]["scale"]["range"][1] == "#44AA99"  # sea
+    assert result["encoding"]["opacity"]["condition"]["value"] == 1.0
+
+
+def test_score_heatmap_keeps_the_given_row_order():
+    scores = pd.DataFrame(
+        {
+            "program_name": ["b", "b", "a", "a"],
+            "criterion_name": ["X", "Y", "X", "Y"],
+            "score": [5, 4, 2, 1],
+            "rationale": ["r"] * 4,
+        }
+    )
+    result = spec(
+        charts.score_heatmap(
+            scores, label_field="program_name", label_title="Program", **LABELS
+        )
+    )
+    assert result["layer"][0]["encoding"]["y"]["sort"] == ["b", "a"]
+
+
+def test_rank_stability_draws_range_and_rank():
+    stability = pd.DataFrame(
+        {
+            "program_id": ["p"],
+            "program_name": ["tanks"],
+            "rank": [1],
+            "rank_min": [1],
+            "rank_median": [1.0],
+            "rank_max": [3],
+            "share_same_rank": [0.6],
+        }
+    )
+    result = spec(charts.rank_stability_chart(stability, **LABELS))
+    assert result["layer"][0]["encoding"]["x2"]["field"] == "rank_max"
+    assert result["layer"][1]["encoding"]["x"]["field"] == "rank"
+
+
+def test_pairing_matrix_and_precedents_and_mentions_and_verdicts():
+    matrix = pd.DataFrame(
+        {
+            "kr_company_name": ["K"],
+            "jp_company_name": ["J"],
+            "pairing_score": [4.25],
+            "domains": ["sea"],
+            "pairing_count": [1],
+        }
+    )
+    assert (
+        data_of(spec(charts.pairing_matrix_chart(matrix, **LABELS)))[0]["pairing_score"]
+        == 4.25
+    )
+    partners = pd.DataFrame(
+        {
+            "precedent_name": ["GCAP", "GCAP"],
+            "domain_type": ["air"] * 2,
+            "start_year": [2022] * 2,
+            "country_code": ["JP", "GB"],
+            "country_name": ["Japan", "United Kingdom"],
+        }
+    )
+    grid = spec(charts.precedent_partner_chart(partners, **LABELS))
+    assert grid["encoding"]["x"]["field"] == "country_name"
+    assert len(data_of(grid)) == 2
+    counts = pd.DataFrame(
+        {
+            "entity_name": ["Japan"],
+            "entity_table": ["countries"],
+            "source_title": ["T"],
+            "mention_count": [12],
+        }
+    )
+    assert (
+        spec(charts.mention_chart(counts, **LABELS))["encoding"]["x"]["field"]
+        == "mention_count"
+    )
+    claims = pd.DataFrame({"verdict_type": ["wrong", "supported", "wrong"]})
+    assert len(data_of(spec(charts.verdict_chart(claims, **LABELS)))) == 3
+
+
+def test_coverage_chart_stacks_domains():
+    coverage = pd.DataFrame(
+        {
+            "domain_type": ["sea", "air"],
+            "row_count": [2, 3],
+            "table_name": ["Threats", "Threats"],
+        }
+    )
+    result = spec(charts.coverage_chart(coverage, **LABELS))
+    assert result["encoding"]["color"]["field"] == "domain_type"

@@ -1,0 +1,86 @@
+"""Plotly builders plot the given data and carry title, filters and source."""
+
+import pandas as pd
+
+from jkdefense import figures
+
+LABELS = {
+    "title": "A finding",
+    "subtitle": "Filters: all domains",
+    "source": "Source: X.",
+}
+
+
+def check_labels(figure):
+    assert figure.layout.title.text == "A finding"
+    assert figure.layout.title.subtitle.text == "Filters: all domains"
+    assert any(a.text == "Source: X." for a in figure.layout.annotations)
+
+
+def test_scramble_figure_stacks_one_trace_per_actor():
+    long = pd.DataFrame(
+        {
+            "fiscal_year": [2018, 2018, 2018],
+            "actor_code": ["CN", "RU", "other"],
+            "scramble_count": [638, 343, 18],
+        }
+    )
+    figure = figures.scramble_figure(long, publication_year=2018, **LABELS)
+    check_labels(figure)
+    assert [t.name for t in figure.data] == ["China", "Russia", "Other"]
+    assert [list(t.y) for t in figure.data] == [[638], [343], [18]]
+    assert figure.layout.barmode == "stack"
+
+
+def test_ranking_figure_orders_best_on_top():
+    parts = pd.DataFrame(
+        {
+            "program_name": ["a", "a", "b", "b"],
+            "criterion_name": ["X", "Y", "X", "Y"],
+            "score": [5, 5, 1, 1],
+            "contribution": [2.5, 2.5, 0.5, 0.5],
+        }
+    )
+    figure = figures.ranking_figure(parts, **LABELS)
+    check_labels(figure)
+    assert list(figure.data[0].y) == ["b", "a"]  # plotly draws the last category on top
+
+
+def test_network_figure_draws_an_edge_per_link():
+    nodes = pd.DataFrame(
+        {
+            "node_id": ["k", "u", "j"],
+            "node_name": ["K", "U", "J"],
+            "side": ["KR", "bridge", "JP"],
+            "x": [0, 1, 2],
+            "y": [0, 0, 0],
+        }
+    )
+    edges = pd.DataFrame(
+        {"source_id": ["k", "u"], "target_id": ["u", "j"], "weight": [2, 1]}
+    )
+    figure = figures.network_figure(nodes, edges, **LABELS)
+    check_labels(figure)
+    lines = [t for t in figure.data if t.mode == "lines"]
+    assert len(lines) == 2 and lines[0].line.width == 4
+
+
+def test_pathway_and_parts_figures():
+    steps = pd.DataFrame(
+        {
+            "step_order": [1, 2],
+            "step_name": ["Policy", "R&D"],
+            "progress_type": ["achieved", "not_started"],
+            "actor_description": ["ministries", "ADD and ATLA"],
+        }
+    )
+    figure = figures.pathway_figure(steps, **LABELS)
+    check_labels(figure)
+    assert {t.name for t in figure.data if t.mode == "markers+text"} == {
+        "achieved",
+        "not started",
+    }
+    parts = pd.DataFrame(
+        {"criterion_name": ["A", "B"], "score": [4, 2], "rationale": ["r1", "r2"]}
+    )
+    assert list(figures.parts_figure(parts, **LABELS).data[0].x) == [4, 2]

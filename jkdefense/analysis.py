@@ -176,7 +176,11 @@ def bridge_network(
     edges = edges.groupby(["source_id", "target_id"], as_index=False).agg(
         weight=("pairing_id", "nunique")
     )
-    bridges = [b for ids in scored["bridge_company_ids"] for b in ids]
+    # Every US supplier appears, so one the pairings never run through shows as such.
+    suppliers = companies.loc[
+        companies["company_role_type"] == "us_supplier", "company_id"
+    ]
+    bridges = [*[b for ids in scored["bridge_company_ids"] for b in ids], *suppliers]
     sides = {
         "KR": scored["kr_company_id"],
         "bridge": bridges,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import pandas as pd
 
@@ -11,7 +13,10 @@ from jkdefense import theme
 def _titled(chart: alt.Chart, title: str, subtitle: str, source: str) -> alt.Chart:
     """Put the finding on top, then the filters and the source line under it."""
     return chart.properties(
-        title=alt.TitleParams(text=title, subtitle=[subtitle, source])
+        title=alt.TitleParams(
+            text=title, subtitle=[subtitle, *textwrap.wrap(source, 110)]
+        ),
+        width="container",
     )
 
 
@@ -48,19 +53,27 @@ def threat_matrix_chart(
 def incident_timeline_chart(
     incidents: pd.DataFrame, *, title: str, subtitle: str, source: str
 ) -> alt.Chart:
-    """Dated events by type, coloured by domain; solid when the article cites them."""
+    """Dated events by type, coloured by domain; outlined when the article cites it."""
     chart = (
         alt.Chart(incidents)
-        .mark_point(size=220, filled=True, stroke="#333333", strokeWidth=0.6)
+        .mark_point(size=240, filled=True, opacity=1)
         .encode(
-            x=alt.X("incident_date:T", title=None, axis=alt.Axis(format="%Y")),
+            x=alt.X(
+                "incident_date:T",
+                title=None,
+                axis=alt.Axis(format="%Y"),
+                scale=alt.Scale(padding=20),
+            ),
             y=alt.Y("incident_type:N", title="Event type"),
             color=alt.Color(
                 "domain_type:N", title="Domain", scale=theme.domain_scale()
             ),
             shape=alt.Shape("incident_type:N", legend=None),
-            opacity=alt.condition(
-                "datum.is_mentioned_in_article", alt.value(1.0), alt.value(0.45)
+            stroke=alt.condition(
+                "datum.is_mentioned_in_article", alt.value("black"), alt.value("white")
+            ),
+            strokeWidth=alt.condition(
+                "datum.is_mentioned_in_article", alt.value(2.5), alt.value(0.5)
             ),
             tooltip=[
                 alt.Tooltip("incident_date:T", format="%d %b %Y"),
@@ -179,7 +192,7 @@ def precedent_partner_chart(
     order = list(dict.fromkeys(partners["precedent_name"]))
     chart = (
         alt.Chart(partners)
-        .mark_square(size=380)
+        .mark_square(size=420)
         .encode(
             x=alt.X(
                 "country_name:N",
@@ -193,7 +206,7 @@ def precedent_partner_chart(
             tooltip=["precedent_name:N", "country_name:N", "start_year:Q"],
         )
     )
-    height = max(120, 40 * len(order))
+    height = max(160, 46 * len(order))
     return _titled(chart.properties(height=height), title, subtitle, source)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -16,23 +18,44 @@ PROGRESS_COLORS = {
 }
 
 
+# Room for title + subtitle above the plot, and axis labels + source line below it.
+MARGIN_TOP, MARGIN_BOTTOM = 120, 120
+
+
 def _titled(
     figure: go.Figure, title: str, subtitle: str, source: str, height: int
 ) -> go.Figure:
-    """Finding as title, filters as subtitle, source line under the plot."""
+    """Finding as title, filters as subtitle, legend above, source line at the foot."""
     figure.update_layout(
-        title={"text": title, "subtitle": {"text": subtitle}},
+        title={
+            "text": title,
+            "subtitle": {"text": subtitle},
+            "y": 0.98,
+            "yanchor": "top",
+            "yref": "container",
+        },
         height=height,
-        legend={"orientation": "h", "y": -0.18, "x": 0},
+        margin={"t": MARGIN_TOP, "b": MARGIN_BOTTOM},
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "y": 1.0,
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "traceorder": "normal",
+        },
     )
+    # NOTE: pinned in pixels below the plot, so it never meets the axis title.
     figure.add_annotation(
-        text=source,
+        text="<br>".join(textwrap.wrap(source, 110)),
         xref="paper",
         yref="paper",
         x=0,
-        y=-0.32,
+        y=0,
+        yshift=-(MARGIN_BOTTOM - 30),
         showarrow=False,
         xanchor="left",
+        yanchor="top",
         font={"size": 11, "color": "#555555"},
     )
     return figure
@@ -67,12 +90,12 @@ def scramble_figure(
     figure.add_vline(x=publication_year, line_dash="dot", line_color="#333333")
     figure.add_annotation(
         x=publication_year,
-        y=1,
+        y=0.98,
         yref="paper",
-        text="Article (FY2018)",
+        text="Article published ",
         showarrow=False,
         xanchor="right",
-        yanchor="bottom",
+        yanchor="top",
     )
     return _titled(figure, title, subtitle, source, 440)
 
@@ -165,14 +188,29 @@ def pathway_figure(
         showlegend=False,
         hoverinfo="skip",
     )
+    # Labels alternate above and below the line so long step names never collide.
+    steps = steps.assign(
+        label=steps["step_name"].map(lambda n: "<br>".join(textwrap.wrap(n, 18))),
+        label_y=[0.25 if i % 2 == 0 else -0.25 for i in range(len(steps))],
+    )
+    figure.add_scatter(
+        x=steps["step_order"],
+        y=steps["label_y"],
+        mode="text",
+        text=steps["label"],
+        textposition=[
+            "top center" if y > 0 else "bottom center" for y in steps["label_y"]
+        ],
+        showlegend=False,
+        hoverinfo="skip",
+    )
     for progress, rows in steps.groupby("progress_type", sort=False):
         figure.add_scatter(
             x=rows["step_order"],
             y=[0] * len(rows),
-            mode="markers+text",
+            mode="markers",
             name=progress.replace("_", " "),
             text=rows["step_name"],
-            textposition="top center",
             customdata=rows[["actor_description"]],
             marker={"size": 26, "color": PROGRESS_COLORS.get(progress, "#999999")},
             hovertemplate="%{text}<br>%{customdata[0]}<extra></extra>",
@@ -180,8 +218,8 @@ def pathway_figure(
     figure.update_xaxes(
         dtick=1, title="Step on the route", range=[0.4, len(steps) + 0.6]
     )
-    figure.update_yaxes(visible=False, range=[-1, 1.2])
-    return _titled(figure, title, subtitle, source, 340)
+    figure.update_yaxes(visible=False, range=[-1.2, 1.2])
+    return _titled(figure, title, subtitle, source, 420)
 
 
 def parts_figure(

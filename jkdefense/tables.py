@@ -140,9 +140,11 @@ def precedents_with_checks(
         ),
         include_groups=False,
     )
+    caveats = about[about["verdict_type"] != "supported"]["subject_id"]
     return precedents.assign(
         partners=precedents["partner_country_codes"].map(", ".join),
         fact_check=precedents["precedent_id"].map(checks).fillna(""),
+        has_caveat=precedents["precedent_id"].isin(set(caveats)),
     )
 
 

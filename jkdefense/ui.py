@@ -196,7 +196,7 @@ def chart(figure: alt.TopLevelMixin | go.Figure, key: str) -> None:
 
 def altair(chart: alt.Chart, key: str) -> None:
     """Draw an Altair chart with the house theme (not Streamlit's)."""
-    st.altair_chart(chart, theme=None, key=key)
+    st.altair_chart(chart, theme=None, key=key, width="stretch")
 
 
 def plotly(figure: go.Figure, key: str) -> None:
@@ -269,8 +269,9 @@ def footer(pkg: load.Package, view: filters.ViewFilters) -> None:
 
 
 def fact_check_warnings(rows: pd.DataFrame, label_column: str) -> None:
-    """Flag rows that a fact-check corrects, above the chart that shows them."""
-    for label, check in zip(rows[label_column], rows["fact_check"], strict=True):
+    """Flag rows that a fact-check corrects or qualifies, above their chart."""
+    flagged = rows[rows["has_caveat"]]
+    for label, check in zip(flagged[label_column], flagged["fact_check"], strict=True):
         if check:
             st.warning(
                 f"Fact-check, {escape_markdown(label)}: {escape_markdown(check)}"

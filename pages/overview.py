@@ -42,29 +42,26 @@ for slot, (label, value) in zip(
 ):
     slot.metric(label, value)
 
-left, right = st.columns(2)
-with left:
-    coverage = tables.domain_coverage(
-        {"Threats": threats, "Programs": programs, "Pairings": scored}
-    )
+coverage = tables.domain_coverage(
+    {"Threats": threats, "Programs": programs, "Pairings": scored}
+)
+ui.chart(
+    charts.coverage_chart(
+        coverage, title="Where the article's case sits, by domain", **labels
+    ),
+    key="overview_coverage",
+)
+if ranked.empty:
+    ui.nothing_to_show("programs", labels["subtitle"])
+else:
     ui.chart(
-        charts.coverage_chart(
-            coverage, title="Where the article's case sits, by domain", **labels
+        figures.ranking_figure(
+            analysis.score_contributions(ranked, equal, "program_name"),
+            title="Candidate programs at equal weights",
+            **labels,
         ),
-        key="overview_coverage",
+        key="overview_ranking",
     )
-with right:
-    if ranked.empty:
-        ui.nothing_to_show("programs", labels["subtitle"])
-    else:
-        ui.chart(
-            figures.ranking_figure(
-                analysis.score_contributions(ranked, equal, "program_name"),
-                title="Candidate programs at equal weights",
-                **labels,
-            ),
-            key="overview_ranking",
-        )
 
 strongest = tables.pairings_for_display(
     scored.head(8), pkg.tables["companies"], programs

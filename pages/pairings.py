@@ -28,27 +28,24 @@ if scored.empty:
 ui.takeaway(takeaways.pairings(scored))
 st.caption("Pairing score = mean of four analyst part scores (1–5), shown below.")
 
-left, right = st.columns(2)
-with left:
-    ui.chart(
-        charts.pairing_matrix_chart(
-            analysis.pairing_matrix(scored),
-            title="Best pairing score per company pair",
-            **labels,
-        ),
-        key="pairings_matrix",
-    )
-with right:
-    nodes, edges = analysis.bridge_network(scored, companies)
-    ui.chart(
-        figures.network_figure(
-            nodes,
-            edges,
-            title="US suppliers that bridge Korean and Japanese firms",
-            **labels,
-        ),
-        key="pairings_network",
-    )
+ui.chart(
+    charts.pairing_matrix_chart(
+        analysis.pairing_matrix(scored),
+        title="Best pairing score per company pair",
+        **labels,
+    ),
+    key="pairings_matrix",
+)
+nodes, edges = analysis.bridge_network(scored, companies)
+ui.chart(
+    figures.network_figure(
+        nodes,
+        edges,
+        title="US suppliers that bridge Korean and Japanese firms",
+        **labels,
+    ),
+    key="pairings_network",
+)
 
 pair = st.selectbox(
     "Pairing detail",

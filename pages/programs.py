@@ -44,25 +44,22 @@ weighted = {
     "subtitle": f"{labels['subtitle']} · {ui.describe_weights(weights)}",
 }
 
-left, right = st.columns(2)
-with left:
-    ui.chart(
-        figures.ranking_figure(
-            analysis.score_contributions(ranked, weights, "program_name"),
-            title="Candidate programs ranked by weighted analyst score",
-            **weighted,
-        ),
-        key="programs_ranking",
-    )
-with right:
-    ui.chart(
-        charts.rank_stability_chart(
-            stability,
-            title="How far each rank moves when every weight shifts ±50%",
-            **weighted,
-        ),
-        key="programs_stability",
-    )
+ui.chart(
+    figures.ranking_figure(
+        analysis.score_contributions(ranked, weights, "program_name"),
+        title="Candidate programs ranked by weighted analyst score",
+        **weighted,
+    ),
+    key="programs_ranking",
+)
+ui.chart(
+    charts.rank_stability_chart(
+        stability,
+        title="How far each rank moves when every weight shifts ±50%",
+        **weighted,
+    ),
+    key="programs_stability",
+)
 ui.chart(
     charts.score_heatmap(
         tables.criterion_scores(ranked, analysis.PROGRAM_CRITERIA, "program_name"),

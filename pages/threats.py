@@ -35,34 +35,31 @@ events = filters.select(
 events = filters.incidents_for_actors(events, chosen, actors)
 ui.takeaway(takeaways.threats(cells, years))
 
-left, right = st.columns(2)
-with left:
+ui.chart(
+    charts.threat_matrix_chart(
+        cells, title="Threat severity by actor and domain", **labels
+    ),
+    key="threats_matrix",
+)
+if scrambles.empty:
+    ui.nothing_to_show("scramble counts (air-domain data)", labels["subtitle"])
+else:
     ui.chart(
-        charts.threat_matrix_chart(
-            cells, title="Threat severity by actor and domain", **labels
+        figures.scramble_figure(
+            scrambles,
+            publication_year=2018,
+            title="JASDF scrambles by nationality, FY2010–FY2024",
+            **labels,
         ),
-        key="threats_matrix",
+        key="threats_scrambles",
     )
-with right:
-    if scrambles.empty:
-        ui.nothing_to_show("scramble counts (air-domain data)", labels["subtitle"])
-    else:
-        ui.chart(
-            figures.scramble_figure(
-                scrambles,
-                publication_year=2018,
-                title="JASDF scrambles by nationality, FY2010–FY2024",
-                **labels,
-            ),
-            key="threats_scrambles",
-        )
 if events.empty:
     ui.nothing_to_show("incidents", labels["subtitle"])
 else:
     ui.chart(
         charts.incident_timeline_chart(
             events,
-            title="Incidents and agreements (solid: cited by the article)",
+            title="Incidents and agreements (outlined: cited by the article)",
             **labels,
         ),
         key="threats_timeline",

@@ -91,6 +91,13 @@ COMPANIES = pd.DataFrame(
     {
         "company_id": ["k1", "j1", "j2", "u1", "u2"],
         "company_short_name": ["K One", "J One", "J Two", "U One", "U Two"],
+        "company_role_type": [
+            "kr_industry",
+            "jp_industry",
+            "jp_industry",
+            "us_supplier",
+            "us_supplier",
+        ],
     }
 )
 

@@ -54,7 +54,7 @@ def test_incident_timeline_colours_by_domain():
     )
     result = spec(charts.incident_timeline_chart(events, **LABELS))
     assert result["encoding"]["color"]["scale"]["range"][1] == "#44AA99"  # sea
-    assert result["encoding"]["opacity"]["condition"]["value"] == 1.0
+    assert result["encoding"]["stroke"]["condition"]["value"] == "black"
 
 
 def test_score_heatmap_keeps_the_given_row_order():

@@ -76,7 +76,7 @@ def test_pathway_and_parts_figures():
     )
     figure = figures.pathway_figure(steps, **LABELS)
     check_labels(figure)
-    assert {t.name for t in figure.data if t.mode == "markers+text"} == {
+    assert {t.name for t in figure.data if t.mode == "markers"} == {
         "achieved",
         "not started",
     }

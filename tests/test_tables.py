@@ -68,6 +68,8 @@ def test_precedents_carry_their_fact_check(package):
     )
     typhoon = checked.set_index("precedent_id").loc["eurofighter-typhoon"]
     assert "France" in typhoon["fact_check"] and "FR" not in typhoon["partners"]
+    assert typhoon["has_caveat"]
+    assert not checked.set_index("precedent_id").loc["fremm", "has_caveat"]
 
 
 def test_precedent_partners_one_row_per_country(package):

@@ -6,12 +6,16 @@ A warm run reuses the cached data package, as a rerun after a filter change does
 """
 
 import argparse
+import logging
 import statistics
 import sys
 import time
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
+
+# Bare-mode warnings from AppTest say nothing about the pages.
+logging.getLogger("streamlit").setLevel(logging.ERROR)
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ["overview", "threats", "programs", "pairings", "pathway", "sources"]

@@ -268,6 +268,16 @@ def footer(pkg: load.Package, view: filters.ViewFilters) -> None:
     )
 
 
+def pairing_detail(pairing: pd.Series) -> None:
+    """What a pairing could do, on which programs, through which suppliers."""
+    bridges = pairing["bridge_names"] or "none recorded"
+    st.markdown(
+        f"{escape_markdown(pairing['pairing_summary'])}  \n"
+        f"**Programs:** {escape_markdown(pairing['program_names'])} · "
+        f"**Bridge suppliers:** {escape_markdown(bridges)}"
+    )
+
+
 def fact_check_warnings(rows: pd.DataFrame, label_column: str) -> None:
     """Flag rows that a fact-check corrects or qualifies, above their chart."""
     flagged = rows[rows["has_caveat"]]

@@ -54,7 +54,8 @@ pair = st.selectbox(
     bind="query-params",
 )
 detail = filters.with_values(scored, "pairing_label", [pair])
-st.markdown(ui.escape_markdown(detail["pairing_summary"].iloc[0]))
+shown = tables.pairings_for_display(scored, companies, pkg.tables["programs"])
+ui.pairing_detail(filters.with_values(shown, "pairing_label", [pair]).iloc[0])
 ui.chart(
     figures.parts_figure(
         tables.criterion_scores(detail, analysis.PAIRING_CRITERIA, "pairing_label"),
@@ -64,6 +65,5 @@ ui.chart(
     key="pairings_parts",
 )
 
-shown = tables.pairings_for_display(scored, companies, pkg.tables["programs"])
 ui.table(shown, columns.PAIRINGS, key="pairings_table")
 ui.evidence_panel(pkg, scored, "pairing_label", key="pairings_evidence")

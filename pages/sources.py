@@ -53,6 +53,7 @@ with claims_tab:
             key="sources_verdicts",
         )
         ui.table(claims, columns.CLAIMS, key="sources_claims")
+        ui.evidence_panel(pkg, claims, "claim_summary", key="sources_evidence")
 with dictionary:
     ui.table(
         tables.data_dictionary(pkg.descriptor),

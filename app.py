@@ -13,6 +13,13 @@ st.set_page_config(
 # auto-discovering pages/. load_package never raises on bad data.
 pkg = ui.package()
 ui.sidebar_filters(pkg)
+with st.sidebar:
+    st.toggle(
+        "Meeting mode",
+        key="meeting",
+        bind="query-params",
+        help="Larger type, no sidebar, charts sized for a 16:9 screen.",
+    )
 
 navigation = st.navigation(
     [
@@ -24,6 +31,7 @@ navigation = st.navigation(
         st.Page("pages/sources.py", title="Sources"),
     ]
 )
+ui.meeting_frame()
 ui.problem_banner(pkg)
 navigation.run()
 ui.footer(pkg, ui.current_view(pkg))

@@ -200,3 +200,9 @@ def bridge_network(
                 }
             )
     return pd.DataFrame(nodes), edges
+
+
+def describe_weights(weights: dict[str, float]) -> str:
+    """Name the scoring weights in one line, for subtitles."""
+    parts = [f"{CRITERION_LABELS[c]} {w:g}" for c, w in weights.items()]
+    return "weights: " + ", ".join(parts)

@@ -113,3 +113,116 @@ def overview(threats: pd.DataFrame, ranked: pd.DataFrame, scored: pd.DataFrame) 
             "is the strongest pairing"
         )
     return "; ".join(parts) + "."
+
+
+# Chart titles: each states what its chart shows in the data in view.
+
+
+def matrix_title(cells: pd.DataFrame) -> str:
+    """Who has the most domains at the top severity in view."""
+    top = cells[cells["severity_score"] == cells["severity_score"].max()]
+    actors = top["actor_name"].value_counts()
+    return (
+        f"{actors.index[0]} holds {int(actors.iloc[0])} of the "
+        f"{len(top)} top-severity cells ({int(top['severity_score'].iloc[0])}/5)"
+    )
+
+
+def scramble_title(years: pd.DataFrame) -> str:
+    """Where scrambles peaked, and China's share at the peak."""
+    peak = years.loc[years["total_count"].idxmax()]
+    share = peak["china_count"] / peak["total_count"]
+    return (
+        f"Scrambles peaked at {int(peak['total_count']):,} in "
+        f"FY{int(peak['fiscal_year'])}, {share:.0%} against Chinese aircraft"
+    )
+
+
+def timeline_title(events: pd.DataFrame) -> str:
+    """How many events in view, and how many came after the article."""
+    later = int((events["incident_date"] >= pd.Timestamp("2019-04-01")).sum())
+    return (
+        f"{len(events)} events in view, {later} of them after the article (March 2019)"
+    )
+
+
+def ranking_title(ranked: pd.DataFrame, weighting: str = "under your weights") -> str:
+    """Which program leads, by how much."""
+    best = ranked.iloc[0]
+    text = f"{str(best['program_name']).capitalize()} leads {weighting}"
+    if len(ranked) > 1:
+        gap = best["weighted_score"] - ranked.iloc[1]["weighted_score"]
+        text += f", {gap:.2f} points ahead" if gap > 0 else ", tied for first"
+    return text
+
+
+def stability_title(stability: pd.DataFrame) -> str:
+    """How many programs keep their rank whatever the weights do."""
+    firm = int((stability["rank_min"] == stability["rank_max"]).sum())
+    return (
+        f"{firm} of {len(stability)} programs keep their rank when weights shift ±50%"
+    )
+
+
+def matrix_pair_title(scored: pd.DataFrame) -> str:
+    """The best company pair in view."""
+    best = scored.iloc[0]
+    return (
+        f"{best['kr_company_name']} × {best['jp_company_name']} pair best "
+        f"({best['pairing_score']:.2f}/5)"
+    )
+
+
+def network_title(edges: pd.DataFrame, nodes: pd.DataFrame) -> str:
+    """Which supplier bridges most pairings, and how many bridge none."""
+    bridges = nodes[nodes["side"] == "bridge"]["node_id"]
+    if edges.empty:
+        return "No pairing in view runs through a US supplier"
+    load = edges[edges["source_id"].isin(bridges)].groupby("source_id")["weight"].sum()
+    names = nodes.set_index("node_id")["node_name"]
+    idle = int((~bridges.isin(load.index)).sum())
+    text = f"{names[load.idxmax()]} bridges the most pairings ({int(load.max())})"
+    return text + (f"; {idle} named suppliers bridge none" if idle else "")
+
+
+def parts_title(pairing: pd.Series) -> str:
+    """Why one pairing scores what it does."""
+    return f"Why {pairing['pairing_label']} scores {pairing['pairing_score']:.2f}/5"
+
+
+def pathway_title(steps: pd.DataFrame) -> str:
+    """How many steps are under way."""
+    moving = int(steps["progress_type"].isin(["achieved", "started"]).sum())
+    return (
+        f"{moving} of {len(steps)} steps from policy to joint operations are under way"
+    )
+
+
+def precedent_title(precedents: pd.DataFrame) -> str:
+    """Largest partnership among the precedents."""
+    sizes = precedents.set_index("precedent_name")["partner_country_codes"].map(len)
+    return (
+        f"{sizes.idxmax()} has the most partners ({int(sizes.max())}); "
+        "precedents are two to six nations"
+    )
+
+
+def coverage_title(coverage: pd.DataFrame) -> str:
+    """Which domain carries the most rows in view."""
+    by_domain = coverage.groupby("domain_type")["row_count"].sum()
+    return (
+        f"{DOMAIN_LABELS[by_domain.idxmax()]} carries the most rows in view "
+        f"({int(by_domain.max())} of {int(by_domain.sum())})"
+    )
+
+
+def mention_title(counts: pd.DataFrame) -> str:
+    """Most mentioned entity."""
+    totals = counts.groupby("entity_name")["mention_count"].sum()
+    return f"{totals.idxmax()} is named most often ({int(totals.max())} mentions)"
+
+
+def verdict_title(claims: pd.DataFrame) -> str:
+    """How many checked claims need a correction."""
+    corrected = int((claims["verdict_type"] != "supported").sum())
+    return f"{corrected} of {len(claims)} checked claims need a caveat or correction"

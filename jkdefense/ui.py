@@ -16,7 +16,19 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from jkdefense import analysis, evidence, filters, load, paths, schema, theme
+from jkdefense import (
+    analysis,
+    evidence,
+    export,
+    filters,
+    load,
+    paths,
+    schema,
+    slides,
+    tables,
+    theme,
+    views,
+)
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:^=&\"'])")
 
@@ -175,12 +187,6 @@ def nothing_to_show(what: str, view_text: str) -> None:
     )
 
 
-def describe_weights(weights: dict[str, float]) -> str:
-    """Name the scoring weights in one line, for subtitles."""
-    parts = [f"{analysis.CRITERION_LABELS[c]} {w:g}" for c, w in weights.items()]
-    return "weights: " + ", ".join(parts)
-
-
 def chart_labels(pkg: load.Package, view: filters.ViewFilters) -> dict[str, str]:
     """Return the subtitle (active filters) and source line every chart carries."""
     return {"subtitle": describe_view(pkg, view), "source": source_line(pkg, view)}
@@ -335,3 +341,211 @@ def problems_table(pkg: load.Package) -> None:
         return
     frame = pd.DataFrame([p.__dict__ for p in pkg.problems])
     st.dataframe(frame, hide_index=True, width="stretch", key="sources_problems")
+
+
+# Page parameters as the widgets left them (defaults when a page was never opened),
+# so a whole-app briefing shows every page as the analyst set it.
+PAGE_TABLES = {
+    "overview": ("threats", "programs", "company_pairings", "companies"),
+    "threats": ("threats", "countries", "scrambles", "incidents"),
+    "programs": ("programs", "companies"),
+    "pairings": ("company_pairings", "companies", "programs"),
+    "pathway": ("pathway", "agencies", "programs", "precedents", "claims", "countries"),
+    "sources": ("sources",),
+}
+
+
+def threat_actors(pkg: load.Package) -> list[str]:
+    """All threat actors in the data, in order."""
+    return sorted(pkg.tables["threats"]["actor_country_code"].dropna().unique())
+
+
+def program_weights() -> dict[str, float]:
+    """Criterion weights from the programs page sliders (1.0 when never set)."""
+    return {
+        c: float(st.session_state.get(f"programs_w_{c}", 1.0))
+        for c in analysis.PROGRAM_CRITERIA
+    }
+
+
+def page_settings(pkg: load.Package) -> dict:
+    """A snapshot of every page's settings, taken while the script runs."""
+    actors = threat_actors(pkg) if "threats" in pkg.tables else []
+    return {
+        "actors": list(st.session_state.get("threats_actor", actors)),
+        "weights": program_weights(),
+        "companies": list(st.session_state.get("pairings_company", [])),
+        "pair": st.session_state.get("pairings_pair"),
+    }
+
+
+def all_page_views(
+    pkg: load.Package, view: filters.ViewFilters, settings: dict
+) -> list[views.PageView]:
+    """Every readable page's view under ``view`` and the page ``settings``."""
+    t, labels = pkg.tables, chart_labels(pkg, view)
+    build = {
+        "overview": lambda: views.overview(t, view, labels),
+        "threats": lambda: views.threats(t, view, labels, settings["actors"]),
+        "programs": lambda: views.programs(t, view, labels, settings["weights"]),
+        "pairings": lambda: _pairings_with_parts(pkg, view, labels, settings),
+        "pathway": lambda: views.pathway(t, view, labels),
+        "sources": lambda: views.sources(t, view, labels),
+    }
+    return [
+        make() for name, make in build.items() if not pkg.missing(*PAGE_TABLES[name])
+    ]
+
+
+def _pairings_with_parts(
+    pkg: load.Package, view: filters.ViewFilters, labels: dict, settings: dict
+) -> views.PageView:
+    names = tables.company_options(
+        pkg.tables["company_pairings"], pkg.tables["companies"]
+    )
+    page = views.pairings(
+        pkg.tables, view, labels, tables.ids_of(names, settings["companies"])
+    )
+    parts = views.pairing_parts(page, settings["pair"], labels)
+    page.charts += [parts] if parts else []
+    return page
+
+
+def briefing(
+    pkg: load.Package, view: filters.ViewFilters, pages: list[views.PageView]
+) -> export.Briefing:
+    """Bundle pages with the filters, the sources and each page's speaker notes."""
+    sources = sources_table(pkg)
+    chosen = sources[sources["source_id"].isin(view.source_ids)]
+    citations = [evidence.citation(row) for _, row in chosen.iterrows()]
+    line = source_line(pkg, view)
+    sentences = pkg.tables.get(
+        "sentences", pd.DataFrame(columns=["sentence_id", "text"])
+    )
+    notes = {p.title: slides.page_notes(p.rows, sentences, line) for p in pages}
+    return export.Briefing(pages, describe_view(pkg, view), citations, notes)
+
+
+# Meeting mode: bigger type, no sidebar or chrome, charts sized for a 16:9 screen.
+# NOTE: static CSS only; no data or URL value ever goes into this HTML.
+_MEETING_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] {
+  display: none !important;
+}
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 1rem 2.5rem; }
+[data-testid="stMain"] p, [data-testid="stMain"] li { font-size: 1.35rem; }
+[data-testid="stMain"] h1 { font-size: 3rem; }
+</style>
+"""
+MEETING_HEIGHT = 560  # chart height in meeting mode: fills a 16:9 screen under a title
+
+
+def meeting_mode() -> bool:
+    """True while meeting mode is on (the toggle lives in the sidebar, in the URL)."""
+    return bool(st.session_state.get("meeting", False))
+
+
+def meeting_frame() -> None:
+    """Apply meeting mode's look, with a way out since the sidebar is hidden."""
+    if not meeting_mode():
+        return
+    st.markdown(_MEETING_CSS, unsafe_allow_html=True)
+    st.button("Leave meeting mode", key="leave_meeting", on_click=_leave_meeting)
+
+
+def _leave_meeting() -> None:
+    st.session_state["meeting"] = False
+
+
+def _for_meeting(figure: views.Figure) -> views.Figure:
+    """The same chart, taller and in larger type, for presenting."""
+    if isinstance(figure, go.Figure):
+        bigger = go.Figure(figure)
+        bigger.update_layout(height=MEETING_HEIGHT + 160, font={"size": 18})
+        return bigger
+    return (
+        figure.properties(height=MEETING_HEIGHT)
+        .configure_axis(labelFontSize=16, titleFontSize=16)
+        .configure_legend(labelFontSize=16, titleFontSize=16)
+        .configure_title(fontSize=24, subtitleFontSize=16)
+    )
+
+
+def show_chart(chart: views.ChartView) -> None:
+    """Draw a chart, with PNG (2x) and SVG downloads rendered on the server."""
+    figure = _for_meeting(chart.figure) if meeting_mode() else chart.figure
+    if isinstance(figure, go.Figure):
+        plotly(figure, chart.key)
+    else:
+        altair(figure, chart.key)
+    if meeting_mode():
+        return
+    png, svg, _ = st.columns([1, 1, 5])
+    png.download_button(
+        "PNG (2x)",
+        data=lambda: export.chart_png(chart.figure),
+        file_name=export.file_name(chart.title, "png"),
+        mime="image/png",
+        on_click="ignore",
+        key=f"{chart.key}_png",
+    )
+    svg.download_button(
+        "SVG",
+        data=lambda: export.chart_svg(chart.figure),
+        file_name=export.file_name(chart.title, "svg"),
+        mime="image/svg+xml",
+        on_click="ignore",
+        key=f"{chart.key}_svg",
+    )
+
+
+def show_page_top(pkg: load.Package, page: views.PageView) -> None:
+    """The finding, or a clear message when the filters leave nothing to show."""
+    if page.empty:
+        nothing_to_show(page.empty, describe_view(pkg, current_view(pkg)))
+        st.stop()
+    takeaway(page.takeaway)
+
+
+def briefing_buttons(pkg: load.Package, page: views.PageView, key: str) -> None:
+    """One click for a deck (PPTX or PDF) of this page, or of the whole app."""
+    if meeting_mode():
+        return
+    view, settings = current_view(pkg), page_settings(pkg)
+
+    def whole_app() -> export.Briefing:
+        return briefing(pkg, view, all_page_views(pkg, view, settings))
+
+    def this_page() -> export.Briefing:
+        return briefing(pkg, view, [page])
+
+    with st.expander("Export a briefing of this view (PPTX or PDF)"):
+        columns = st.columns(4)
+        for column, (label, make, kind) in zip(
+            columns,
+            [
+                ("This page · PPTX", this_page, "pptx"),
+                ("This page · PDF", this_page, "pdf"),
+                ("Whole app · PPTX", whole_app, "pptx"),
+                ("Whole app · PDF", whole_app, "pdf"),
+            ],
+            strict=True,
+        ):
+            render = export.briefing_pptx if kind == "pptx" else export.briefing_pdf
+            name = page.title if label.startswith("This") else "all pages"
+            column.download_button(
+                label,
+                data=lambda make=make, render=render: render(make()),
+                file_name=export.file_name(f"briefing {name}", kind),
+                mime=_MIME[kind],
+                on_click="ignore",
+                key=f"{key}_{kind}_{label[:4]}",
+            )
+
+
+_MIME = {
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "pdf": "application/pdf",
+}

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from jkdefense import analysis, charts, columns, figures, filters, tables, takeaways, ui
+from jkdefense import analysis, columns, filters, tables, ui, views
 
 pkg = ui.package()
 st.title("Japan–South Korea defense cooperation")
@@ -10,61 +10,27 @@ st.caption(
     "Shared threats, candidate joint programs and company pairings, each row "
     "traced to the sentences of the articles it rests on."
 )
-ui.require(pkg, "threats", "programs", "company_pairings", "companies")
+ui.require(pkg, *ui.PAGE_TABLES["overview"])
 view = ui.current_view(pkg)
-labels = ui.chart_labels(pkg, view)
+page = views.overview(pkg.tables, view, ui.chart_labels(pkg, view))
+ui.show_page_top(pkg, page)
 
-threats, programs = pkg.tables["threats"], pkg.tables["programs"]
-threats = filters.select(
-    threats, view, focus_mask=filters.threat_focus(threats, view.focus)
-)
-programs = filters.select(
-    programs, view, focus_mask=filters.program_focus(programs, view.focus)
-)
 pairings = filters.select(pkg.tables["company_pairings"], view)
 scored = analysis.score_pairings(pairings, pkg.tables["companies"])
-if threats.empty and programs.empty and scored.empty:
-    ui.nothing_to_show("threats, programs or pairings", labels["subtitle"])
-    st.stop()
-
-equal = dict.fromkeys(analysis.PROGRAM_CRITERIA, 1.0)
-ranked = analysis.rank_programs(programs, equal)
-ui.takeaway(takeaways.overview(threats, ranked, scored))
-for slot, (label, value) in zip(
-    st.columns(4),
-    [
-        ("Threats in view", len(threats)),
-        ("Candidate programs", len(programs)),
-        ("Company pairings", len(scored)),
-        ("Articles", len(view.source_ids)),
-    ],
-    strict=True,
-):
+counts = [
+    ("Threats in view", len(page.rows)),
+    ("Company pairings", len(scored)),
+    ("Articles", len(view.source_ids)),
+]
+for slot, (label, value) in zip(st.columns(3), counts, strict=True):
     slot.metric(label, value)
+for chart in page.charts:
+    ui.show_chart(chart)
 
-coverage = tables.domain_coverage(
-    {"Threats": threats, "Programs": programs, "Pairings": scored}
-)
-ui.chart(
-    charts.coverage_chart(
-        coverage, title="Where the article's case sits, by domain", **labels
-    ),
-    key="overview_coverage",
-)
-if ranked.empty:
-    ui.nothing_to_show("programs", labels["subtitle"])
-else:
-    ui.chart(
-        figures.ranking_figure(
-            analysis.score_contributions(ranked, equal, "program_name"),
-            title="Candidate programs at equal weights",
-            **labels,
-        ),
-        key="overview_ranking",
-    )
-
+st.subheader("Strongest company pairings in view")
 strongest = tables.pairings_for_display(
-    scored.head(8), pkg.tables["companies"], programs
+    scored.head(8), pkg.tables["companies"], pkg.tables["programs"]
 )
 ui.table(strongest, columns.PAIRINGS, key="overview_pairings")
-ui.evidence_panel(pkg, threats, "threat_name", key="overview_evidence")
+ui.evidence_panel(pkg, page.rows, page.label_column, key="overview_evidence")
+ui.briefing_buttons(pkg, page, key="overview_briefing")

@@ -2,42 +2,25 @@
 
 import streamlit as st
 
-from jkdefense import charts, columns, figures, filters, tables, takeaways, ui
+from jkdefense import columns, ui, views
 
 pkg = ui.package()
 st.title("Pathway")
-ui.require(pkg, "pathway", "agencies", "programs", "precedents", "claims", "countries")
+ui.require(pkg, *ui.PAGE_TABLES["pathway"])
 view = ui.current_view(pkg)
-labels = ui.chart_labels(pkg, view)
-
-pathway = filters.select(pkg.tables["pathway"], view, domain_column=None)
-steps = tables.pathway_steps(pathway, pkg.tables["agencies"], pkg.tables["programs"])
-if steps.empty:
-    ui.nothing_to_show("pathway steps", labels["subtitle"])
-    st.stop()
-ui.takeaway(takeaways.pathway(steps))
-ui.chart(
-    figures.pathway_figure(
-        steps, title="From policy to joint operations: where each step stands", **labels
-    ),
-    key="pathway_steps",
-)
-ui.table(steps, columns.PATHWAY, key="pathway_table")
+page = views.pathway(pkg.tables, view, ui.chart_labels(pkg, view))
+ui.show_page_top(pkg, page)
+steps_chart, *precedent_charts = page.charts
+ui.show_chart(steps_chart)
+ui.table(page.rows, columns.PATHWAY, key="pathway_table")
 
 st.subheader("Precedents")
-precedents = filters.select(pkg.tables["precedents"], view)
-precedents = tables.precedents_with_checks(precedents, pkg.tables["claims"])
+precedents = views.precedents_in_view(pkg.tables, view)
 if precedents.empty:
-    ui.nothing_to_show("precedents", labels["subtitle"])
-else:
-    ui.fact_check_warnings(precedents, "precedent_name")
-    ui.chart(
-        charts.precedent_partner_chart(
-            tables.precedent_partners(precedents, pkg.tables["countries"]),
-            title="Who built what together: partners in each precedent",
-            **labels,
-        ),
-        key="pathway_precedents",
-    )
-    ui.table(precedents, columns.PRECEDENTS, key="pathway_precedent_table")
-ui.evidence_panel(pkg, steps, "step_name", key="pathway_evidence")
+    ui.nothing_to_show("precedents", ui.describe_view(pkg, view))
+ui.fact_check_warnings(precedents, "precedent_name")
+for chart in precedent_charts:
+    ui.show_chart(chart)
+ui.table(precedents, columns.PRECEDENTS, key="pathway_precedent_table")
+ui.evidence_panel(pkg, page.rows, page.label_column, key="pathway_evidence")
+ui.briefing_buttons(pkg, page, key="pathway_briefing")

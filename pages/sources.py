@@ -2,17 +2,18 @@
 
 import streamlit as st
 
-from jkdefense import charts, columns, filters, tables, takeaways, ui
+from jkdefense import columns, filters, tables, ui, views
 
 pkg = ui.package()
 st.title("Sources")
 view = ui.current_view(pkg)
-labels = ui.chart_labels(pkg, view)
+tables_in_view = {**pkg.tables, "sources": ui.sources_table(pkg)}
+page = views.sources(tables_in_view, view, ui.chart_labels(pkg, view))
+charts = {chart.key: chart for chart in page.charts}
 feed = filters.with_values(ui.sources_table(pkg), "source_id", list(view.source_ids))
 sentences = filters.sentences_in_view(pkg.tables.get("sentences"), view)
 mentions = filters.mentions_in_view(pkg.tables.get("mentions"), view)
-labelled = tables.label_mentions(mentions, pkg.tables)
-ui.takeaway(takeaways.sources(feed, sentences, labelled))
+ui.takeaway(page.takeaway)
 ui.table(feed, columns.FEED, key="sources_feed")
 
 explore, mention_tab, claims_tab, dictionary, downloads, quality = st.tabs(
@@ -33,27 +34,18 @@ with explore:
     )
     ui.sentence_list(found.head(40), mentions)
 with mention_tab:
-    if labelled.empty:
-        ui.nothing_to_show("mentions", labels["subtitle"])
+    if "sources_mentions" in charts:
+        ui.show_chart(charts["sources_mentions"])
     else:
-        counts = tables.mention_counts(labelled, feed)
-        ui.chart(
-            charts.mention_chart(counts, title="Most mentioned entities", **labels),
-            key="sources_mentions",
-        )
+        ui.nothing_to_show("mentions", ui.describe_view(pkg, view))
 with claims_tab:
     if "claims" not in pkg.tables:
         st.error("claims.csv cannot be read; see Data quality.")
     else:
-        claims = filters.select(pkg.tables["claims"], view, domain_column=None)
-        ui.chart(
-            charts.verdict_chart(
-                claims, title="Fact-checks of the article's claims", **labels
-            ),
-            key="sources_verdicts",
-        )
-        ui.table(claims, columns.CLAIMS, key="sources_claims")
-        ui.evidence_panel(pkg, claims, "claim_summary", key="sources_evidence")
+        if "sources_verdicts" in charts:
+            ui.show_chart(charts["sources_verdicts"])
+        ui.table(page.rows, columns.CLAIMS, key="sources_claims")
+        ui.evidence_panel(pkg, page.rows, page.label_column, key="sources_evidence")
 with dictionary:
     ui.table(
         tables.data_dictionary(pkg.descriptor),
@@ -64,3 +56,4 @@ with downloads:
     ui.download_buttons(pkg)
 with quality:
     ui.problems_table(pkg)
+ui.briefing_buttons(pkg, page, key="sources_briefing")

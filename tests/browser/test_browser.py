@@ -52,3 +52,29 @@ def test_navigation_keeps_the_shared_filters(server, page):
     tab.wait_for_url("**/programs**")
     wait_until_drawn(tab, 2)
     assert "domain=air" in tab.url
+
+
+def test_chart_download_delivers_a_2x_png(server, page):
+    tab, recorder = page
+    tab.goto(f"{server}/threats")
+    wait_until_drawn(tab, 3)
+    button = tab.locator('[data-testid="stDownloadButton"]').filter(has_text="PNG (2x)")
+    with tab.expect_download(timeout=60_000) as info:
+        button.first.click()
+    download = info.value
+    assert download.suggested_filename.endswith(".png")
+    assert download.suggested_filename.startswith("china-holds")
+    with open(download.path(), "rb") as stream:
+        assert stream.read(8) == b"\x89PNG\r\n\x1a\n"
+    assert recorder.outside == []
+
+
+def test_meeting_mode_hides_the_sidebar_and_can_be_left(server, page):
+    tab, _ = page
+    tab.goto(f"{server}/programs?meeting=true")
+    wait_until_drawn(tab, 2)
+    assert not tab.locator('[data-testid="stSidebar"]').is_visible()
+    tab.get_by_role("button", name="Leave meeting mode").click()
+    wait_until_drawn(tab, 2)
+    tab.wait_for_function("() => !location.search.includes('meeting')")
+    assert tab.locator('[data-testid="stSidebar"]').is_visible()

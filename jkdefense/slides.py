@@ -1,0 +1,144 @@
+"""Lay a briefing out as PPTX slides (python-pptx) or PDF pages (reportlab)."""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pandas as pd
+from pptx import Presentation
+from pptx.slide import Slide
+from pptx.util import Inches, Pt
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas
+
+if TYPE_CHECKING:
+    from jkdefense.export import Briefing
+
+Renderer = Callable[..., bytes]
+# 16:9 at 13.333 x 7.5 inches, PowerPoint's widescreen size.
+SLIDE_W, SLIDE_H = 13.333, 7.5
+TITLE = "Japan–South Korea defense cooperation"
+
+
+def page_notes(rows: pd.DataFrame, sentences: pd.DataFrame, citation: str) -> str:
+    """Speaker notes: the source citation, then every sentence the rows cite."""
+    ids = list(
+        dict.fromkeys(i for cell in rows.get("evidence_sentence_ids", []) for i in cell)
+    )
+    texts = sentences.set_index("sentence_id")["text"]
+    cited = [f"[{i}] {texts[i]}" for i in ids if i in texts.index]
+    return "\n".join([citation, "", "Cited sentences:", *cited])
+
+
+def build_pptx(briefing: Briefing, render: Renderer) -> bytes:
+    """Title slide (filters, date, sources), then one slide per chart."""
+    deck = Presentation()
+    deck.slide_width, deck.slide_height = Inches(SLIDE_W), Inches(SLIDE_H)
+    blank = deck.slide_layouts[6]
+    slide = deck.slides.add_slide(blank)
+    _text(slide, f"{TITLE}: briefing", 0.6, 2.2, 28, bold=True)
+    _text(slide, briefing.filters_text, 0.6, 3.3, 16)
+    _text(slide, f"Prepared {briefing.on.isoformat()}", 0.6, 3.9, 16)
+    _text(slide, "Sources: " + "; ".join(briefing.sources_text), 0.6, 4.5, 14)
+    for page, chart in briefing.charts:
+        slide = deck.slides.add_slide(blank)
+        _text(slide, chart.title, 0.4, 0.25, 24, bold=True, name="Title")
+        _text(slide, page.takeaway, 0.4, 0.95, 13)
+        picture = io.BytesIO(render(chart.figure))
+        slide.shapes.add_picture(
+            picture, Inches(0.4), Inches(1.7), width=Inches(SLIDE_W - 0.8)
+        )
+        _fit_picture(slide)
+        slide.notes_slide.notes_text_frame.text = briefing.notes_by_page.get(
+            page.title, ""
+        )
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()
+
+
+def _text(
+    slide: Slide,
+    text: str,
+    left: float,
+    top: float,
+    size: int,
+    *,
+    bold: bool = False,
+    name: str = "Text",
+) -> None:
+    box = slide.shapes.add_textbox(
+        Inches(left), Inches(top), Inches(SLIDE_W - 2 * left), Inches(0.6)
+    )
+    box.name = name
+    frame = box.text_frame
+    frame.word_wrap = True
+    frame.text = text
+    for paragraph in frame.paragraphs:
+        for run in paragraph.runs:
+            run.font.size, run.font.bold = Pt(size), bold
+
+
+def _fit_picture(slide: Slide) -> None:
+    """Shrink the chart picture (keeping its shape) to fit under the takeaway."""
+    picture = slide.shapes[-1]
+    room = Inches(SLIDE_H - 1.8)
+    if picture.height > room:
+        ratio = room / picture.height
+        picture.height, picture.width = room, int(picture.width * ratio)
+        picture.left = int((Inches(SLIDE_W) - picture.width) / 2)
+
+
+def build_pdf(briefing: Briefing, render: Renderer) -> bytes:
+    """The briefing as PDF pages of the same 16:9 size and order."""
+    points = 72
+    width, height = SLIDE_W * points, SLIDE_H * points
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=(width, height))
+    pdf.setTitle(f"{TITLE}: briefing")
+    _pdf_lines(
+        pdf,
+        [
+            (f"{TITLE}: briefing", 26, True),
+            (briefing.filters_text, 14, False),
+            (f"Prepared {briefing.on.isoformat()}", 14, False),
+            ("Sources: " + "; ".join(briefing.sources_text), 12, False),
+        ],
+        top=height - 2.2 * points,
+    )
+    pdf.showPage()
+    for page, chart in briefing.charts:
+        _pdf_lines(
+            pdf,
+            [(chart.title, 20, True), (page.takeaway, 11, False)],
+            top=height - 0.5 * points,
+        )
+        image = ImageReader(io.BytesIO(render(chart.figure)))
+        image_w, image_h = image.getSize()
+        box_w, box_h = width - 0.8 * points, height - 2.0 * points
+        ratio = min(box_w / image_w, box_h / image_h)
+        pdf.drawImage(
+            image,
+            (width - image_w * ratio) / 2,
+            0.3 * points,
+            image_w * ratio,
+            image_h * ratio,
+        )
+        pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
+def _pdf_lines(
+    pdf: canvas.Canvas, lines: list[tuple[str, int, bool]], top: float
+) -> None:
+    y = top
+    for text, size, bold in lines:
+        pdf.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+        for line in textwrap.wrap(text, int(1500 / size)) or [""]:
+            pdf.drawString(0.4 * 72, y, line)
+            y -= size * 1.3
+        y -= size * 0.4

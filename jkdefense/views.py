@@ -1,0 +1,328 @@
+"""What each page shows for a set of filters: its finding, charts and rows.
+
+Pure (no Streamlit): the pages draw these, and the briefing export turns the
+same views into slides, so a slide always matches the screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import altair as alt
+import pandas as pd
+import plotly.graph_objects as go
+
+from jkdefense import analysis, charts, figures, filters, tables, takeaways
+from jkdefense.filters import ViewFilters
+
+Tables = dict[str, pd.DataFrame]
+Figure = alt.TopLevelMixin | go.Figure
+
+
+@dataclass
+class ChartView:
+    """One chart: its key on the page, its finding as title, and the figure."""
+
+    key: str
+    title: str
+    figure: Figure
+
+
+@dataclass
+class PageView:
+    """A page's content under the current filters."""
+
+    title: str
+    takeaway: str = ""
+    charts: list[ChartView] = field(default_factory=list)
+    rows: pd.DataFrame = field(default_factory=pd.DataFrame)
+    label_column: str = ""
+    empty: str = ""  # what has nothing to show, when the filters leave nothing
+
+
+def _chart(
+    key: str,
+    build: Callable[..., Figure],
+    data: pd.DataFrame,
+    title: str,
+    labels: dict,
+    **options: object,
+) -> ChartView:
+    return ChartView(key, title, build(data, title=title, **labels, **options))
+
+
+def threats(t: Tables, view: ViewFilters, labels: dict, actors: list[str]) -> PageView:
+    """Threat matrix, scramble series and incident timeline."""
+    page = PageView("Threats", label_column="threat_name")
+    rows = filters.select(
+        t["threats"], view, focus_mask=filters.threat_focus(t["threats"], view.focus)
+    )
+    page.rows = filters.with_values(rows, "actor_country_code", actors)
+    if page.rows.empty:
+        page.empty = "threats"
+        return page
+    cells = analysis.threat_matrix(page.rows, t["countries"])
+    years = filters.scrambles_in_view(t["scrambles"], view)
+    page.takeaway = takeaways.threats(cells, years)
+    page.charts.append(
+        _chart(
+            "threats_matrix",
+            charts.threat_matrix_chart,
+            cells,
+            takeaways.matrix_title(cells),
+            labels,
+        )
+    )
+    scrambles = filters.with_values(
+        analysis.scrambles_by_actor(years), "actor_code", [*actors, "other"]
+    )
+    if not scrambles.empty:
+        page.charts.append(
+            _chart(
+                "threats_scrambles",
+                figures.scramble_figure,
+                scrambles,
+                takeaways.scramble_title(years),
+                labels,
+                publication_year=2018,
+            )
+        )
+    events = filters.select(
+        t["incidents"],
+        view,
+        focus_mask=filters.incident_focus(t["incidents"], view.focus),
+    )
+    all_actors = sorted(t["threats"]["actor_country_code"].dropna().unique())
+    events = filters.incidents_for_actors(events, actors, all_actors)
+    if not events.empty:
+        page.charts.append(
+            _chart(
+                "threats_timeline",
+                charts.incident_timeline_chart,
+                events,
+                takeaways.timeline_title(events),
+                labels,
+            )
+        )
+    return page
+
+
+def programs(
+    t: Tables, view: ViewFilters, labels: dict, weights: dict[str, float]
+) -> PageView:
+    """Weighted ranking, its stability, and the scores behind it."""
+    page = PageView("Joint programs", label_column="program_name")
+    rows = filters.select(
+        t["programs"], view, focus_mask=filters.program_focus(t["programs"], view.focus)
+    )
+    if rows.empty or sum(weights.values()) == 0:
+        page.empty = "programs" if rows.empty else "weights (all are zero)"
+        return page
+    ranked = analysis.rank_programs(rows, weights)
+    stability = analysis.rank_stability(rows, weights)
+    page.rows = tables.programs_side_by_side(ranked, t["companies"])
+    page.takeaway = takeaways.programs(ranked, stability)
+    weighted = {
+        **labels,
+        "subtitle": f"{labels['subtitle']} · {analysis.describe_weights(weights)}",
+    }
+    page.charts += [
+        _chart(
+            "programs_ranking",
+            figures.ranking_figure,
+            analysis.score_contributions(ranked, weights, "program_name"),
+            takeaways.ranking_title(ranked),
+            weighted,
+        ),
+        _chart(
+            "programs_stability",
+            charts.rank_stability_chart,
+            stability,
+            takeaways.stability_title(stability),
+            weighted,
+        ),
+        ChartView(
+            "programs_scores",
+            "The analyst scores behind the ranking",
+            charts.score_heatmap(
+                tables.criterion_scores(
+                    ranked, analysis.PROGRAM_CRITERIA, "program_name"
+                ),
+                label_field="program_name",
+                label_title="Program",
+                title="The analyst scores behind the ranking",
+                **labels,
+            ),
+        ),
+    ]
+    return page
+
+
+def pairings(
+    t: Tables, view: ViewFilters, labels: dict, company_ids: list[str]
+) -> PageView:
+    """Company matrix and the network of bridge suppliers."""
+    page = PageView("Company pairings", label_column="pairing_label")
+    scored = analysis.score_pairings(
+        filters.select(t["company_pairings"], view), t["companies"]
+    )
+    scored = filters.pairings_with_companies(scored, company_ids)
+    if scored.empty:
+        page.empty = "company pairings"
+        return page
+    page.rows = tables.pairings_for_display(scored, t["companies"], t["programs"])
+    page.takeaway = takeaways.pairings(scored)
+    nodes, edges = analysis.bridge_network(scored, t["companies"])
+    page.charts += [
+        _chart(
+            "pairings_matrix",
+            charts.pairing_matrix_chart,
+            analysis.pairing_matrix(scored),
+            takeaways.matrix_pair_title(scored),
+            labels,
+        ),
+        ChartView(
+            "pairings_network",
+            takeaways.network_title(edges, nodes),
+            figures.network_figure(
+                nodes, edges, title=takeaways.network_title(edges, nodes), **labels
+            ),
+        ),
+    ]
+    return page
+
+
+def pairing_parts(page: PageView, pair: str | None, labels: dict) -> ChartView | None:
+    """The score parts of the chosen pairing (the first in view if none is chosen)."""
+    if page.rows.empty:
+        return None
+    detail = page.rows[page.rows["pairing_label"] == pair]
+    detail = detail if not detail.empty else page.rows.iloc[:1]
+    return _chart(
+        "pairings_parts",
+        figures.parts_figure,
+        tables.criterion_scores(detail, analysis.PAIRING_CRITERIA, "pairing_label"),
+        takeaways.parts_title(detail.iloc[0]),
+        labels,
+    )
+
+
+def pathway(t: Tables, view: ViewFilters, labels: dict) -> PageView:
+    """The route from policy to operations, and the precedents' partners."""
+    page = PageView("Pathway", label_column="step_name")
+    steps = filters.select(t["pathway"], view, domain_column=None)
+    page.rows = tables.pathway_steps(steps, t["agencies"], t["programs"])
+    if page.rows.empty:
+        page.empty = "pathway steps"
+        return page
+    page.takeaway = takeaways.pathway(page.rows)
+    page.charts.append(
+        _chart(
+            "pathway_steps",
+            figures.pathway_figure,
+            page.rows,
+            takeaways.pathway_title(page.rows),
+            labels,
+        )
+    )
+    precedents = precedents_in_view(t, view)
+    if not precedents.empty:
+        page.charts.append(
+            _chart(
+                "pathway_precedents",
+                charts.precedent_partner_chart,
+                tables.precedent_partners(precedents, t["countries"]),
+                takeaways.precedent_title(precedents),
+                labels,
+            )
+        )
+    return page
+
+
+def precedents_in_view(t: Tables, view: ViewFilters) -> pd.DataFrame:
+    """Precedents that pass the filters, with their fact-checks."""
+    return tables.precedents_with_checks(
+        filters.select(t["precedents"], view), t["claims"]
+    )
+
+
+def overview(t: Tables, view: ViewFilters, labels: dict) -> PageView:
+    """Rows per domain and the program ranking at equal weights."""
+    page = PageView("Japan–South Korea defense cooperation", label_column="threat_name")
+    threat_rows = filters.select(
+        t["threats"], view, focus_mask=filters.threat_focus(t["threats"], view.focus)
+    )
+    program_rows = filters.select(
+        t["programs"], view, focus_mask=filters.program_focus(t["programs"], view.focus)
+    )
+    scored = analysis.score_pairings(
+        filters.select(t["company_pairings"], view), t["companies"]
+    )
+    if threat_rows.empty and program_rows.empty and scored.empty:
+        page.empty = "threats, programs or pairings"
+        return page
+    equal = dict.fromkeys(analysis.PROGRAM_CRITERIA, 1.0)
+    ranked = analysis.rank_programs(program_rows, equal)
+    page.rows, page.takeaway = (
+        threat_rows,
+        takeaways.overview(threat_rows, ranked, scored),
+    )
+    coverage = tables.domain_coverage(
+        {"Threats": threat_rows, "Programs": program_rows, "Pairings": scored}
+    )
+    page.charts.append(
+        _chart(
+            "overview_coverage",
+            charts.coverage_chart,
+            coverage,
+            takeaways.coverage_title(coverage),
+            labels,
+        )
+    )
+    if not ranked.empty:
+        page.charts.append(
+            _chart(
+                "overview_ranking",
+                figures.ranking_figure,
+                analysis.score_contributions(ranked, equal, "program_name"),
+                takeaways.ranking_title(ranked, "at equal weights"),
+                labels,
+            )
+        )
+    return page
+
+
+def sources(t: Tables, view: ViewFilters, labels: dict) -> PageView:
+    """Mentions per entity and the verdicts of the fact-checks."""
+    page = PageView("Sources", label_column="claim_summary")
+    feed = filters.with_values(t["sources"], "source_id", list(view.source_ids))
+    sentences = filters.sentences_in_view(t.get("sentences"), view)
+    labelled = tables.label_mentions(
+        filters.mentions_in_view(t.get("mentions"), view), t
+    )
+    page.takeaway = takeaways.sources(feed, sentences, labelled)
+    if not labelled.empty:
+        counts = tables.mention_counts(labelled, feed)
+        page.charts.append(
+            _chart(
+                "sources_mentions",
+                charts.mention_chart,
+                counts,
+                takeaways.mention_title(counts),
+                labels,
+            )
+        )
+    if "claims" in t:
+        page.rows = filters.select(t["claims"], view, domain_column=None)
+        if not page.rows.empty:
+            page.charts.append(
+                _chart(
+                    "sources_verdicts",
+                    charts.verdict_chart,
+                    page.rows,
+                    takeaways.verdict_title(page.rows),
+                    labels,
+                )
+            )
+    return page

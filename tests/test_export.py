@@ -1,0 +1,88 @@
+"""Exported charts and briefings: right size, not blank, titled, sourced."""
+
+import io
+from datetime import date
+
+import pytest
+from PIL import Image, ImageStat
+from pptx import Presentation
+from pypdf import PdfReader
+
+from jkdefense import analysis, export, filters, slides, views
+
+VIEW = filters.ViewFilters(source_ids=("yoon-2019-diplomat",))
+LABELS = {"subtitle": "Filters: all domains", "source": "Source: Yoon, The Diplomat."}
+
+
+@pytest.fixture(scope="module")
+def pages(package):
+    weights = dict.fromkeys(analysis.PROGRAM_CRITERIA, 1.0)
+    return [views.threats(package.tables, VIEW, LABELS, ["CN", "RU", "KP"]),
+            views.programs(package.tables, VIEW, LABELS, weights)]
+
+
+def not_blank(png: bytes) -> Image.Image:
+    image = Image.open(io.BytesIO(png)).convert("L")
+    assert ImageStat.Stat(image).stddev[0] > 10, "the image is a flat colour"
+    return image
+
+
+def test_altair_png_is_2x_and_drawn(pages):
+    matrix = pages[0].charts[0]
+    image = not_blank(export.chart_png(matrix.figure))
+    assert image.width >= 2 * (export.EXPORT_WIDTH - 220)
+
+
+def test_plotly_png_is_2x_the_export_size(pages):
+    scrambles = next(c for c in pages[0].charts if c.key == "threats_scrambles")
+    image = not_blank(export.chart_png(scrambles.figure))
+    assert image.size == (2 * export.EXPORT_WIDTH, 2 * scrambles.figure.layout.height)
+
+
+@pytest.mark.parametrize("key", ["threats_matrix", "threats_scrambles"])
+def test_svg_carries_title_filters_and_source(pages, key):
+    chart = next(c for c in pages[0].charts if c.key == key)
+    svg = export.chart_svg(chart.figure)
+    assert svg.lstrip().startswith("<svg") or "<svg" in svg[:200]
+    for text in (chart.title.split(" ")[0], "Filters: all domains", "Source: Yoon"):
+        assert text in svg
+
+
+def test_file_name_from_title_and_date():
+    assert export.file_name("Scrambles peaked at 1,168 in FY2016!", "png",
+                            date(2026, 11, 25)) == (
+        "scrambles-peaked-at-1-168-in-fy2016-2026-11-25.png")
+
+
+def make_briefing(package, pages):
+    sentences = package.tables["sentences"]
+    notes = {p.title: slides.page_notes(p.rows, sentences, "Source: Yoon, The Diplomat.")
+             for p in pages}
+    return export.Briefing(pages, "Filters: all domains · focus: Both · 1 of 1 articles",
+                           ["Sukjoon Yoon, “Rethinking…”, The Diplomat, 2019-03"], notes)
+
+
+def test_pptx_has_a_slide_per_chart_with_title_and_notes(package, pages):
+    briefing = make_briefing(package, pages)
+    deck = Presentation(io.BytesIO(export.briefing_pptx(briefing)))
+    charts = briefing.charts
+    assert len(deck.slides) == 1 + len(charts)
+    assert deck.slide_width / deck.slide_height == pytest.approx(16 / 9, rel=1e-3)
+    first = " ".join(s.text_frame.text for s in deck.slides[0].shapes if s.has_text_frame)
+    assert "Filters: all domains" in first and "The Diplomat" in first
+    for slide, (page, chart) in zip(list(deck.slides)[1:], charts, strict=True):
+        title = next(s for s in slide.shapes if s.name == "Title")
+        assert title.text_frame.text == chart.title
+        assert page.takeaway in " ".join(s.text_frame.text for s in slide.shapes
+                                         if s.has_text_frame)
+        notes = slide.notes_slide.notes_text_frame.text
+        assert notes.startswith("Source: Yoon, The Diplomat.")
+        assert "[yoon-2019-diplomat:s0" in notes
+        assert any(s.shape_type == 13 for s in slide.shapes)  # 13: picture
+
+
+def test_pdf_has_the_same_pages(package, pages):
+    briefing = make_briefing(package, pages)
+    reader = PdfReader(io.BytesIO(export.briefing_pdf(briefing)))
+    assert len(reader.pages) == 1 + len(briefing.charts)
+    assert briefing.charts[0][1].title[:20] in reader.pages[1].extract_text()

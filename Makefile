@@ -38,9 +38,10 @@ data: setup ## Re-derive sentences and mentions from the seeds, then validate
 validate: setup ## Validate the data package; list every problem
 	$(PY) -m jkdefense.validate
 
-bench: setup chromium ## Measure derive, validate and page reruns (writes benchmarks/RESULTS.md)
+bench: setup chromium ## Measure derive, validate, page reruns and exports (see benchmarks/RESULTS.md)
 	$(PY) benchmarks/bench_data.py
 	$(PY) benchmarks/bench_pages.py
+	$(PY) benchmarks/bench_export.py
 
 setup: $(VENV)/.installed ## Create .venv with the pinned requirements
 

@@ -33,6 +33,8 @@ def _titled(
             "y": 0.98,
             "yanchor": "top",
             "yref": "container",
+            "x": 0.01,
+            "font": {"size": 17, "weight": "bold"},
         },
         height=height,
         margin={"t": MARGIN_TOP, "b": MARGIN_BOTTOM},

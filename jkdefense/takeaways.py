@@ -119,12 +119,17 @@ def overview(threats: pd.DataFrame, ranked: pd.DataFrame, scored: pd.DataFrame) 
 
 
 def matrix_title(cells: pd.DataFrame) -> str:
-    """Who has the most domains at the top severity in view."""
+    """Which actor-domain cells rate highest."""
     top = cells[cells["severity_score"] == cells["severity_score"].max()]
-    actors = top["actor_name"].value_counts()
+    where = _names(
+        [
+            f"{a} ({DOMAIN_LABELS[d].lower()})"
+            for a, d in zip(top["actor_name"], top["domain_type"], strict=True)
+        ]
+    )
     return (
-        f"{actors.index[0]} holds {int(actors.iloc[0])} of the "
-        f"{len(top)} top-severity cells ({int(top['severity_score'].iloc[0])}/5)"
+        f"{where} rate{'s' if len(top) == 1 else ''} highest, at "
+        f"{int(top['severity_score'].iloc[0])}/5"
     )
 
 

@@ -74,6 +74,7 @@ def _altair_theme() -> alt.theme.ThemeConfig:
                 "subtitleColor": "#555555",
             },
             "axis": {
+                "labelLimit": 320,
                 "labelFontSize": 13,
                 "titleFontSize": 13,
                 "labelColor": TEXT_COLOR,

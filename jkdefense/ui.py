@@ -25,7 +25,6 @@ from jkdefense import (
     paths,
     schema,
     slides,
-    tables,
     theme,
     views,
 )
@@ -159,9 +158,9 @@ def problem_banner(pkg: load.Package) -> None:
     )
 
 
-def require(pkg: load.Package, *tables: str) -> None:
+def require(pkg: load.Package, *needed: str) -> None:
     """Stop the page with a clear message when a table it needs cannot be read."""
-    missing = pkg.missing(*tables)
+    missing = pkg.missing(*needed)
     if not missing:
         return
     for name in missing:
@@ -383,32 +382,10 @@ def all_page_views(
     pkg: load.Package, view: filters.ViewFilters, settings: dict
 ) -> list[views.PageView]:
     """Every readable page's view under ``view`` and the page ``settings``."""
-    t, labels = pkg.tables, chart_labels(pkg, view)
-    build = {
-        "overview": lambda: views.overview(t, view, labels),
-        "threats": lambda: views.threats(t, view, labels, settings["actors"]),
-        "programs": lambda: views.programs(t, view, labels, settings["weights"]),
-        "pairings": lambda: _pairings_with_parts(pkg, view, labels, settings),
-        "pathway": lambda: views.pathway(t, view, labels),
-        "sources": lambda: views.sources(t, view, labels),
-    }
-    return [
-        make() for name, make in build.items() if not pkg.missing(*PAGE_TABLES[name])
-    ]
-
-
-def _pairings_with_parts(
-    pkg: load.Package, view: filters.ViewFilters, labels: dict, settings: dict
-) -> views.PageView:
-    names = tables.company_options(
-        pkg.tables["company_pairings"], pkg.tables["companies"]
+    readable = [name for name, needs in PAGE_TABLES.items() if not pkg.missing(*needs)]
+    return views.all_pages(
+        pkg.tables, view, chart_labels(pkg, view), settings, readable
     )
-    page = views.pairings(
-        pkg.tables, view, labels, tables.ids_of(names, settings["companies"])
-    )
-    parts = views.pairing_parts(page, settings["pair"], labels)
-    page.charts += [parts] if parts else []
-    return page
 
 
 def briefing(

@@ -17,8 +17,10 @@ LABELS = {"subtitle": "Filters: all domains", "source": "Source: Yoon, The Diplo
 @pytest.fixture(scope="module")
 def pages(package):
     weights = dict.fromkeys(analysis.PROGRAM_CRITERIA, 1.0)
-    return [views.threats(package.tables, VIEW, LABELS, ["CN", "RU", "KP"]),
-            views.programs(package.tables, VIEW, LABELS, weights)]
+    return [
+        views.threats(package.tables, VIEW, LABELS, ["CN", "RU", "KP"]),
+        views.programs(package.tables, VIEW, LABELS, weights),
+    ]
 
 
 def not_blank(png: bytes) -> Image.Image:
@@ -49,17 +51,23 @@ def test_svg_carries_title_filters_and_source(pages, key):
 
 
 def test_file_name_from_title_and_date():
-    assert export.file_name("Scrambles peaked at 1,168 in FY2016!", "png",
-                            date(2026, 11, 25)) == (
-        "scrambles-peaked-at-1-168-in-fy2016-2026-11-25.png")
+    assert export.file_name(
+        "Scrambles peaked at 1,168 in FY2016!", "png", date(2026, 11, 25)
+    ) == ("scrambles-peaked-at-1-168-in-fy2016-2026-11-25.png")
 
 
 def make_briefing(package, pages):
     sentences = package.tables["sentences"]
-    notes = {p.title: slides.page_notes(p.rows, sentences, "Source: Yoon, The Diplomat.")
-             for p in pages}
-    return export.Briefing(pages, "Filters: all domains · focus: Both · 1 of 1 articles",
-                           ["Sukjoon Yoon, “Rethinking…”, The Diplomat, 2019-03"], notes)
+    notes = {
+        p.title: slides.page_notes(p.rows, sentences, "Source: Yoon, The Diplomat.")
+        for p in pages
+    }
+    return export.Briefing(
+        pages,
+        "Filters: all domains · focus: Both · 1 of 1 articles",
+        ["Sukjoon Yoon, “Rethinking…”, The Diplomat, 2019-03"],
+        notes,
+    )
 
 
 def test_pptx_has_a_slide_per_chart_with_title_and_notes(package, pages):
@@ -68,13 +76,16 @@ def test_pptx_has_a_slide_per_chart_with_title_and_notes(package, pages):
     charts = briefing.charts
     assert len(deck.slides) == 1 + len(charts)
     assert deck.slide_width / deck.slide_height == pytest.approx(16 / 9, rel=1e-3)
-    first = " ".join(s.text_frame.text for s in deck.slides[0].shapes if s.has_text_frame)
+    first = " ".join(
+        s.text_frame.text for s in deck.slides[0].shapes if s.has_text_frame
+    )
     assert "Filters: all domains" in first and "The Diplomat" in first
     for slide, (page, chart) in zip(list(deck.slides)[1:], charts, strict=True):
         title = next(s for s in slide.shapes if s.name == "Title")
         assert title.text_frame.text == chart.title
-        assert page.takeaway in " ".join(s.text_frame.text for s in slide.shapes
-                                         if s.has_text_frame)
+        assert page.takeaway in " ".join(
+            s.text_frame.text for s in slide.shapes if s.has_text_frame
+        )
         notes = slide.notes_slide.notes_text_frame.text
         assert notes.startswith("Source: Yoon, The Diplomat.")
         assert "[yoon-2019-diplomat:s0" in notes

@@ -1,5 +1,8 @@
 """The app in a real browser: pages draw, nothing errs, nothing leaves loopback."""
 
+from datetime import date
+from pathlib import Path
+
 import pytest
 
 from tests.browser.conftest import start_server, wait_until_drawn
@@ -63,9 +66,9 @@ def test_chart_download_delivers_a_2x_png(server, page):
         button.first.click()
     download = info.value
     assert download.suggested_filename.endswith(".png")
-    assert download.suggested_filename.startswith("china-holds")
-    with open(download.path(), "rb") as stream:
-        assert stream.read(8) == b"\x89PNG\r\n\x1a\n"
+    assert download.suggested_filename.startswith("china-cross-domain-and-north-korea")
+    assert date.today().isoformat() in download.suggested_filename
+    assert Path(download.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert recorder.outside == []
 
 

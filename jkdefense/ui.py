@@ -18,13 +18,13 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from jkdefense import (
     analysis,
+    context,
     evidence,
     export,
     filters,
     load,
     paths,
     schema,
-    slides,
     theme,
     views,
 )
@@ -72,26 +72,13 @@ def package() -> load.Package:
     return _load(str(data_dir), _signature(data_dir))
 
 
-def data_version(pkg: load.Package) -> str:
-    """Return the data version named in the descriptor."""
-    return str(pkg.descriptor.get("version", "unknown"))
-
-
-def sources_table(pkg: load.Package) -> pd.DataFrame:
-    """Return the feed (an empty frame when sources.csv is broken)."""
-    empty = pd.DataFrame(
-        columns=["source_id", "title", "author", "publisher", "date_published", "url"]
-    )
-    return pkg.tables.get("sources", empty)
-
-
 def sidebar_filters(pkg: load.Package) -> None:
     """Draw the filters every page shares; their values live in the URL.
 
     NOTE: no format_func here: a URL-bound widget writes its *displayed* labels
     to the URL, and links should carry the vocabulary (``domain=sea``).
     """
-    sources = sources_table(pkg)
+    sources = context.sources_table(pkg)
     with st.sidebar:
         st.pills(
             "Domain",
@@ -124,24 +111,11 @@ def sidebar_filters(pkg: load.Package) -> None:
 
 def current_view(pkg: load.Package) -> filters.ViewFilters:
     """Return the shared filters as the sidebar set them."""
-    all_sources = list(sources_table(pkg)["source_id"])
+    all_sources = list(context.sources_table(pkg)["source_id"])
     domains = st.session_state.get("domain", list(theme.DOMAINS))
     focus = st.session_state.get("focus") or "both"
     source_ids = st.session_state.get("source", all_sources)
     return filters.ViewFilters(tuple(domains), focus, tuple(source_ids))
-
-
-def describe_view(pkg: load.Package, view: filters.ViewFilters) -> str:
-    """Name the active filters, counting the articles in the feed."""
-    return view.describe(tuple(sources_table(pkg)["source_id"]))
-
-
-def source_line(pkg: load.Package, view: filters.ViewFilters) -> str:
-    """Return the source line for charts: the selected articles and the data version."""
-    sources = sources_table(pkg)
-    chosen = sources[sources["source_id"].isin(view.source_ids)]
-    cited = [evidence.short_citation(row) for _, row in chosen.iterrows()]
-    return theme.source_line(cited, data_version(pkg))
 
 
 def problem_banner(pkg: load.Package) -> None:
@@ -184,19 +158,6 @@ def nothing_to_show(what: str, view_text: str) -> None:
         f"({escape_markdown(view_text)}). "
         "Select more domains or articles in the sidebar."
     )
-
-
-def chart_labels(pkg: load.Package, view: filters.ViewFilters) -> dict[str, str]:
-    """Return the subtitle (active filters) and source line every chart carries."""
-    return {"subtitle": describe_view(pkg, view), "source": source_line(pkg, view)}
-
-
-def chart(figure: alt.TopLevelMixin | go.Figure, key: str) -> None:
-    """Draw an Altair chart or a Plotly figure."""
-    if isinstance(figure, go.Figure):
-        plotly(figure, key)
-    else:
-        altair(figure, key)
 
 
 def altair(chart: alt.Chart, key: str) -> None:
@@ -244,7 +205,7 @@ def evidence_panel(
         labels = list(rows[label_column].astype(str))
         chosen = st.selectbox("Row", labels, key=key, bind="query-params")
         row = rows.iloc[labels.index(chosen)] if chosen in labels else rows.iloc[0]
-        sentences, sources = pkg.tables.get("sentences"), sources_table(pkg)
+        sentences, sources = pkg.tables.get("sentences"), context.sources_table(pkg)
         if sentences is None:
             st.warning("sentences.csv cannot be read, so the evidence cannot be shown.")
             return
@@ -268,7 +229,7 @@ def footer(pkg: load.Package, view: filters.ViewFilters) -> None:
     """Cite the selected articles and the data version under every page."""
     st.divider()
     st.caption(
-        escape_markdown(source_line(pkg, view))
+        escape_markdown(context.source_line(pkg, view))
         + " Curated tables: CC BY 4.0. Scores are analyst judgments."
     )
 
@@ -342,21 +303,8 @@ def problems_table(pkg: load.Package) -> None:
     st.dataframe(frame, hide_index=True, width="stretch", key="sources_problems")
 
 
-# Page parameters as the widgets left them (defaults when a page was never opened),
+# Page settings as the widgets left them (defaults when a page was never opened),
 # so a whole-app briefing shows every page as the analyst set it.
-PAGE_TABLES = {
-    "overview": ("threats", "programs", "company_pairings", "companies"),
-    "threats": ("threats", "countries", "scrambles", "incidents"),
-    "programs": ("programs", "companies"),
-    "pairings": ("company_pairings", "companies", "programs"),
-    "pathway": ("pathway", "agencies", "programs", "precedents", "claims", "countries"),
-    "sources": ("sources",),
-}
-
-
-def threat_actors(pkg: load.Package) -> list[str]:
-    """All threat actors in the data, in order."""
-    return sorted(pkg.tables["threats"]["actor_country_code"].dropna().unique())
 
 
 def program_weights() -> dict[str, float]:
@@ -369,38 +317,13 @@ def program_weights() -> dict[str, float]:
 
 def page_settings(pkg: load.Package) -> dict:
     """A snapshot of every page's settings, taken while the script runs."""
-    actors = threat_actors(pkg) if "threats" in pkg.tables else []
+    actors = context.threat_actors(pkg)
     return {
         "actors": list(st.session_state.get("threats_actor", actors)),
         "weights": program_weights(),
         "companies": list(st.session_state.get("pairings_company", [])),
         "pair": st.session_state.get("pairings_pair"),
     }
-
-
-def all_page_views(
-    pkg: load.Package, view: filters.ViewFilters, settings: dict
-) -> list[views.PageView]:
-    """Every readable page's view under ``view`` and the page ``settings``."""
-    readable = [name for name, needs in PAGE_TABLES.items() if not pkg.missing(*needs)]
-    return views.all_pages(
-        pkg.tables, view, chart_labels(pkg, view), settings, readable
-    )
-
-
-def briefing(
-    pkg: load.Package, view: filters.ViewFilters, pages: list[views.PageView]
-) -> export.Briefing:
-    """Bundle pages with the filters, the sources and each page's speaker notes."""
-    sources = sources_table(pkg)
-    chosen = sources[sources["source_id"].isin(view.source_ids)]
-    citations = [evidence.citation(row) for _, row in chosen.iterrows()]
-    line = source_line(pkg, view)
-    sentences = pkg.tables.get(
-        "sentences", pd.DataFrame(columns=["sentence_id", "text"])
-    )
-    notes = {p.title: slides.page_notes(p.rows, sentences, line) for p in pages}
-    return export.Briefing(pages, describe_view(pkg, view), citations, notes)
 
 
 # Meeting mode: bigger type, no sidebar or chrome, charts sized for a 16:9 screen.
@@ -481,7 +404,7 @@ def show_chart(chart: views.ChartView) -> None:
 def show_page_top(pkg: load.Package, page: views.PageView) -> None:
     """The finding, or a clear message when the filters leave nothing to show."""
     if page.empty:
-        nothing_to_show(page.empty, describe_view(pkg, current_view(pkg)))
+        nothing_to_show(page.empty, context.describe_view(pkg, current_view(pkg)))
         st.stop()
     takeaway(page.takeaway)
 
@@ -493,10 +416,10 @@ def briefing_buttons(pkg: load.Package, page: views.PageView, key: str) -> None:
     view, settings = current_view(pkg), page_settings(pkg)
 
     def whole_app() -> export.Briefing:
-        return briefing(pkg, view, all_page_views(pkg, view, settings))
+        return context.briefing(pkg, view, context.all_page_views(pkg, view, settings))
 
     def this_page() -> export.Briefing:
-        return briefing(pkg, view, [page])
+        return context.briefing(pkg, view, [page])
 
     with st.expander("Export a briefing of this view (PPTX or PDF)"):
         columns = st.columns(4)

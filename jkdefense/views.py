@@ -326,30 +326,3 @@ def sources(t: Tables, view: ViewFilters, labels: dict) -> PageView:
                 )
             )
     return page
-
-
-def all_pages(
-    t: Tables, view: ViewFilters, labels: dict, settings: dict, names: list[str]
-) -> list[PageView]:
-    """The views of the pages ``names``, with each page's settings.
-
-    ``settings`` holds actors (threat actors), weights (program criteria),
-    companies (pairing filter, as shown) and pair (the pairing in detail).
-    """
-
-    def with_parts() -> PageView:
-        options = tables.company_options(t["company_pairings"], t["companies"])
-        page = pairings(t, view, labels, tables.ids_of(options, settings["companies"]))
-        parts = pairing_parts(page, settings["pair"], labels)
-        page.charts += [parts] if parts else []
-        return page
-
-    build = {
-        "overview": lambda: overview(t, view, labels),
-        "threats": lambda: threats(t, view, labels, settings["actors"]),
-        "programs": lambda: programs(t, view, labels, settings["weights"]),
-        "pairings": with_parts,
-        "pathway": lambda: pathway(t, view, labels),
-        "sources": lambda: sources(t, view, labels),
-    }
-    return [build[name]() for name in names]

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from jkdefense import analysis, columns, filters, tables, ui, views
+from jkdefense import analysis, columns, context, filters, tables, ui, views
 
 pkg = ui.package()
 st.title("Japan–South Korea defense cooperation")
@@ -10,9 +10,9 @@ st.caption(
     "Shared threats, candidate joint programs and company pairings, each row "
     "traced to the sentences of the articles it rests on."
 )
-ui.require(pkg, *ui.PAGE_TABLES["overview"])
+ui.require(pkg, *context.PAGE_TABLES["overview"])
 view = ui.current_view(pkg)
-page = views.overview(pkg.tables, view, ui.chart_labels(pkg, view))
+page = views.overview(pkg.tables, view, context.chart_labels(pkg, view))
 ui.show_page_top(pkg, page)
 
 pairings = filters.select(pkg.tables["company_pairings"], view)

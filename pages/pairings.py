@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from jkdefense import columns, tables, ui, views
+from jkdefense import columns, context, tables, ui, views
 
 pkg = ui.package()
 st.title("Company pairings")
-ui.require(pkg, *ui.PAGE_TABLES["pairings"])
+ui.require(pkg, *context.PAGE_TABLES["pairings"])
 view = ui.current_view(pkg)
-labels = ui.chart_labels(pkg, view)
+labels = context.chart_labels(pkg, view)
 names = tables.company_options(pkg.tables["company_pairings"], pkg.tables["companies"])
 chosen = st.multiselect(
     "Company",

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from jkdefense import columns, ui, views
+from jkdefense import columns, context, ui, views
 
 pkg = ui.package()
 st.title("Pathway")
-ui.require(pkg, *ui.PAGE_TABLES["pathway"])
+ui.require(pkg, *context.PAGE_TABLES["pathway"])
 view = ui.current_view(pkg)
-page = views.pathway(pkg.tables, view, ui.chart_labels(pkg, view))
+page = views.pathway(pkg.tables, view, context.chart_labels(pkg, view))
 ui.show_page_top(pkg, page)
 steps_chart, *precedent_charts = page.charts
 ui.show_chart(steps_chart)
@@ -17,7 +17,7 @@ ui.table(page.rows, columns.PATHWAY, key="pathway_table")
 st.subheader("Precedents")
 precedents = views.precedents_in_view(pkg.tables, view)
 if precedents.empty:
-    ui.nothing_to_show("precedents", ui.describe_view(pkg, view))
+    ui.nothing_to_show("precedents", context.describe_view(pkg, view))
 ui.fact_check_warnings(precedents, "precedent_name")
 for chart in precedent_charts:
     ui.show_chart(chart)

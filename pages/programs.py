@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from jkdefense import analysis, columns, ui, views
+from jkdefense import analysis, columns, context, ui, views
 
 pkg = ui.package()
 st.title("Joint programs")
-ui.require(pkg, *ui.PAGE_TABLES["programs"])
+ui.require(pkg, *context.PAGE_TABLES["programs"])
 view = ui.current_view(pkg)
 st.caption(
     "Scores are analyst judgments (1–5), not facts. Set how much each "
@@ -23,7 +23,7 @@ for slot, criterion in zip(st.columns(4), analysis.PROGRAM_CRITERIA, strict=True
         bind="query-params",
     )
 weights = ui.program_weights()
-page = views.programs(pkg.tables, view, ui.chart_labels(pkg, view), weights)
+page = views.programs(pkg.tables, view, context.chart_labels(pkg, view), weights)
 ui.show_page_top(pkg, page)
 for chart in page.charts:
     ui.show_chart(chart)

@@ -2,15 +2,17 @@
 
 import streamlit as st
 
-from jkdefense import columns, filters, tables, ui, views
+from jkdefense import columns, context, filters, tables, ui, views
 
 pkg = ui.package()
 st.title("Sources")
 view = ui.current_view(pkg)
-tables_in_view = {**pkg.tables, "sources": ui.sources_table(pkg)}
-page = views.sources(tables_in_view, view, ui.chart_labels(pkg, view))
+tables_in_view = {**pkg.tables, "sources": context.sources_table(pkg)}
+page = views.sources(tables_in_view, view, context.chart_labels(pkg, view))
 charts = {chart.key: chart for chart in page.charts}
-feed = filters.with_values(ui.sources_table(pkg), "source_id", list(view.source_ids))
+feed = filters.with_values(
+    context.sources_table(pkg), "source_id", list(view.source_ids)
+)
 sentences = filters.sentences_in_view(pkg.tables.get("sentences"), view)
 mentions = filters.mentions_in_view(pkg.tables.get("mentions"), view)
 ui.takeaway(page.takeaway)
@@ -37,7 +39,7 @@ with mention_tab:
     if "sources_mentions" in charts:
         ui.show_chart(charts["sources_mentions"])
     else:
-        ui.nothing_to_show("mentions", ui.describe_view(pkg, view))
+        ui.nothing_to_show("mentions", context.describe_view(pkg, view))
 with claims_tab:
     if "claims" not in pkg.tables:
         st.error("claims.csv cannot be read; see Data quality.")

@@ -2,17 +2,17 @@
 
 import streamlit as st
 
-from jkdefense import columns, ui, views
+from jkdefense import columns, context, ui, views
 
 pkg = ui.package()
 st.title("Threats")
-ui.require(pkg, *ui.PAGE_TABLES["threats"])
+ui.require(pkg, *context.PAGE_TABLES["threats"])
 view = ui.current_view(pkg)
-actors = ui.threat_actors(pkg)
+actors = context.threat_actors(pkg)
 chosen = st.multiselect(
     "Threat actor", actors, default=actors, key="threats_actor", bind="query-params"
 )
-page = views.threats(pkg.tables, view, ui.chart_labels(pkg, view), chosen)
+page = views.threats(pkg.tables, view, context.chart_labels(pkg, view), chosen)
 ui.show_page_top(pkg, page)
 for chart in page.charts:
     ui.show_chart(chart)

@@ -1,0 +1,108 @@
+"""The context every chart and slide states: filters, sources, version; whole-app views.
+
+Pure (no Streamlit), so the pages, the briefings and the tests share one wording.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from jkdefense import evidence, export, load, slides, tables, theme, views
+from jkdefense.filters import ViewFilters
+from jkdefense.views import PageView, Tables, pairing_parts, pairings
+
+# The tables each page needs: a page whose tables cannot be read says so instead.
+PAGE_TABLES = {
+    "overview": ("threats", "programs", "company_pairings", "companies"),
+    "threats": ("threats", "countries", "scrambles", "incidents"),
+    "programs": ("programs", "companies"),
+    "pairings": ("company_pairings", "companies", "programs"),
+    "pathway": ("pathway", "agencies", "programs", "precedents", "claims", "countries"),
+    "sources": ("sources",),
+}
+_FEED_COLUMNS = ["source_id", "title", "author", "publisher", "date_published", "url"]
+
+
+def data_version(pkg: load.Package) -> str:
+    """Return the data version named in the descriptor."""
+    return str(pkg.descriptor.get("version", "unknown"))
+
+
+def sources_table(pkg: load.Package) -> pd.DataFrame:
+    """Return the feed (an empty frame when sources.csv is broken)."""
+    return pkg.tables.get("sources", pd.DataFrame(columns=_FEED_COLUMNS))
+
+
+def describe_view(pkg: load.Package, view: ViewFilters) -> str:
+    """Name the active filters, counting the articles in the feed."""
+    return view.describe(tuple(sources_table(pkg)["source_id"]))
+
+
+def source_line(pkg: load.Package, view: ViewFilters) -> str:
+    """Return the source line for charts: the selected articles and the data version."""
+    sources = sources_table(pkg)
+    chosen = sources[sources["source_id"].isin(view.source_ids)]
+    cited = [evidence.short_citation(row) for _, row in chosen.iterrows()]
+    return theme.source_line(cited, data_version(pkg))
+
+
+def chart_labels(pkg: load.Package, view: ViewFilters) -> dict[str, str]:
+    """Return the subtitle (active filters) and source line every chart carries."""
+    return {"subtitle": describe_view(pkg, view), "source": source_line(pkg, view)}
+
+
+def threat_actors(pkg: load.Package) -> list[str]:
+    """All threat actors in the data, in order."""
+    if "threats" not in pkg.tables:
+        return []
+    return sorted(pkg.tables["threats"]["actor_country_code"].dropna().unique())
+
+
+def all_pages(
+    t: Tables, view: ViewFilters, labels: dict, settings: dict, names: list[str]
+) -> list[PageView]:
+    """The views of the pages ``names``, with each page's settings.
+
+    ``settings`` holds actors (threat actors), weights (program criteria),
+    companies (pairing filter, as shown) and pair (the pairing in detail).
+    """
+
+    def with_parts() -> PageView:
+        options = tables.company_options(t["company_pairings"], t["companies"])
+        page = pairings(t, view, labels, tables.ids_of(options, settings["companies"]))
+        parts = pairing_parts(page, settings["pair"], labels)
+        page.charts += [parts] if parts else []
+        return page
+
+    build = {
+        "overview": lambda: views.overview(t, view, labels),
+        "threats": lambda: views.threats(t, view, labels, settings["actors"]),
+        "programs": lambda: views.programs(t, view, labels, settings["weights"]),
+        "pairings": with_parts,
+        "pathway": lambda: views.pathway(t, view, labels),
+        "sources": lambda: views.sources(t, view, labels),
+    }
+    return [build[name]() for name in names]
+
+
+def all_page_views(
+    pkg: load.Package, view: ViewFilters, settings: dict
+) -> list[PageView]:
+    """Every readable page's view under ``view`` and the page ``settings``."""
+    readable = [name for name, needs in PAGE_TABLES.items() if not pkg.missing(*needs)]
+    tables_in_view = {**pkg.tables, "sources": sources_table(pkg)}
+    return all_pages(tables_in_view, view, chart_labels(pkg, view), settings, readable)
+
+
+def briefing(
+    pkg: load.Package, view: ViewFilters, pages: list[PageView]
+) -> export.Briefing:
+    """Bundle pages with the filters, the sources and each page's speaker notes."""
+    sources = sources_table(pkg)
+    chosen = sources[sources["source_id"].isin(view.source_ids)]
+    citations = [evidence.citation(row) for _, row in chosen.iterrows()]
+    line = source_line(pkg, view)
+    empty = pd.DataFrame(columns=["sentence_id", "text"])
+    sentences = pkg.tables.get("sentences", empty)
+    notes = {p.title: slides.page_notes(p.rows, sentences, line) for p in pages}
+    return export.Briefing(pages, describe_view(pkg, view), citations, notes)

@@ -4,6 +4,7 @@ import streamlit as st
 
 from jkdefense import ui
 
+ui.begin_frame()
 st.set_page_config(
     page_title="Japan–South Korea defense cooperation",
     layout="wide",

@@ -7,6 +7,7 @@ always escaped before it reaches Markdown, and never rendered as HTML.
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -52,15 +53,24 @@ def _load(data_dir: str, signature: tuple) -> load.Package:
     return load.load_package(Path(data_dir))
 
 
+# Marks script runs that went through app.py; each run has its own thread.
+_frame = threading.local()
+
+
+def begin_frame() -> None:
+    """Mark this script run as started by app.py (call first thing in app.py)."""
+    _frame.active = True
+
+
 def _leave_legacy_page_mode() -> None:
-    """Make a fresh server's first visit to a page URL run app.py first.
+    """Make a fresh server's first visits to a page URL run app.py first.
 
     Until some session calls st.navigation, Streamlit treats pages/ as a legacy
-    pages folder: a first visit to /threats would run pages/threats.py alone,
-    without app.py's sidebar and navigation. Turn that mode off and rerun, so
-    the request goes through app.py to the page the link names.
+    pages folder: a first visit to /threats runs pages/threats.py alone, without
+    app.py's sidebar and navigation (several sessions may do so at once). Such a
+    run turns that mode off and reruns, so it goes through app.py to its page.
     """
-    if PagesManager.uses_pages_directory:
+    if PagesManager.uses_pages_directory or not getattr(_frame, "active", False):
         PagesManager.uses_pages_directory = False
         st.rerun()
 
@@ -402,10 +412,14 @@ def show_chart(chart: views.ChartView) -> None:
 
 
 def show_page_top(pkg: load.Package, page: views.PageView) -> None:
-    """The finding, or a clear message when the filters leave nothing to show."""
+    """The active filters, then the finding (or why there is nothing to show)."""
+    described = context.describe_view(pkg, current_view(pkg))
     if page.empty:
-        nothing_to_show(page.empty, context.describe_view(pkg, current_view(pkg)))
+        nothing_to_show(page.empty, described)
         st.stop()
+    st.caption(
+        escape_markdown(described), help="Every chart names these in its subtitle."
+    )
     takeaway(page.takeaway)
 
 

@@ -81,3 +81,30 @@ def test_meeting_mode_hides_the_sidebar_and_can_be_left(server, page):
     wait_until_drawn(tab, 2)
     tab.wait_for_function("() => !location.search.includes('meeting')")
     assert tab.locator('[data-testid="stSidebar"]').is_visible()
+
+
+def test_touring_every_page_and_control_stays_on_loopback(page):
+    """Every page, a filter change on each, a download: no request leaves 127.0.0.1."""
+    process, url = start_server()
+    tab, recorder = page
+    try:
+        for path, charts in PAGES.items():
+            tab.goto(f"{url}/{path}")
+            wait_until_drawn(tab, charts)
+            tab.locator('[data-testid="stSidebar"]').get_by_text(
+                "sea", exact=True
+            ).click()
+            wait_until_drawn(tab, 0)
+            tab.locator('[data-testid="stSidebar"]').get_by_text(
+                "KR", exact=True
+            ).click()
+            wait_until_drawn(tab, 0)
+        tab.goto(f"{url}/programs?meeting=true")
+        wait_until_drawn(tab, 2)
+        assert recorder.outside == [] and recorder.errors == []
+    finally:
+        process.terminate()
+        log = process.communicate(timeout=10)[0]
+    assert "external IP" not in log and "Collecting usage statistics" not in log
+    addresses = {a for a in log.split() if a.startswith(("http://", "https://"))}
+    assert addresses and all(a.startswith("http://127.0.0.1:") for a in addresses)

@@ -136,6 +136,13 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
+def _remove_leftover_temporaries(data_dir: Path) -> None:
+    """Delete temporary files a killed run left behind (never a real table)."""
+    for name in DERIVED_TABLES:
+        for leftover in data_dir.glob(f".{name}.csv.*"):
+            leftover.unlink()
+
+
 def derive(data_dir: Path) -> dict[str, str]:
     """Return the text of every derived file, by table name (writes nothing)."""
     # Load inputs
@@ -191,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
             )
         return 1 if stale else 0
     # Save outputs
+    _remove_leftover_temporaries(data_dir)
     for name, text in outputs.items():
         write_atomically(data_dir / f"{name}.csv", text)
     counts = {name: text.count("\n") - 1 for name, text in outputs.items()}

@@ -122,3 +122,29 @@ def test_sources_row_drives_the_feed(data_copy):
     new = set(mentions[mentions["source_id"] == "test-2024-note"]["entity_id"])
     assert new == {"kr-dsme", "jp-mhi", "kr-kai"}
     assert pkg.problems == []
+
+
+def test_a_derive_killed_midway_leaves_the_previous_files(data_copy):
+    """SIGKILL after the temporary file is written, before it replaces the old one."""
+    import signal
+    import subprocess
+    import sys
+
+    before = {p.name: p.read_bytes() for p in data_copy.glob("*.csv")}
+    (data_copy / "sentences.csv").write_text("stale but previous\n")
+    before["sentences.csv"] = b"stale but previous\n"
+    script = (
+        "import os, signal, pathlib, sys\n"
+        "from jkdefense import derive\n"
+        "def die(self, target):\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+        "pathlib.Path.replace = die\n"
+        f"derive.main(['--data', {str(data_copy)!r}])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=False)
+    assert result.returncode == -signal.SIGKILL
+    assert {p.name: p.read_bytes() for p in data_copy.glob("*.csv")} == before
+    # The next run clears the killed run's temporary file and writes cleanly.
+    assert list(data_copy.glob(".sentences.csv.*"))
+    assert derive.main(["--data", str(data_copy)]) == 0
+    assert not list(data_copy.glob(".*.csv.*"))

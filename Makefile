@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 CHROMIUM := /usr/bin/chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-fast lint fmt data validate bench setup chromium clean
+.PHONY: help run test test-fast lint fmt data ingest validate bench setup chromium clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -34,6 +34,10 @@ fmt: setup ## Format the code
 data: setup ## Re-derive sentences and mentions from the seeds, then validate
 	$(PY) -m jkdefense.derive
 	$(PY) -m jkdefense.validate
+
+ingest: setup ## Add an article: make ingest FILE=a.html TITLE=".." AUTHOR=".." PUBLISHER=".." URL=".." DATE=YYYY-MM-DD
+	$(PY) -m jkdefense.ingest "$(FILE)" --title "$(TITLE)" --author "$(AUTHOR)" \
+		--publisher "$(PUBLISHER)" --url "$(URL)" --date "$(DATE)"
 
 validate: setup ## Validate the data package; list every problem
 	$(PY) -m jkdefense.validate

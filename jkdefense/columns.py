@@ -57,6 +57,20 @@ FEED = {
     "publisher": "Publisher",
     "date_published": "Published",
     "url": "Address",
+    "sentence_count": "Sentences",
+    "mention_count": "Entity mentions",
+}
+QUEUE = {
+    "entity_count": "Entities",
+    "sentence_id": "Sentence",
+    "entities": "Known entities named",
+    "text": "Text",
+}
+CHANGES = {
+    "table": "Table",
+    "change": "Change",
+    "key": "Row key",
+    "columns": "Columns changed",
 }
 CLAIMS = {
     "claim_summary": "Claim",

@@ -210,3 +210,43 @@ def precedent_partners(
             "country_name": rows["partner_country_codes"].map(names).to_numpy(),
         }
     )
+
+
+def cited_sentence_ids(curated: dict[str, pd.DataFrame]) -> set[str]:
+    """Every sentence id that some curated row cites."""
+    return {
+        i
+        for frame in curated.values()
+        if "evidence_sentence_ids" in frame
+        for cell in frame["evidence_sentence_ids"]
+        for i in cell
+    }
+
+
+def curation_queue(
+    sentences: pd.DataFrame, labelled: pd.DataFrame, cited: set[str]
+) -> pd.DataFrame:
+    """Sentences naming known entities that no curated row cites, most first."""
+    uncited = labelled[~labelled["sentence_id"].isin(cited)]
+    if uncited.empty:
+        return pd.DataFrame(columns=["sentence_id", "entity_count", "entities", "text"])
+    per_sentence = uncited.groupby("sentence_id").agg(
+        entity_count=("entity_id", "nunique"),
+        entities=("entity_name", lambda s: ", ".join(sorted(set(s)))),
+    )
+    queue = per_sentence.join(sentences.set_index("sentence_id")["text"]).reset_index()
+    return queue.sort_values(
+        ["entity_count", "sentence_id"], ascending=[False, True], ignore_index=True
+    )
+
+
+def feed_with_counts(
+    feed: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame
+) -> pd.DataFrame:
+    """The feed with each article's sentence and mention counts."""
+    sentence_counts = sentences.groupby("source_id").size()
+    mention_counts = mentions.groupby("source_id").size()
+    return feed.assign(
+        sentence_count=feed["source_id"].map(sentence_counts).fillna(0).astype(int),
+        mention_count=feed["source_id"].map(mention_counts).fillna(0).astype(int),
+    )

@@ -19,7 +19,9 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from jkdefense import (
     analysis,
+    columns,
     context,
+    diff,
     evidence,
     export,
     filters,
@@ -463,3 +465,43 @@ _MIME = {
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     "pdf": "application/pdf",
 }
+
+
+def curation_queue(queue: pd.DataFrame) -> None:
+    """Sentences to curate next, with the whole queue as one CSV."""
+    st.caption(
+        f"{len(queue)} sentences name known entities but no curated row cites "
+        "them; the more entities, the higher in the queue."
+    )
+    st.download_button(
+        "Download the queue (CSV)",
+        queue.to_csv(index=False),
+        file_name=export.file_name("curation queue", "csv"),
+        mime="text/csv",
+        key="sources_queue_csv",
+        on_click="ignore",
+    )
+    table(queue, columns.QUEUE, key="sources_queue")
+
+
+def changes_since(pkg: load.Package) -> None:
+    """Rows added, removed and changed since a git revision the analyst names."""
+    revision = st.text_input(
+        "Compare with revision",
+        value="HEAD",
+        key="sources_revision",
+        bind="query-params",
+        help="A commit, tag or HEAD~N; HEAD shows edits not yet committed.",
+    )
+    try:
+        changes = diff.changes_since(revision.strip() or "HEAD", pkg.data_dir)
+    except diff.DiffError as error:
+        st.warning(f"Cannot compare: {escape_markdown(str(error))}")
+        return
+    if changes.empty:
+        st.success(
+            f"No rows added, removed or changed since {escape_markdown(revision)}."
+        )
+        return
+    st.dataframe(diff.summary(changes), width="content", key="sources_change_summary")
+    table(changes, columns.CHANGES, key="sources_changes")

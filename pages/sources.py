@@ -1,4 +1,4 @@
-"""Sources: the feed, sentences, mentions, fact-checks, dictionary, downloads."""
+"""Sources: the feed, sentences, mentions, fact-checks, curation, changes, files."""
 
 import streamlit as st
 
@@ -7,26 +7,33 @@ from jkdefense import columns, context, filters, tables, ui, views
 pkg = ui.package()
 st.title("Sources")
 view = ui.current_view(pkg)
-tables_in_view = {**pkg.tables, "sources": context.sources_table(pkg)}
-page = views.sources(tables_in_view, view, context.chart_labels(pkg, view))
-charts = {chart.key: chart for chart in page.charts}
-feed = filters.with_values(
-    context.sources_table(pkg), "source_id", list(view.source_ids)
+feed_all = context.sources_table(pkg)
+page = views.sources(
+    {**pkg.tables, "sources": feed_all}, view, context.chart_labels(pkg, view)
 )
+charts = {chart.key: chart for chart in page.charts}
 sentences = filters.sentences_in_view(pkg.tables.get("sentences"), view)
 mentions = filters.mentions_in_view(pkg.tables.get("mentions"), view)
+feed = filters.with_values(feed_all, "source_id", list(view.source_ids))
 ui.takeaway(page.takeaway)
-ui.table(feed, columns.FEED, key="sources_feed")
+ui.table(
+    tables.feed_with_counts(feed, sentences, mentions), columns.FEED, key="sources_feed"
+)
 
-explore, mention_tab, claims_tab, dictionary, downloads, quality = st.tabs(
+tabs = st.tabs(
     [
         "Sentences",
         "Mentions",
         "Fact-checks",
+        "Curation queue",
+        "What changed",
         "Data dictionary",
         "Downloads",
         "Data quality",
     ]
+)
+explore, mention_tab, claims_tab, queue_tab, changes_tab, dictionary, files, quality = (
+    tabs
 )
 with explore:
     query = st.text_input("Find in sentences", key="sources_query", bind="query-params")
@@ -48,13 +55,19 @@ with claims_tab:
             ui.show_chart(charts["sources_verdicts"])
         ui.table(page.rows, columns.CLAIMS, key="sources_claims")
         ui.evidence_panel(pkg, page.rows, page.label_column, key="sources_evidence")
+with queue_tab:
+    labelled = tables.label_mentions(mentions, pkg.tables)
+    cited = tables.cited_sentence_ids(pkg.tables)
+    ui.curation_queue(tables.curation_queue(sentences, labelled, cited))
+with changes_tab:
+    ui.changes_since(pkg)
 with dictionary:
     ui.table(
         tables.data_dictionary(pkg.descriptor),
         columns.DICTIONARY,
         key="sources_dictionary",
     )
-with downloads:
+with files:
     ui.download_buttons(pkg)
 with quality:
     ui.problems_table(pkg)

@@ -66,6 +66,12 @@ def test_column_labels_name_real_columns(package):
         "key",
         "allowed_values",
         "description",
+        "sentence_count",
+        "mention_count",
+        "entity_count",
+        "entities",
+        "change",
+        "columns",
     }
     for table in (
         columns.THREATS,
@@ -76,5 +82,7 @@ def test_column_labels_name_real_columns(package):
         columns.FEED,
         columns.CLAIMS,
         columns.DICTIONARY,
+        columns.QUEUE,
+        columns.CHANGES,
     ):
         assert set(table) <= fields | computed

@@ -1,0 +1,229 @@
+"""Ingest a second article into a project copy: feed, mentions, refusals, atomicity."""
+
+from pathlib import Path
+
+import pytest
+
+from jkdefense import derive, ingest, load
+
+ARTICLE = """Seoul and Tokyo Test the Waters
+
+Hanwha Ocean, once Daewoo Shipbuilding & Marine Engineering, met Mitsubishi \
+Heavy Industries in Busan to compare submarine designs. LIG Nex1 joined the talks on \
+torpedoes.
+
+Chinese aircraft again entered the KADIZ in June. Officials said GSOMIA now works as \
+intended, and KAI briefed both sides on stealth fighters.
+
+The light was low; the kai boat and Kaiser rolls were not on the agenda.
+"""
+META = [
+    "--title",
+    "Seoul and Tokyo Test the Waters",
+    "--author",
+    "A. N. Analyst",
+    "--publisher",
+    "The Test Review",
+    "--url",
+    "https://example.org/waters",
+    "--date",
+    "2024-06-15",
+]
+
+
+def snapshot(data: Path) -> dict[str, bytes]:
+    files = [*data.iterdir(), *(data.parent / "seeds").iterdir()]
+    return {f"{p.parent.name}/{p.name}": p.read_bytes() for p in files if p.is_file()}
+
+
+def run(data: Path, file: Path, meta=META) -> int:
+    return ingest.main([str(file), *meta, "--data", str(data)])
+
+
+@pytest.fixture
+def article(tmp_path) -> Path:
+    path = tmp_path / "waters.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_ingest_adds_the_article_and_its_mentions(data_copy, article):
+    assert run(data_copy, article) == 0
+    pkg = load.load_package(data_copy)
+    assert pkg.problems == []
+    sources = pkg.tables["sources"].set_index("source_id")
+    assert list(sources.index) == ["yoon-2019-diplomat", "analyst-2024-test"]
+    seed = data_copy.parent / "seeds" / "analyst-2024-test.txt"
+    assert seed.read_bytes() == ARTICLE.encode("utf-8")
+    mentions = pkg.tables["mentions"]
+    found = mentions[mentions["source_id"] == "analyst-2024-test"]
+    by_text = dict(zip(found["matched_text"], found["entity_id"], strict=False))
+    assert by_text["Hanwha Ocean"] == "kr-dsme"
+    assert by_text["Daewoo Shipbuilding & Marine Engineering"] == "kr-dsme"
+    assert by_text["Mitsubishi Heavy Industries"] == "jp-mhi"
+    assert by_text["LIG Nex1"] == "kr-lig-nex1" and by_text["KAI"] == "kr-kai"
+    assert "KADIZ" in by_text and by_text["GSOMIA"].startswith("2016")
+    assert not {"light", "kai", "Kaiser"} & set(found["matched_text"])
+    assert derive.main(["--check", "--data", str(data_copy)]) == 0
+
+
+def test_curated_tables_are_untouched(data_copy, article):
+    before = snapshot(data_copy)
+    assert run(data_copy, article) == 0
+    after = snapshot(data_copy)
+    changed = {name for name in before if before[name] != after[name]}
+    assert changed == {"data/sources.csv", "data/sentences.csv", "data/mentions.csv"}
+
+
+def test_html_is_extracted_and_the_original_kept(data_copy, tmp_path):
+    page = tmp_path / "waters.html"
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE.split("\n\n"))
+    page.write_text(
+        f"<html><body><nav>Menu Login</nav><article>{body}</article>"
+        "<footer>Copyright</footer></body></html>",
+        encoding="utf-8",
+    )
+    assert run(data_copy, page) == 0
+    seeds = data_copy.parent / "seeds"
+    text = (seeds / "analyst-2024-test.txt").read_text(encoding="utf-8")
+    assert "Hanwha Ocean" in text and "Menu Login" not in text
+    assert (seeds / "analyst-2024-test.original.html").read_bytes() == page.read_bytes()
+
+
+def test_pdf_text_is_extracted(data_copy, tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "waters.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.drawString(
+        72, 720, "Hanwha Ocean and Mitsubishi Heavy Industries met in Busan."
+    )
+    pdf.save()
+    assert run(data_copy, path) == 0
+    text = (data_copy.parent / "seeds" / "analyst-2024-test.txt").read_text()
+    assert "Mitsubishi Heavy Industries" in text
+
+
+def refuse(data_copy, file, meta, capsys, reason):
+    before = snapshot(data_copy)
+    assert run(data_copy, file, meta) == 1
+    message = capsys.readouterr().err.strip()
+    assert message.startswith("ingest: refused:") and reason in message
+    assert "\n" not in message
+    assert snapshot(data_copy) == before
+
+
+def with_meta(**changes):
+    meta = list(META)
+    for key, value in changes.items():
+        meta[meta.index(f"--{key}") + 1] = value
+    return meta
+
+
+def test_the_same_text_twice_is_refused(data_copy, article, capsys):
+    assert run(data_copy, article) == 0
+    refuse(data_copy, article, META, capsys, "already in the feed as analyst-2024-test")
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "reason"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00binary", "image.txt", "binary"),
+        ("Ch\xefna".encode("latin-1"), "latin.txt", "not UTF-8"),
+        (b"Some text.", "notes.docx", "unsupported type"),
+    ],
+)
+def test_bad_files_are_refused(data_copy, tmp_path, capsys, content, name, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    refuse(data_copy, path, META, capsys, reason)
+
+
+def test_a_file_over_the_limit_is_refused(data_copy, article, capsys, monkeypatch):
+    monkeypatch.setattr(ingest, "MAX_BYTES", 100)
+    refuse(data_copy, article, META, capsys, "over the 100 limit")
+
+
+@pytest.mark.parametrize(
+    ("meta", "reason"),
+    [
+        (with_meta(title=""), "--title is required"),
+        (with_meta(date="15 June 2024"), "is not YYYY-MM-DD or YYYY-MM"),
+        (with_meta(date="2024-02-30"), "is not YYYY-MM-DD or YYYY-MM"),
+        (with_meta(url="example.org"), "is not an http(s) address"),
+    ],
+)
+def test_bad_metadata_is_refused(data_copy, article, capsys, meta, reason):
+    refuse(data_copy, article, meta, capsys, reason)
+
+
+def test_a_failure_midway_leaves_seeds_and_data_as_they_were(
+    data_copy, article, monkeypatch, capsys
+):
+    before = snapshot(data_copy)
+    real = derive.write_atomically
+    calls = []
+
+    def fail_third(path, data):
+        calls.append(path)
+        if len(calls) == 3:
+            raise OSError("disk full")
+        real(path, data)
+
+    monkeypatch.setattr(derive, "write_atomically", fail_third)
+    assert run(data_copy, article) == 2
+    assert "seeds/ and data/ are as before" in capsys.readouterr().err
+    assert snapshot(data_copy) == before
+
+
+def test_source_ids_are_numbered_when_taken():
+    meta = ingest.Metadata(
+        "T", "Sukjoon Yoon", "The Diplomat", "https://x.org", "2019-03"
+    )
+    assert ingest.new_source_id(meta, {"yoon-2019-diplomat"}) == "yoon-2019-diplomat-2"
+
+
+def test_curation_queue_ranks_uncited_sentences(data_copy, article):
+    from jkdefense import tables
+
+    assert run(data_copy, article) == 0
+    pkg = load.load_package(data_copy)
+    labelled = tables.label_mentions(pkg.tables["mentions"], pkg.tables)
+    cited = tables.cited_sentence_ids(pkg.tables)
+    queue = tables.curation_queue(pkg.tables["sentences"], labelled, cited)
+    assert not set(queue["sentence_id"]) & cited
+    assert queue["entity_count"].is_monotonic_decreasing
+    top = queue.iloc[0]
+    assert top["sentence_id"].startswith("analyst-2024-test:")
+    assert "Hanwha Ocean (ex-DSME)" in top["entities"]
+
+
+def test_feed_counts_per_article(data_copy, article):
+    from jkdefense import tables
+
+    assert run(data_copy, article) == 0
+    pkg = load.load_package(data_copy)
+    feed = tables.feed_with_counts(
+        pkg.tables["sources"], pkg.tables["sentences"], pkg.tables["mentions"]
+    )
+    counts = feed.set_index("source_id")["mention_count"]
+    assert counts["analyst-2024-test"] >= 8 and counts["yoon-2019-diplomat"] > 100
+
+
+def test_the_app_offers_and_plots_the_new_article(data_copy, article, monkeypatch):
+    from tests.apptest import run_page, vega_rows
+
+    assert run(data_copy, article) == 0
+    monkeypatch.setenv("JKDEFENSE_DATA_DIR", str(data_copy))
+    at = run_page("sources")
+    assert not at.exception
+    assert at.session_state["source"] == ["yoon-2019-diplomat", "analyst-2024-test"]
+    titles = {row["source_title"] for row in vega_rows(at)[0]}
+    assert titles == {
+        "Rethinking Japan-South Korea Defense Relations",
+        "Seoul and Tokyo Test the Waters",
+    }
+    only_new = run_page("sources", {"source": ["analyst-2024-test"]})
+    assert {r["source_title"] for r in vega_rows(only_new)[0]} == {
+        "Seoul and Tokyo Test the Waters"
+    }

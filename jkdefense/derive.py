@@ -11,7 +11,6 @@ read, never written.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import os
@@ -167,24 +166,14 @@ def stale_files(data_dir: Path, outputs: dict[str, str]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: derive (or check) the derived tables; return the exit code."""
-    parser = argparse.ArgumentParser(
-        prog="python -m jkdefense.derive",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = paths.command_parser("derive", __doc__)
     parser.add_argument(
         "--check",
         action="store_true",
         help="write nothing; exit 1 if a derived file is stale",
     )
-    parser.add_argument(
-        "--data",
-        type=Path,
-        default=None,
-        help="data folder (default: data/, or $JKDEFENSE_DATA_DIR)",
-    )
     args = parser.parse_args(argv)
-    data_dir = (args.data or paths.data_dir()).resolve()
+    data_dir = paths.chosen_data_dir(args)
     try:
         outputs = derive(data_dir)
     except (OSError, ValueError, KeyError) as error:

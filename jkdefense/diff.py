@@ -8,7 +8,6 @@ cells differ counts as changed, with the columns that differ.
 
 from __future__ import annotations
 
-import argparse
 import io
 import re
 import subprocess
@@ -119,16 +118,11 @@ def summary(changes: pd.DataFrame) -> pd.DataFrame:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: print the per-table summary, then every changed row."""
-    parser = argparse.ArgumentParser(
-        prog="python -m jkdefense.diff",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = paths.command_parser("diff", __doc__)
     parser.add_argument("revision", help="git revision to compare with (e.g. HEAD~1)")
-    parser.add_argument("--data", type=Path, default=None)
     args = parser.parse_args(argv)
     try:
-        changes = changes_since(args.revision, args.data)
+        changes = changes_since(args.revision, paths.chosen_data_dir(args))
     except DiffError as error:
         print(f"diff: {error}", file=sys.stderr)
         return 2

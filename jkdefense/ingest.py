@@ -13,7 +13,6 @@ Curated tables other than sources.csv are never written.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import hashlib
 import io
@@ -233,23 +232,13 @@ def commit(writes: dict[Path, bytes]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: ingest one file; return the exit code."""
-    parser = argparse.ArgumentParser(
-        prog="python -m jkdefense.ingest",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = paths.command_parser("ingest", __doc__)
     parser.add_argument("file", type=Path)
     for name in ("title", "author", "publisher", "url", "date"):
         parser.add_argument(f"--{name}", default="", help=f"the article's {name}")
-    parser.add_argument(
-        "--data",
-        type=Path,
-        default=None,
-        help="data folder (default: data/, or $JKDEFENSE_DATA_DIR)",
-    )
     args = parser.parse_args(argv)
     meta = Metadata(args.title, args.author, args.publisher, args.url, args.date)
-    data_dir = (args.data or paths.data_dir()).resolve()
+    data_dir = paths.chosen_data_dir(args)
     try:
         source_id, writes = plan(args.file, meta, data_dir)
         commit(writes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 from pathlib import Path
 
@@ -26,3 +27,24 @@ def project_dir(data: Path) -> Path:
 def datapackage_path(data: Path) -> Path:
     """Return the descriptor of the data package in ``data``."""
     return data / "datapackage.json"
+
+
+def command_parser(prog: str, doc: str | None) -> argparse.ArgumentParser:
+    """An argument parser for a ``python -m jkdefense.<prog>`` command, with --data."""
+    parser = argparse.ArgumentParser(
+        prog=f"python -m jkdefense.{prog}",
+        description=doc,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        help=f"data folder (default: data/, or ${DATA_DIR_ENV})",
+    )
+    return parser
+
+
+def chosen_data_dir(args: argparse.Namespace) -> Path:
+    """The data folder a command was given, or the active one."""
+    return (args.data or data_dir()).resolve()

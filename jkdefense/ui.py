@@ -394,23 +394,21 @@ def show_chart(chart: views.ChartView) -> None:
         altair(figure, chart.key)
     if meeting_mode():
         return
-    png, svg, _ = st.columns([1, 1, 5])
-    png.download_button(
-        "PNG (2x)",
-        data=lambda: export.chart_png(chart.figure),
-        file_name=export.file_name(chart.title, "png"),
-        mime="image/png",
-        on_click="ignore",
-        key=f"{chart.key}_png",
-    )
-    svg.download_button(
-        "SVG",
-        data=lambda: export.chart_svg(chart.figure),
-        file_name=export.file_name(chart.title, "svg"),
-        mime="image/svg+xml",
-        on_click="ignore",
-        key=f"{chart.key}_svg",
-    )
+    formats = [
+        ("PNG (2x)", "png", "image/png", export.chart_png),
+        ("SVG", "svg", "image/svg+xml", export.chart_svg),
+    ]
+    for column, (label, extension, mime, render) in zip(
+        st.columns([1, 1, 5]), formats, strict=False
+    ):
+        column.download_button(
+            label,
+            data=lambda render=render: render(chart.figure),
+            file_name=export.file_name(chart.title, extension),
+            mime=mime,
+            on_click="ignore",
+            key=f"{chart.key}_{extension}",
+        )
 
 
 def show_page_top(pkg: load.Package, page: views.PageView) -> None:

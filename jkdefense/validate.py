@@ -7,7 +7,6 @@ Exit status 0 when the package is clean, 1 when any problem is found.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -22,19 +21,9 @@ def validate(data_dir: Path | None = None) -> list[Problem]:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: print problems, one per line; return the exit code."""
-    parser = argparse.ArgumentParser(
-        prog="python -m jkdefense.validate",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument(
-        "--data",
-        type=Path,
-        default=None,
-        help="data folder (default: data/, or $JKDEFENSE_DATA_DIR)",
-    )
+    parser = paths.command_parser("validate", __doc__)
     args = parser.parse_args(argv)
-    data_dir = (args.data or paths.data_dir()).resolve()
+    data_dir = paths.chosen_data_dir(args)
     problems = validate(data_dir)
     for problem in problems:
         print(problem)

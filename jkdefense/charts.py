@@ -129,7 +129,7 @@ def rank_stability_chart(
     base = alt.Chart(stability).encode(
         y=alt.Y("program_name:N", title=None, sort=order)
     )
-    span = base.mark_rule(strokeWidth=6, color="#56B4E9", opacity=0.8).encode(
+    span = base.mark_rule(strokeWidth=6, color=theme.SCORE_LIGHT).encode(
         x=alt.X(
             "rank_min:Q",
             title="Rank (1 = best)",
@@ -137,7 +137,7 @@ def rank_stability_chart(
         ),
         x2="rank_max:Q",
     )
-    point = base.mark_point(filled=True, size=120, color="#0072B2").encode(
+    point = base.mark_point(filled=True, size=120, color=theme.SCORE_COLOR).encode(
         x="rank:Q",
         tooltip=[
             "program_name:N",
@@ -245,7 +245,7 @@ def verdict_chart(
 ) -> alt.Chart:
     """Number of checked claims per verdict."""
     order = ["supported", "partly_supported", "outdated", "unsupported", "wrong"]
-    colors = ["#009E73", "#56B4E9", "#E69F00", "#999999", "#D55E00"]
+    colors = ["#01665e", "#80cdc1", "#dfc27d", "#cccccc", "#8c510a"]  # BrBG: CB-safe
     chart = (
         alt.Chart(claims)
         .mark_bar()

@@ -113,7 +113,7 @@ def ranking_figure(
         .index.tolist()
     )
     figure = go.Figure()
-    palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]
+    palette = theme.CRITERION_COLORS
     for color, (name, rows) in zip(
         palette, contributions.groupby("criterion_name", sort=False), strict=False
     ):
@@ -233,7 +233,7 @@ def parts_figure(
             x=parts["score"],
             y=parts["criterion_name"],
             orientation="h",
-            marker_color=theme.COUNTRY_COLORS["KR"],
+            marker_color=theme.SCORE_COLOR,
             customdata=parts["rationale"],
             hovertemplate="%{y}: %{x}/5<br>%{customdata}<extra></extra>",
             text=parts["score"],

@@ -37,7 +37,11 @@ DOMAIN_LABELS = {
     "multi": "Cross-domain",
 }
 COMMONALITY_COLORS = {"strong": "#009E73", "partial": "#E69F00", "none": "#999999"}
-SCORE_SCHEME = "blues"  # sequential, for 1–5 analyst scores
+# Analyst judgments (scores, weights) are purple everywhere, so they never borrow
+# a country's or a domain's colour.
+SCORE_SCHEME = "purples"
+CRITERION_COLORS = ["#3f007d", "#6a51a3", "#9e9ac8", "#cbc9e2"]
+SCORE_COLOR, SCORE_LIGHT = "#6a51a3", "#bcbddc"
 FONT = "Source Sans Pro, Arial, sans-serif"
 TEXT_COLOR = "#262730"
 

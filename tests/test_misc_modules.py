@@ -22,7 +22,11 @@ def test_problem_reads_as_file_row_field_message():
 
 
 def test_every_entity_has_its_own_colour():
-    colours = list(theme.COUNTRY_COLORS.values()) + list(theme.DOMAIN_COLORS.values())
+    colours = (
+        list(theme.COUNTRY_COLORS.values())
+        + list(theme.DOMAIN_COLORS.values())
+        + theme.CRITERION_COLORS
+    )
     assert len(colours) == len(set(colours))
     assert set(theme.DOMAINS) == {
         "land",

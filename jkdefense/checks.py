@@ -25,6 +25,7 @@ def check_package(
     """Run every check over the readable tables and return all problems found."""
     resources = schema.resources(descriptor)
     problems: list[Problem] = []
+    texts = sentence_texts(raw.get("sentences"))
     for name, frame in raw.items():
         file = resources[name]["path"]
         for spec in schema.fields(resources[name]):
@@ -32,7 +33,7 @@ def check_package(
         problems += schema.check_keys(file, frame, resources[name])
         problems += check_foreign_keys(file, frame, resources[name], raw, resources)
         if schema.is_curated(resources[name]):
-            problems += check_evidence(file, frame, raw.get("sentences"))
+            problems += check_evidence(file, frame, texts)
     if "sources" in raw:
         problems += check_seeds(raw["sources"], project_dir, raw.get("sentences"))
     if "scrambles" in raw:
@@ -81,16 +82,22 @@ def check_foreign_keys(
     return problems
 
 
+def sentence_texts(sentences: pd.DataFrame | None) -> dict[str, str] | None:
+    """Sentence id -> text, or None when sentences.csv could not be read."""
+    if sentences is None:
+        return None
+    return dict(zip(sentences["sentence_id"], sentences["text"], strict=True))
+
+
 def check_evidence(
-    file: str, frame: pd.DataFrame, sentences: pd.DataFrame | None
+    file: str, frame: pd.DataFrame, texts: dict[str, str] | None
 ) -> list[Problem]:
-    """Check evidence ids resolve, quotes are verbatim, and notes/status are present."""
+    """Check evidence ids resolve, quotes are verbatim, and notes/status are present.
+
+    ``texts`` maps sentence ids to their text (None: sentences.csv is unreadable,
+    so ids and quotes cannot be checked).
+    """
     problems = []
-    texts = (
-        dict(zip(sentences["sentence_id"], sentences["text"], strict=True))
-        if (sentences is not None)
-        else None
-    )
     for index, row in frame.iterrows():
         at = data_row(index)
         if row["evidence_type"] == "inferred" and not row["curation_note"]:
@@ -144,6 +151,11 @@ def check_seeds(
 ) -> list[Problem]:
     """Check each seed exists, matches its SHA-256, and its sentences match it."""
     problems = []
+    by_source = (
+        dict(tuple(sentences.groupby("source_id", sort=False)))
+        if sentences is not None
+        else {}
+    )
     for index, row in sources.iterrows():
         path = project_dir / row["seed_path"]
         if not row["seed_path"] or not path.is_file():
@@ -168,23 +180,22 @@ def check_seeds(
                     "seeds are never edited",
                 )
             )
-        elif sentences is not None:
-            problems += _check_sentence_offsets(row["source_id"], path, sentences)
+        elif row["source_id"] in by_source:
+            problems += _check_sentence_offsets(path, by_source[row["source_id"]])
     return problems
 
 
-def _check_sentence_offsets(
-    source_id: str, path: Path, sentences: pd.DataFrame
-) -> list[Problem]:
+def _check_sentence_offsets(path: Path, rows: pd.DataFrame) -> list[Problem]:
+    """Each sentence must be the seed's text between its offsets."""
     text = seeds.read_seed(path)
-    rows = sentences[sentences["source_id"] == source_id]
     problems = []
-    for index, row in rows.iterrows():
-        start, end = row["char_start"], row["char_end"]
+    for index, start, end, sentence in zip(
+        rows.index, rows["char_start"], rows["char_end"], rows["text"], strict=True
+    ):
         ok = (
             start.isdigit()
             and end.isdigit()
-            and text[int(start) : int(end)] == row["text"]
+            and text[int(start) : int(end)] == sentence
         )
         if not ok:
             problems.append(

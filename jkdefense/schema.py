@@ -200,8 +200,15 @@ def check_keys(
         if not columns or any(c not in frame for c in columns):
             continue
         duplicated = frame.duplicated(subset=columns, keep="first")
+        if not duplicated.any():
+            continue
+        # Only keys that repeat need their first row looked up.
+        firsts = frame[~duplicated & frame.duplicated(subset=columns, keep=False)]
         first_row = {
-            tuple(r): data_row(i) for i, r in frame[columns].iloc[::-1].iterrows()
+            tuple(r): data_row(i)
+            for i, r in zip(
+                firsts.index, firsts[columns].itertuples(index=False), strict=True
+            )
         }
         for index in frame.index[duplicated]:
             value = tuple(frame.loc[index, columns])

@@ -268,13 +268,11 @@ def fact_check_warnings(rows: pd.DataFrame, label_column: str) -> None:
 
 def sentence_list(sentences: pd.DataFrame, mentions: pd.DataFrame) -> None:
     """Show sentences with their id, known entities highlighted."""
-    by_sentence = mentions.groupby("sentence_id")
+    # Only the mentions of the sentences shown: the feed may hold millions.
+    shown = mentions[mentions["sentence_id"].isin(sentences["sentence_id"])]
+    by_sentence = dict(tuple(shown.groupby("sentence_id", sort=False)))
     for row in sentences.itertuples(index=False):
-        found = (
-            by_sentence.get_group(row.sentence_id)
-            if row.sentence_id in by_sentence.groups
-            else mentions.iloc[0:0]
-        )
+        found = by_sentence.get(row.sentence_id, shown.iloc[0:0])
         segments = evidence.highlight_mentions(row.text, row.char_start, found)
         st.markdown(
             f"**{escape_markdown(row.sentence_id)}** " + _segments_markdown(segments)

@@ -33,9 +33,16 @@ def test_quote_may_span_sentences_with_any_white_space():
         "reference_url": "",
         "reference_status": "",
     }
-    assert checks.check_evidence("x.csv", pd.DataFrame([row]), sentences) == []
+    assert (
+        checks.check_evidence(
+            "x.csv", pd.DataFrame([row]), checks.sentence_texts(sentences)
+        )
+        == []
+    )
     row["evidence_quote"] = "two. Four"
-    found = checks.check_evidence("x.csv", pd.DataFrame([row]), sentences)
+    found = checks.check_evidence(
+        "x.csv", pd.DataFrame([row]), checks.sentence_texts(sentences)
+    )
     assert [(p.row, p.field) for p in found] == [(2, "evidence_quote")]
 
 

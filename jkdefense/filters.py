@@ -92,13 +92,6 @@ def program_focus(programs: pd.DataFrame, focus: str) -> pd.Series:
     return programs[column].fillna("none").str.lower().ne("none")
 
 
-def company_focus(companies: pd.DataFrame, focus: str) -> pd.Series:
-    """Companies of the focus country plus the suppliers that bridge both."""
-    return companies["country_code"].eq(focus) | ~companies["country_code"].isin(
-        ["KR", "JP"]
-    )
-
-
 def with_values(frame: pd.DataFrame, column: str, values: list[str]) -> pd.DataFrame:
     """Keep rows whose ``column`` is one of ``values``."""
     return frame[frame[column].isin(values)]

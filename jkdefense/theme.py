@@ -51,14 +51,6 @@ def domain_scale() -> alt.Scale:
     return alt.Scale(domain=list(DOMAIN_COLORS), range=list(DOMAIN_COLORS.values()))
 
 
-def country_scale(codes: list[str] | None = None) -> alt.Scale:
-    """Return the Altair colour scale for countries (all, or just ``codes``)."""
-    codes = codes or list(COUNTRY_COLORS)
-    return alt.Scale(
-        domain=codes, range=[COUNTRY_COLORS.get(c, "#999999") for c in codes]
-    )
-
-
 def source_line(citations: list[str], data_version: str) -> str:
     """Return the line that names the articles and data version under a chart."""
     cited = "; ".join(citations) if citations else "no article selected"

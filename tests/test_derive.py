@@ -148,3 +148,26 @@ def test_a_derive_killed_midway_leaves_the_previous_files(data_copy):
     assert list(data_copy.glob(".sentences.csv.*"))
     assert derive.main(["--data", str(data_copy)]) == 0
     assert not list(data_copy.glob(".*.csv.*"))
+
+
+def test_parallel_and_serial_splitting_agree(tmp_path, monkeypatch):
+    import hashlib
+
+    import pandas as pd
+
+    rows = []
+    (tmp_path / "seeds").mkdir()
+    for i in range(40):
+        text = f"Article {i} names KAI. It also names Hanwha Ocean.\n\nA U.S. ship sailed.\n"
+        path = tmp_path / "seeds" / f"a-{i}.txt"
+        path.write_text(text, encoding="utf-8")
+        rows.append(
+            (f"a-{i}", f"seeds/a-{i}.txt", hashlib.sha256(text.encode()).hexdigest())
+        )
+    sources = pd.DataFrame(rows, columns=["source_id", "seed_path", "seed_sha256"])
+    monkeypatch.setattr(derive, "PARALLEL_FROM", 1)
+    parallel = derive.build_sentences(sources, tmp_path)
+    monkeypatch.setattr(derive, "PARALLEL_FROM", 10_000)
+    serial = derive.build_sentences(sources, tmp_path)
+    assert parallel.equals(serial) and len(serial) == 120
+    assert list(serial["sentence_id"][:3]) == ["a-0:s001", "a-0:s002", "a-0:s003"]

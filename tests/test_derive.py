@@ -158,7 +158,7 @@ def test_parallel_and_serial_splitting_agree(tmp_path, monkeypatch):
     rows = []
     (tmp_path / "seeds").mkdir()
     for i in range(40):
-        text = f"Article {i} names KAI. It also names Hanwha Ocean.\n\nA U.S. ship sailed.\n"
+        text = f"Article {i} names KAI. It names Hanwha Ocean.\n\nA U.S. ship sailed.\n"
         path = tmp_path / "seeds" / f"a-{i}.txt"
         path.write_text(text, encoding="utf-8")
         rows.append(

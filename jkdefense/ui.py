@@ -433,7 +433,11 @@ def briefing_buttons(pkg: load.Package, page: views.PageView, key: str) -> None:
     def this_page() -> export.Briefing:
         return context.briefing(pkg, view, [page])
 
-    with st.expander("Export a briefing of this view (PPTX or PDF)"):
+    st.caption(
+        "Export a briefing of this view: a 16:9 deck with a slide per chart, "
+        "its takeaway, and the cited sentences in the notes."
+    )
+    with st.container():
         columns = st.columns(4)
         for column, (label, make, kind) in zip(
             columns,

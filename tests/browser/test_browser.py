@@ -108,3 +108,44 @@ def test_touring_every_page_and_control_stays_on_loopback(page):
     assert "external IP" not in log and "Collecting usage statistics" not in log
     addresses = {a for a in log.split() if a.startswith(("http://", "https://"))}
     assert addresses and all(a.startswith("http://127.0.0.1:") for a in addresses)
+
+
+def test_whole_app_briefing_downloads_as_a_deck(server, page, package):
+    from io import BytesIO
+
+    from pptx import Presentation
+
+    from jkdefense import analysis, filters, takeaways
+
+    tab, recorder = page
+    tab.goto(
+        f"{server}/programs?programs_w_commonality=5.0&programs_w_threat_relevance=0.0"
+    )
+    wait_until_drawn(tab, 3)
+    button = tab.locator('[data-testid="stDownloadButton"]').filter(
+        has_text="Whole app · PPTX"
+    )
+    with tab.expect_download(timeout=120_000) as info:
+        button.click()
+    download = info.value
+    assert download.suggested_filename.startswith("briefing-all-pages-")
+    deck = Presentation(BytesIO(Path(download.path()).read_bytes()))
+    titles = [
+        shape.text_frame.text
+        for slide in deck.slides
+        for shape in slide.shapes
+        if shape.name == "Title"
+    ]
+    # The programs slide follows the weights set on the page, not the defaults.
+    weights = {
+        **dict.fromkeys(analysis.PROGRAM_CRITERIA, 1.0),
+        "commonality": 5.0,
+        "threat_relevance": 0.0,
+    }
+    programs = filters.select(
+        package.tables["programs"],
+        filters.ViewFilters(source_ids=("yoon-2019-diplomat",)),
+    )
+    expected = takeaways.ranking_title(analysis.rank_programs(programs, weights))
+    assert expected in titles
+    assert len(deck.slides) >= 12 and recorder.outside == []

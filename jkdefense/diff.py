@@ -55,6 +55,26 @@ def _git_show(project: Path, revision: str, path: str) -> str | None:
     )
 
 
+def resolve(revision: str, project: Path) -> str:
+    """The commit id a revision names (so results can be cached by commit)."""
+    if not _REVISION.fullmatch(revision):
+        raise DiffError(f"{revision!r} is not a revision name")
+    try:
+        result = subprocess.run(
+            ["git", "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise DiffError(f"git is not available: {error}") from error
+    if result.returncode != 0:
+        raise DiffError(f"{revision!r} is not a commit in this repository")
+    return result.stdout.strip()
+
+
 def _frame(text: str | None) -> pd.DataFrame:
     if not text:
         return pd.DataFrame()

@@ -484,6 +484,14 @@ def curation_queue(queue: pd.DataFrame) -> None:
     table(queue, columns.QUEUE, key="sources_queue")
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _changes(commit: str, data_dir: str, signature: tuple) -> pd.DataFrame:
+    # NOTE: one git call per table; cached by commit and the files' signature, so a
+    # rerun does not pay for it unless the data or the revision changed.
+    del signature
+    return diff.changes_since(commit, Path(data_dir))
+
+
 def changes_since(pkg: load.Package) -> None:
     """Rows added, removed and changed since a git revision the analyst names."""
     revision = st.text_input(
@@ -494,7 +502,10 @@ def changes_since(pkg: load.Package) -> None:
         help="A commit, tag or HEAD~N; HEAD shows edits not yet committed.",
     )
     try:
-        changes = diff.changes_since(revision.strip() or "HEAD", pkg.data_dir)
+        commit = diff.resolve(
+            revision.strip() or "HEAD", paths.project_dir(pkg.data_dir)
+        )
+        changes = _changes(commit, str(pkg.data_dir), _signature(pkg.data_dir))
     except diff.DiffError as error:
         st.warning(f"Cannot compare: {escape_markdown(str(error))}")
         return

@@ -39,3 +39,6 @@ def test_changes_since_a_commit(data_copy, capsys):
     assert diff.main(["HEAD", "--data", str(data_copy)]) == 0
     assert "threats" in capsys.readouterr().out
     assert diff.main(["no-such-rev", "--data", str(data_copy)]) == 2
+    assert len(diff.resolve("HEAD", project)) == 40
+    with pytest.raises(diff.DiffError, match="is not a commit"):
+        diff.resolve("no-such-rev", project)

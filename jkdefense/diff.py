@@ -26,13 +26,13 @@ class DiffError(ValueError):
     """The revision cannot be read; the message says why."""
 
 
-def _git_show(project: Path, revision: str, path: str) -> str | None:
-    """The file at ``revision``, or None when it did not exist there."""
+def _git(project: Path, revision: str, *args: str) -> subprocess.CompletedProcess:
+    """Run git with ``args`` after checking ``revision`` is a plain revision name."""
     if not _REVISION.fullmatch(revision):
         raise DiffError(f"{revision!r} is not a revision name")
     try:
-        result = subprocess.run(
-            ["git", "show", f"{revision}:{path}"],
+        return subprocess.run(
+            ["git", *args],
             cwd=project,
             capture_output=True,
             text=True,
@@ -41,6 +41,11 @@ def _git_show(project: Path, revision: str, path: str) -> str | None:
         )
     except (OSError, subprocess.TimeoutExpired) as error:
         raise DiffError(f"git is not available: {error}") from error
+
+
+def _git_show(project: Path, revision: str, path: str) -> str | None:
+    """The file at ``revision``, or None when it did not exist there."""
+    result = _git(project, revision, "show", f"{revision}:{path}")
     if result.returncode == 0:
         return result.stdout
     if (
@@ -57,19 +62,9 @@ def _git_show(project: Path, revision: str, path: str) -> str | None:
 
 def resolve(revision: str, project: Path) -> str:
     """The commit id a revision names (so results can be cached by commit)."""
-    if not _REVISION.fullmatch(revision):
-        raise DiffError(f"{revision!r} is not a revision name")
-    try:
-        result = subprocess.run(
-            ["git", "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"],
-            cwd=project,
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise DiffError(f"git is not available: {error}") from error
+    result = _git(
+        project, revision, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"
+    )
     if result.returncode != 0:
         raise DiffError(f"{revision!r} is not a commit in this repository")
     return result.stdout.strip()

@@ -14,8 +14,8 @@ def _names(values: list[str]) -> str:
     )
 
 
-def threats(cells: pd.DataFrame, scrambles: pd.DataFrame) -> str:
-    """Worst threat cells in view, and scrambles when the article appeared."""
+def _top_cells(cells: pd.DataFrame) -> tuple[str, int, int]:
+    """The highest-severity actor-domain cells named, their score and their count."""
     top = cells[cells["severity_score"] == cells["severity_score"].max()]
     where = _names(
         [
@@ -23,7 +23,12 @@ def threats(cells: pd.DataFrame, scrambles: pd.DataFrame) -> str:
             for a, d in zip(top["actor_name"], top["domain_type"], strict=True)
         ]
     )
-    worst = int(top["severity_score"].iloc[0])
+    return where, int(top["severity_score"].iloc[0]), len(top)
+
+
+def threats(cells: pd.DataFrame, scrambles: pd.DataFrame) -> str:
+    """Worst threat cells in view, and scrambles when the article appeared."""
+    where, worst, _ = _top_cells(cells)
     text = f"Most severe in view (severity {worst}/5): {where}."
     if not scrambles.empty:
         peak = scrambles.loc[scrambles["total_count"].idxmax()]
@@ -120,17 +125,8 @@ def overview(threats: pd.DataFrame, ranked: pd.DataFrame, scored: pd.DataFrame) 
 
 def matrix_title(cells: pd.DataFrame) -> str:
     """Which actor-domain cells rate highest."""
-    top = cells[cells["severity_score"] == cells["severity_score"].max()]
-    where = _names(
-        [
-            f"{a} ({DOMAIN_LABELS[d].lower()})"
-            for a, d in zip(top["actor_name"], top["domain_type"], strict=True)
-        ]
-    )
-    return (
-        f"{where} rate{'s' if len(top) == 1 else ''} highest, at "
-        f"{int(top['severity_score'].iloc[0])}/5"
-    )
+    where, worst, count = _top_cells(cells)
+    return f"{where} rate{'s' if count == 1 else ''} highest, at {worst}/5"
 
 
 def scramble_title(years: pd.DataFrame) -> str:

@@ -36,7 +36,6 @@ DOMAIN_LABELS = {
     "electronic": "Electronic warfare",
     "multi": "Cross-domain",
 }
-COMMONALITY_COLORS = {"strong": "#009E73", "partial": "#E69F00", "none": "#999999"}
 # Analyst judgments (scores, weights) are purple everywhere, so they never borrow
 # a country's or a domain's colour.
 SCORE_SCHEME = "purples"

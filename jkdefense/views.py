@@ -39,6 +39,8 @@ class PageView:
     rows: pd.DataFrame = field(default_factory=pd.DataFrame)
     label_column: str = ""
     empty: str = ""  # what has nothing to show, when the filters leave nothing
+    # Frames the view computed that the page shows too, so it need not redo them.
+    related: dict[str, pd.DataFrame] = field(default_factory=dict)
 
 
 def _chart(
@@ -268,6 +270,7 @@ def overview(t: Tables, view: ViewFilters, labels: dict) -> PageView:
         threat_rows,
         takeaways.overview(threat_rows, ranked, scored),
     )
+    page.related["scored_pairings"] = scored
     coverage = tables.domain_coverage(
         {"Threats": threat_rows, "Programs": program_rows, "Pairings": scored}
     )
@@ -302,6 +305,7 @@ def sources(t: Tables, view: ViewFilters, labels: dict) -> PageView:
         filters.mentions_in_view(t.get("mentions"), view), t
     )
     page.takeaway = takeaways.sources(feed, sentences, labelled)
+    page.related["labelled_mentions"] = labelled
     if not labelled.empty:
         counts = tables.mention_counts(labelled, feed)
         page.charts.append(

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from jkdefense import analysis, columns, context, filters, tables, ui, views
+from jkdefense import columns, context, tables, ui, views
 
 pkg = ui.package()
 st.title("Japan–South Korea defense cooperation")
@@ -15,8 +15,7 @@ view = ui.current_view(pkg)
 page = views.overview(pkg.tables, view, context.chart_labels(pkg, view))
 ui.show_page_top(pkg, page)
 
-pairings = filters.select(pkg.tables["company_pairings"], view)
-scored = analysis.score_pairings(pairings, pkg.tables["companies"])
+scored = page.related["scored_pairings"]
 counts = [
     ("Threats in view", len(page.rows)),
     ("Company pairings", len(scored)),

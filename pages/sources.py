@@ -56,7 +56,7 @@ with claims_tab:
         ui.table(page.rows, columns.CLAIMS, key="sources_claims")
         ui.evidence_panel(pkg, page.rows, page.label_column, key="sources_evidence")
 with queue_tab:
-    labelled = tables.label_mentions(mentions, pkg.tables)
+    labelled = page.related["labelled_mentions"]
     cited = tables.cited_sentence_ids(pkg.tables)
     ui.curation_queue(tables.curation_queue(sentences, labelled, cited))
 with changes_tab:

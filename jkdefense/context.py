@@ -6,8 +6,9 @@ Pure (no Streamlit), so the pages, the briefings and the tests share one wording
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 
-from jkdefense import evidence, export, load, slides, tables, theme, views
+from jkdefense import evidence, export, feed, load, slides, tables, theme, views
 from jkdefense.filters import ViewFilters
 from jkdefense.views import PageView, Tables, pairing_parts, pairings
 
@@ -20,6 +21,7 @@ PAGE_TABLES = {
     "pathway": ("pathway", "agencies", "programs", "precedents", "claims", "countries"),
     "sources": ("sources",),
 }
+CITED_BY_NAME = 3
 _FEED_COLUMNS = ["source_id", "title", "author", "publisher", "date_published", "url"]
 
 
@@ -33,16 +35,52 @@ def sources_table(pkg: load.Package) -> pd.DataFrame:
     return pkg.tables.get("sources", pd.DataFrame(columns=_FEED_COLUMNS))
 
 
+def feed_tables(pkg: load.Package) -> dict[str, pd.DataFrame]:
+    """The feed's summaries the Sources page draws (empty when not derived yet)."""
+    try:
+        return {
+            "article_counts": feed.article_counts(pkg.data_dir),
+            "entity_mentions": feed.entity_mentions(pkg.data_dir),
+        }
+    except (OSError, pa.ArrowException):  # reported on Data quality by load
+        return {
+            "article_counts": pd.DataFrame(
+                columns=["source_id", "sentence_count", "mention_count"]
+            ),
+            "entity_mentions": pd.DataFrame(
+                columns=["source_id", "entity_table", "entity_id", "mention_count"]
+            ),
+        }
+
+
+def page_tables(pkg: load.Package) -> dict[str, pd.DataFrame]:
+    """Every table the page views read: curated, the feed and its summaries."""
+    return {**pkg.tables, "sources": sources_table(pkg), **feed_tables(pkg)}
+
+
+def sources_in_view(pkg: load.Package, source_ids: tuple[str, ...]) -> tuple | None:
+    """``source_ids``, or None when they are the whole feed (nothing to filter)."""
+    every = sources_table(pkg)["source_id"]
+    return None if len(set(source_ids)) == len(every) else tuple(source_ids)
+
+
 def describe_view(pkg: load.Package, view: ViewFilters) -> str:
     """Name the active filters, counting the articles in the feed."""
     return view.describe(tuple(sources_table(pkg)["source_id"]))
 
 
 def source_line(pkg: load.Package, view: ViewFilters) -> str:
-    """Return the source line for charts: the selected articles and the data version."""
+    """Return the source line for charts: the selected articles and the data version.
+
+    A chart names up to ``CITED_BY_NAME`` articles; beyond that it counts them, so
+    the line stays one line however long the feed (Sources lists them all).
+    """
     sources = sources_table(pkg)
     chosen = sources[sources["source_id"].isin(view.source_ids)]
-    cited = [evidence.short_citation(row) for _, row in chosen.iterrows()]
+    named = chosen.head(CITED_BY_NAME)
+    cited = [evidence.short_citation(row) for _, row in named.iterrows()]
+    if len(chosen) > len(named):
+        cited.append(f"and {len(chosen) - len(named):,} more articles (see Sources)")
     return theme.source_line(cited, data_version(pkg))
 
 
@@ -90,8 +128,9 @@ def all_page_views(
 ) -> list[PageView]:
     """Every readable page's view under ``view`` and the page ``settings``."""
     readable = [name for name, needs in PAGE_TABLES.items() if not pkg.missing(*needs)]
-    tables_in_view = {**pkg.tables, "sources": sources_table(pkg)}
-    return all_pages(tables_in_view, view, chart_labels(pkg, view), settings, readable)
+    return all_pages(
+        page_tables(pkg), view, chart_labels(pkg, view), settings, readable
+    )
 
 
 def briefing(

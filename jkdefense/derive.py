@@ -1,38 +1,99 @@
-"""Derive sentences.csv and mentions.csv from the seeds and the curated aliases.
+"""Derive the feed's sentences and mentions from the seeds and the curated aliases.
 
-    python -m jkdefense.derive          # write data/sentences.csv, data/mentions.csv
-    python -m jkdefense.derive --check  # write nothing; fail if the files are stale
+    python -m jkdefense.derive          # write the derived tables into data/
+    python -m jkdefense.derive --check  # write nothing; fail if they are stale
 
-Deterministic (no clock, no randomness): the same inputs give byte-identical
-files. Each file is written to a temporary file and renamed over the old one,
-so an interrupted run leaves the previous files intact. Curated tables are
-read, never written.
+Writes four Parquet tables (columnar, so the app reads only the columns and rows
+it shows, however long the feed): sentences and mentions, and two summaries made
+here once rather than on every page view: entity_mentions (mentions per article
+and entity) and sentence_entities (the entities each sentence names, most first).
+
+Deterministic (no clock, no randomness): the same inputs give the same tables.
+Each file is written to a temporary file and renamed over the old one, so an
+interrupted run leaves the previous files intact. Curated tables are read, never
+written.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
-import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from jkdefense import load, paths, schema, seeds
 from jkdefense.mentions import AliasMatcher, Entity
 
-DERIVED_TABLES = ("sentences", "mentions")
-
+DERIVED_TABLES = ("sentences", "mentions", "entity_mentions", "sentence_entities")
 
 # Below this many articles, starting worker processes costs more than it saves.
 PARALLEL_FROM = 32
+# Articles per task: big enough that passing results back is cheap, small enough
+# that both cores stay busy to the end.
+BATCH = 40
+
+SENTENCE_COLUMNS = {
+    "sentence_id": pa.string(),
+    "source_id": pa.string(),
+    "sentence_no": pa.int64(),
+    "paragraph_no": pa.int64(),
+    "char_start": pa.int64(),
+    "char_end": pa.int64(),
+    "text": pa.string(),
+}
+MENTION_COLUMNS = {
+    "sentence_id": pa.string(),
+    "source_id": pa.string(),
+    "entity_table": pa.string(),
+    "entity_id": pa.string(),
+    "matched_text": pa.string(),
+    "char_start": pa.int64(),
+    "char_end": pa.int64(),
+}
+ENTITY_MENTION_COLUMNS = {
+    "source_id": pa.string(),
+    "entity_table": pa.string(),
+    "entity_id": pa.string(),
+    "mention_count": pa.int64(),
+}
+SENTENCE_ENTITY_COLUMNS = {
+    "sentence_id": pa.string(),
+    "source_id": pa.string(),
+    "entity_count": pa.int64(),
+    "entity_keys": pa.string(),
+}
+
+_TABLE_COLUMNS = (
+    SENTENCE_COLUMNS,
+    MENTION_COLUMNS,
+    ENTITY_MENTION_COLUMNS,
+    SENTENCE_ENTITY_COLUMNS,
+)
+
+# The matcher of a worker process, set once by _start_worker.
+_worker_matcher: AliasMatcher | None = None
 
 
-def _split_seed(job: tuple[str, str, str, str]) -> list[tuple]:
-    """Sentence rows of one seed (a module-level function, so workers can run it)."""
+def _start_worker(aliases: dict[str, list[Entity]]) -> None:
+    global _worker_matcher
+    _worker_matcher = AliasMatcher(aliases)
+
+
+def entity_key(entity: Entity) -> str:
+    """``table:id``, how sentence_entities names an entity."""
+    return f"{entity.table}:{entity.entity_id}"
+
+
+def _derive_seed(
+    job: tuple[str, str, str, str], matcher: AliasMatcher, out: tuple[dict, ...]
+) -> None:
+    """Append one seed's rows to the column lists of the four derived tables."""
     source_id, seed_file, relative, expected_sha = job
     seed_path = Path(seed_file)
     if seeds.sha256_of(seed_path) != expected_sha:
@@ -40,47 +101,106 @@ def _split_seed(job: tuple[str, str, str, str]) -> list[tuple]:
             f"{relative} does not match its seed_sha256 in sources.csv; "
             "seeds are never edited: restore the file or add it as a new source"
         )
-    return [
-        (
-            seeds.sentence_id(source_id, s.sentence_no),
-            source_id,
-            s.sentence_no,
-            s.paragraph_no,
-            s.char_start,
-            s.char_end,
-            s.text,
-        )
-        for s in seeds.split_sentences(seeds.read_seed(seed_path))
-    ]
+    sentences, mentions, entity_counts, named = out
+    counts: Counter[tuple[str, str]] = Counter()
+    for s in seeds.split_sentences(seeds.read_seed(seed_path)):
+        sid = seeds.sentence_id(source_id, s.sentence_no)
+        row = (sid, source_id, s.sentence_no, s.paragraph_no, s.char_start, s.char_end)
+        _append(sentences, (*row, s.text))
+        seen: set[tuple[int, str]] = set()
+        for match in matcher.find(s.text):
+            for entity in matcher.entities(match):
+                key = entity_key(entity)
+                if (match.start, key) in seen:
+                    continue  # two aliases of one entity at one place
+                seen.add((match.start, key))
+                counts[entity.table, entity.entity_id] += 1
+                _append(
+                    mentions,
+                    (
+                        sid,
+                        source_id,
+                        entity.table,
+                        entity.entity_id,
+                        match.alias,
+                        s.char_start + match.start,
+                        s.char_start + match.end,
+                    ),
+                )
+        keys = sorted({key for _, key in seen})
+        if keys:
+            _append(named, (sid, source_id, len(keys), ";".join(keys)))
+    for (table, entity_id), n in sorted(counts.items()):
+        _append(entity_counts, (source_id, table, entity_id, n))
 
 
-def build_sentences(sources: pd.DataFrame, project_dir: Path) -> pd.DataFrame:
-    """Split every seed of the feed into sentences with offsets.
+def _derive_batch(
+    jobs: list[tuple[str, str, str, str]], matcher: AliasMatcher
+) -> tuple:
+    """The four derived tables of a batch of seeds, in order.
 
-    A long feed is split on every core; results keep the feed's order, so the
+    Built as Arrow tables where the work is done: passing them back costs a
+    buffer copy, where Python rows would cost a pickle round trip each.
+    """
+    out = tuple({name: [] for name in kinds} for kinds in _TABLE_COLUMNS)
+    for job in jobs:
+        _derive_seed(job, matcher, out)
+    return tuple(
+        _table(columns, kinds)
+        for columns, kinds in zip(out, _TABLE_COLUMNS, strict=True)
+    )
+
+
+def _append(columns: dict[str, list], values: tuple) -> None:
+    for column, value in zip(columns.values(), values, strict=True):
+        column.append(value)
+
+
+def _table(columns: dict[str, list], types: dict[str, pa.DataType]) -> pa.Table:
+    return pa.table(
+        {name: pa.array(columns[name], type=t) for name, t in types.items()}
+    )
+
+
+def _derive_batch_in_worker(jobs: list[tuple[str, str, str, str]]) -> tuple:
+    return _derive_batch(jobs, _worker_matcher)
+
+
+def build_tables(
+    sources: list[tuple[str, str, str, str]], aliases: dict[str, list[Entity]]
+) -> dict[str, pa.Table]:
+    """Split every seed, find every mention and summarise them, in feed order.
+
+    ``sources`` holds (source_id, seed file, seed path as written, SHA-256). A
+    long feed is worked on every core; results keep the feed's order, so the
     output is the same however many workers ran.
     """
-    jobs = [
-        (s.source_id, str(project_dir / s.seed_path), s.seed_path, s.seed_sha256)
-        for s in sources.itertuples(index=False)
-    ]
     workers = os.cpu_count() or 1
-    if len(jobs) >= PARALLEL_FROM and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            parts = list(pool.map(_split_seed, jobs, chunksize=8))
+    batches = [sources[i : i + BATCH] for i in range(0, len(sources), BATCH)]
+    if len(sources) >= PARALLEL_FROM and workers > 1:
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_start_worker, initargs=(aliases,)
+        ) as pool:
+            parts = list(pool.map(_derive_batch_in_worker, batches))
     else:
-        parts = [_split_seed(job) for job in jobs]
-    rows = [row for part in parts for row in part]
-    columns = [
-        "sentence_id",
-        "source_id",
-        "sentence_no",
-        "paragraph_no",
-        "char_start",
-        "char_end",
-        "text",
-    ]
-    return pd.DataFrame(rows, columns=columns)
+        matcher = AliasMatcher(aliases)
+        parts = [_derive_batch(batch, matcher) for batch in batches]
+    sentences, mentions, entity_mentions, named = (
+        pa.concat_tables([part[i] for part in parts]).combine_chunks()
+        if parts
+        else _table({name: [] for name in kinds}, kinds)
+        for i, kinds in enumerate(_TABLE_COLUMNS)
+    )
+    # Most entities first: the curation queue is this order, minus cited sentences.
+    named = named.sort_by(
+        [("entity_count", "descending"), ("sentence_id", "ascending")]
+    )
+    return {
+        "sentences": sentences,
+        "mentions": mentions,
+        "entity_mentions": entity_mentions,
+        "sentence_entities": named,
+    }
 
 
 def collect_aliases(data_dir: Path) -> dict[str, list[Entity]]:
@@ -101,45 +221,16 @@ def collect_aliases(data_dir: Path) -> dict[str, list[Entity]]:
     return aliases
 
 
-def build_mentions(sentences: pd.DataFrame, matcher: AliasMatcher) -> pd.DataFrame:
-    """Find every alias in every sentence; offsets point into the seed text."""
-    rows = []
-    for s in sentences.itertuples(index=False):
-        for match in matcher.find(s.text):
-            for entity in matcher.entities(match):
-                rows.append(
-                    (
-                        s.sentence_id,
-                        s.source_id,
-                        entity.table,
-                        entity.entity_id,
-                        match.alias,
-                        s.char_start + match.start,
-                        s.char_start + match.end,
-                    )
-                )
-    columns = [
-        "sentence_id",
-        "source_id",
-        "entity_table",
-        "entity_id",
-        "matched_text",
-        "char_start",
-        "char_end",
-    ]
-    frame = pd.DataFrame(rows, columns=columns)
-    return frame.drop_duplicates(
-        ["sentence_id", "char_start", "entity_table", "entity_id"]
-    )
-
-
-def to_csv_text(frame: pd.DataFrame) -> str:
-    """Render a frame as canonical CSV: header, LF line ends, minimal quoting."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(frame.columns)
-    writer.writerows(frame.itertuples(index=False))
+def to_parquet_bytes(table: pa.Table) -> bytes:
+    """Serialise a table as Parquet (zstd; no pandas index or metadata)."""
+    buffer = io.BytesIO()
+    pq.write_table(table, buffer, compression="zstd", row_group_size=64_000)
     return buffer.getvalue()
+
+
+def read_parquet(path: Path) -> pa.Table:
+    """Read a derived table written by this module."""
+    return pq.read_table(path)
 
 
 def write_atomically(path: Path, data: str | bytes) -> None:
@@ -160,27 +251,40 @@ def write_atomically(path: Path, data: str | bytes) -> None:
 def _remove_leftover_temporaries(data_dir: Path) -> None:
     """Delete temporary files a killed run left behind (never a real table)."""
     for name in DERIVED_TABLES:
-        for leftover in data_dir.glob(f".{name}.csv.*"):
+        for leftover in data_dir.glob(f".{name}.parquet.*"):
             leftover.unlink()
 
 
-def derive(data_dir: Path) -> dict[str, str]:
-    """Return the text of every derived file, by table name (writes nothing)."""
+def derived_path(data_dir: Path, name: str) -> Path:
+    """Where a derived table is stored."""
+    return data_dir / f"{name}.parquet"
+
+
+def derive(data_dir: Path) -> dict[str, pa.Table]:
+    """Return every derived table, by name (writes nothing)."""
     # Load inputs
     sources = load.read_table_text(data_dir, "sources")
-    matcher = AliasMatcher(collect_aliases(data_dir))
+    aliases = collect_aliases(data_dir)
+    project = paths.project_dir(data_dir)
+    jobs = [
+        (s.source_id, str(project / s.seed_path), s.seed_path, s.seed_sha256)
+        for s in sources.itertuples(index=False)
+    ]
     # Process data
-    sentences = build_sentences(sources, paths.project_dir(data_dir))
-    mentions = build_mentions(sentences, matcher)
-    return {"sentences": to_csv_text(sentences), "mentions": to_csv_text(mentions)}
+    return build_tables(jobs, aliases)
 
 
-def stale_files(data_dir: Path, outputs: dict[str, str]) -> list[str]:
-    """Return the derived files whose committed text differs from ``outputs``."""
+def stale_files(data_dir: Path, outputs: dict[str, pa.Table]) -> list[str]:
+    """Return the derived files whose stored table differs from ``outputs``."""
     stale = []
-    for name, text in outputs.items():
-        path = data_dir / f"{name}.csv"
-        if not path.exists() or path.read_bytes() != text.encode("utf-8"):
+    for name, table in outputs.items():
+        path = derived_path(data_dir, name)
+        try:
+            current = read_parquet(path)
+        except (OSError, pa.ArrowException):
+            stale.append(path.name)
+            continue
+        if not current.equals(table):
             stale.append(path.name)
     return stale
 
@@ -197,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = paths.chosen_data_dir(args)
     try:
         outputs = derive(data_dir)
-    except (OSError, ValueError, KeyError) as error:
+    except (OSError, ValueError, KeyError, pa.ArrowException) as error:
         print(f"derive: {error}", file=sys.stderr)
         return 2
     if args.check:
@@ -210,10 +314,14 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if stale else 0
     # Save outputs
     _remove_leftover_temporaries(data_dir)
-    for name, text in outputs.items():
-        write_atomically(data_dir / f"{name}.csv", text)
-    counts = {name: text.count("\n") - 1 for name, text in outputs.items()}
-    print(", ".join(f"{n} {name}" for name, n in counts.items()))
+    # Compression runs outside the GIL, so the four files are written side by side.
+    with ThreadPoolExecutor() as pool:
+        payloads = dict(
+            zip(outputs, pool.map(to_parquet_bytes, outputs.values()), strict=True)
+        )
+    for name, payload in payloads.items():
+        write_atomically(derived_path(data_dir, name), payload)
+    print(", ".join(f"{table.num_rows} {name}" for name, table in outputs.items()))
     return 0
 
 

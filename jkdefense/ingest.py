@@ -188,11 +188,13 @@ def plan(file: Path, meta: Metadata, data_dir: Path) -> tuple[str, dict[Path, by
         writes[original] = file.read_bytes()
     writes[sources_path] = new_sources
     derived = _derive_staged(data_dir, writes)
-    writes.update({data_dir / f"{name}.csv": t.encode() for name, t in derived.items()})
+    writes.update(
+        {derive.derived_path(data_dir, name): data for name, data in derived.items()}
+    )
     return source_id, writes
 
 
-def _derive_staged(data_dir: Path, writes: dict[Path, bytes]) -> dict[str, str]:
+def _derive_staged(data_dir: Path, writes: dict[Path, bytes]) -> dict[str, bytes]:
     """Derive and validate in a throwaway copy; refuse if the article adds problems."""
     import shutil
     import tempfile
@@ -205,9 +207,12 @@ def _derive_staged(data_dir: Path, writes: dict[Path, bytes]) -> dict[str, str]:
         shutil.copytree(project / "seeds", stage / "seeds")
         for path, payload in writes.items():
             (stage / path.relative_to(project)).write_bytes(payload)
-        outputs = derive.derive(stage / "data")
-        for name, text in outputs.items():
-            (stage / "data" / f"{name}.csv").write_text(text, encoding="utf-8")
+        outputs = {
+            name: derive.to_parquet_bytes(table)
+            for name, table in derive.derive(stage / "data").items()
+        }
+        for name, data in outputs.items():
+            derive.derived_path(stage / "data", name).write_bytes(data)
         after = load.load_package(stage / "data").problems
     new = [p for p in after if str(p) not in before]
     if new:

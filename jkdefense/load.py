@@ -9,6 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from jkdefense import checks, paths, schema
 from jkdefense.problems import Problem, data_row
@@ -40,11 +43,18 @@ class Package:
         return [name for name in names if name not in self.tables]
 
 
+def is_parquet(resource: dict[str, Any]) -> bool:
+    """Derived tables are Parquet files; curated tables are CSV."""
+    return resource.get("format") == "parquet"
+
+
 def read_raw(path: Path, resource: dict[str, Any]) -> RawTable:
     """Read a CSV as strings; report encoding, emptiness, header and row shape."""
     name = path.name
     if not path.exists():
         return RawTable(None, [Problem(name, None, None, "file is missing")])
+    if is_parquet(resource):
+        return read_parquet_raw(path, resource)
     data = path.read_bytes()
     if not data.strip():
         return RawTable(
@@ -64,6 +74,40 @@ def read_raw(path: Path, resource: dict[str, Any]) -> RawTable:
     except csv.Error as error:
         return RawTable(None, [Problem(name, None, None, f"malformed CSV: {error}")])
     return _frame_from_records(name, records, resource)
+
+
+def read_parquet_raw(
+    path: Path, resource: dict[str, Any], sentence_ids: set[str] | None = None
+) -> RawTable:
+    """Read a derived Parquet table as strings, as a CSV would read.
+
+    With ``sentence_ids``, only those sentences' rows are read (the app checks
+    and shows the sentences curated rows cite, not the whole feed).
+    """
+    name = path.name
+    try:
+        header = pq.read_schema(path).names
+        problems = schema.check_header(name, header, resource)
+        if any(p.message == "missing column" for p in problems):
+            return RawTable(None, problems)
+        wanted = None if sentence_ids is None else [("sentence_id", "in", sentence_ids)]
+        table = pq.read_table(
+            path, columns=schema.field_names(resource), filters=wanted
+        )
+    except (OSError, pa.ArrowException) as error:
+        return RawTable(
+            None, [Problem(name, None, None, f"cannot read Parquet: {error}")]
+        )
+    # Cells as text, '' for empty, as in a CSV; converted in Arrow (millions of rows).
+    frame = pd.DataFrame(
+        {
+            column: pc.fill_null(pc.cast(values, pa.string()), "")
+            .to_pandas()
+            .astype(str)
+            for column, values in zip(table.column_names, table.columns, strict=True)
+        }
+    )
+    return RawTable(frame, problems)
 
 
 def _frame_from_records(
@@ -119,11 +163,16 @@ def _typed(frame: pd.DataFrame, resource: dict[str, Any]) -> pd.DataFrame:
     return pd.DataFrame(typed, index=frame.index)
 
 
-def load_package(data_dir: Path | None = None) -> Package:
+def load_package(data_dir: Path | None = None, whole_feed: bool = True) -> Package:
     """Load and validate every table of the package in ``data_dir``.
 
     Never raises on bad data: unreadable tables are left out of ``tables`` and
     every problem, in any table, is listed in ``problems``.
+
+    ``whole_feed=False`` is how the app loads: curated tables in full, but of the
+    derived tables only the sentences that curated rows cite (checked as fully
+    as ever); the rest of the feed is read on demand (jkdefense.feed), so a feed
+    of thousands of articles opens as fast as one. ``validate`` reads everything.
     """
     data_dir = data_dir or paths.data_dir()
     descriptor_path = paths.datapackage_path(data_dir)
@@ -132,17 +181,97 @@ def load_package(data_dir: Path | None = None) -> Package:
     except (OSError, ValueError) as error:
         problem = Problem(descriptor_path.name, None, None, f"cannot read: {error}")
         return Package(data_dir, {"resources": []}, {}, [problem])
+    resources = schema.resources(descriptor)
     raw: dict[str, pd.DataFrame] = {}
     problems: list[Problem] = []
-    for name, resource in schema.resources(descriptor).items():
-        table = read_raw(data_dir / resource["path"], resource)
-        problems += table.problems
-        if table.frame is not None:
-            raw[name] = table.frame
-    problems += checks.check_package(raw, descriptor, paths.project_dir(data_dir))
-    resources = schema.resources(descriptor)
+    for name, resource in resources.items():
+        if not is_parquet(resource):
+            table = read_raw(data_dir / resource["path"], resource)
+            problems += table.problems
+            if table.frame is not None:
+                raw[name] = table.frame
+    for name, resource in resources.items():
+        if is_parquet(resource):
+            table = _read_derived(data_dir, name, resource, raw, whole_feed)
+            problems += table.problems
+            if table.frame is not None:
+                raw[name] = table.frame
+    derived_at = None if whole_feed else _derived_at(data_dir, resources)
+    problems += checks.check_package(
+        raw, descriptor, paths.project_dir(data_dir), derived_at
+    )
+    problems += _check_feed_is_derived(data_dir, resources, raw)
     tables = {name: _typed(frame, resources[name]) for name, frame in raw.items()}
     return Package(data_dir, descriptor, tables, sorted(set(problems), key=_order))
+
+
+def _derived_at(data_dir: Path, resources: dict[str, dict[str, Any]]) -> float | None:
+    """When derive last wrote every derived table, if sources.csv is older."""
+    try:
+        written = min(
+            (data_dir / r["path"]).stat().st_mtime
+            for r in resources.values()
+            if is_parquet(r)
+        )
+        registered = (data_dir / resources["sources"]["path"]).stat().st_mtime
+    except (OSError, KeyError, ValueError):
+        return None
+    return written if registered <= written else None
+
+
+def _read_derived(
+    data_dir: Path,
+    name: str,
+    resource: dict[str, Any],
+    raw: dict[str, pd.DataFrame],
+    whole_feed: bool,
+) -> RawTable:
+    path = data_dir / resource["path"]
+    if whole_feed or not path.exists():
+        return read_raw(path, resource)
+    if name == "sentences":
+        cited = {
+            i
+            for frame in raw.values()
+            if "evidence_sentence_ids" in frame
+            for cell in frame["evidence_sentence_ids"]
+            for i in schema.split_list(cell)
+        }
+        return read_parquet_raw(path, resource, sentence_ids=cited)
+    # Read on demand by the pages; here only whether the file can be read at all.
+    try:
+        header = pq.read_schema(path).names
+    except (OSError, pa.ArrowException) as error:
+        problem = Problem(path.name, None, None, f"cannot read Parquet: {error}")
+        return RawTable(None, [problem])
+    return RawTable(None, schema.check_header(path.name, header, resource))
+
+
+def _check_feed_is_derived(
+    data_dir: Path, resources: dict[str, dict[str, Any]], raw: dict[str, pd.DataFrame]
+) -> list[Problem]:
+    """Every article of sources.csv must have its sentences derived."""
+    resource = resources.get("sentences")
+    if "sources" not in raw or resource is None or "sentences" not in raw:
+        return []
+    path = data_dir / resource["path"]
+    try:
+        derived = set(
+            pq.read_table(path, columns=["source_id"])["source_id"].unique().to_pylist()
+        )
+    except (OSError, pa.ArrowException):
+        return []  # already reported when the file was read
+    return [
+        Problem(
+            path.name,
+            None,
+            "source_id",
+            f"no sentences for {source_id} (sources.csv row {data_row(index)}): "
+            "the derived tables are stale; run python -m jkdefense.derive",
+        )
+        for index, source_id in raw["sources"]["source_id"].items()
+        if source_id and source_id not in derived
+    ]
 
 
 def _order(problem: Problem) -> tuple[str, int, str, str]:

@@ -106,19 +106,39 @@ def label_mentions(
     return labelled
 
 
+def most_mentioned(counts: pd.DataFrame, top: int) -> pd.DataFrame:
+    """Rows of ``counts`` (per article and entity) for the ``top`` entities overall."""
+    key = ["entity_table", "entity_id"]
+    totals = counts.groupby(key, observed=True)["mention_count"].sum()
+    keep = totals.nlargest(top).index
+    return counts[pd.MultiIndex.from_frame(counts[key]).isin(keep)]
+
+
 def mention_counts(
-    labelled: pd.DataFrame, sources: pd.DataFrame, top: int = 25
+    counts: pd.DataFrame, sources: pd.DataFrame, top: int = 25, articles: int = 8
 ) -> pd.DataFrame:
-    """Mentions per entity and article, for the most mentioned ``top`` entities."""
-    counts = (
-        labelled.groupby(["entity_table", "entity_name", "source_id"], as_index=False)
-        .size()
-        .rename(columns={"size": "mention_count"})
-    )
-    keep = counts.groupby("entity_name")["mention_count"].sum().nlargest(top).index
+    """Mentions of the ``top`` most mentioned entities, split by article.
+
+    ``counts`` holds mention counts per article and entity. The ``articles``
+    articles naming those entities most keep their own title; the rest are
+    summed as one "other articles" part, so a feed of thousands still draws a
+    readable chart. Label the (small) result with label_mentions.
+    """
+    key = ["entity_table", "entity_id"]
+    counts = most_mentioned(counts, top)
+    by_article = counts.groupby("source_id", observed=True)["mention_count"].sum()
+    shown = set(by_article.sort_values(ascending=False, kind="stable").index[:articles])
     titles = sources.set_index("source_id")["title"]
-    counts = counts[counts["entity_name"].isin(keep)]
-    return counts.assign(source_title=counts["source_id"].map(titles))
+    others = len(by_article) - len(shown)
+    other_title = f"{others:,} other article{'s' if others != 1 else ''}"
+    title_of = {
+        s: (titles.get(s, s) if s in shown else other_title) for s in by_article.index
+    }
+    parts = counts.assign(source_title=counts["source_id"].map(title_of))
+    summed = parts.groupby([*key, "source_title"], observed=True, as_index=False)[
+        "mention_count"
+    ].sum()
+    return summed.astype({c: str for c in [*key, "source_title"]})
 
 
 def pathway_steps(
@@ -232,42 +252,12 @@ def cited_sentence_ids(curated: dict[str, pd.DataFrame]) -> set[str]:
     }
 
 
-def curation_queue(
-    sentences: pd.DataFrame, labelled: pd.DataFrame, cited: set[str]
-) -> pd.DataFrame:
-    """Sentences naming known entities that no curated row cites, most first."""
-    uncited = labelled[~labelled["sentence_id"].isin(cited)]
-    if uncited.empty:
-        return pd.DataFrame(columns=["sentence_id", "entity_count", "entities", "text"])
-    distinct = uncited.drop_duplicates(["sentence_id", "entity_name"]).sort_values(
-        ["sentence_id", "entity_name"]
-    )
-    # NOTE: plain dict grouping: pandas' per-group join is 15x slower at feed scale.
-    names_by_sentence: dict[str, list[str]] = {}
-    for sentence_id, name in zip(
-        distinct["sentence_id"], distinct["entity_name"], strict=True
-    ):
-        names_by_sentence.setdefault(sentence_id, []).append(name)
-    per_sentence = pd.DataFrame(
-        {
-            "entity_count": [len(v) for v in names_by_sentence.values()],
-            "entities": [", ".join(v) for v in names_by_sentence.values()],
-        },
-        index=pd.Index(list(names_by_sentence), name="sentence_id"),
-    )
-    queue = per_sentence.join(sentences.set_index("sentence_id")["text"]).reset_index()
-    return queue.sort_values(
-        ["entity_count", "sentence_id"], ascending=[False, True], ignore_index=True
-    )
-
-
-def feed_with_counts(
-    feed: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame
-) -> pd.DataFrame:
+def feed_with_counts(feed: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
     """The feed with each article's sentence and mention counts."""
-    sentence_counts = sentences.groupby("source_id").size()
-    mention_counts = mentions.groupby("source_id").size()
+    per_article = counts.set_index("source_id")
     return feed.assign(
-        sentence_count=feed["source_id"].map(sentence_counts).fillna(0).astype(int),
-        mention_count=feed["source_id"].map(mention_counts).fillna(0).astype(int),
+        **{
+            column: feed["source_id"].map(per_article[column]).fillna(0).astype(int)
+            for column in ("sentence_count", "mention_count")
+        }
     )

@@ -87,15 +87,20 @@ def pathway(steps: pd.DataFrame) -> str:
     return text + "."
 
 
-def sources(feed: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame) -> str:
-    """Size of the feed in view and its most mentioned entity."""
+def sources(feed: pd.DataFrame, labelled: pd.DataFrame) -> str:
+    """Size of the feed in view and its most mentioned entity.
+
+    ``feed`` carries sentence and mention counts per article; ``labelled`` the
+    mention counts per article and entity, with entity_name.
+    """
     text = (
-        f"{len(feed)} article(s), {len(sentences)} sentences, "
-        f"{len(mentions)} entity mentions"
+        f"{len(feed):,} article(s), {int(feed['sentence_count'].sum()):,} sentences, "
+        f"{int(feed['mention_count'].sum()):,} entity mentions"
     )
-    if not mentions.empty:
-        top = mentions["entity_name"].value_counts()
-        text += f"; most mentioned: {top.index[0]} ({int(top.iloc[0])})"
+    if not labelled.empty:
+        top = labelled.groupby("entity_name")["mention_count"].sum()
+        top = top.sort_values(ascending=False, kind="stable")
+        text += f"; most mentioned: {top.index[0]} ({int(top.iloc[0]):,})"
     return text + "."
 
 

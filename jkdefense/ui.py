@@ -6,6 +6,7 @@ always escaped before it reaches Markdown, and never rendered as HTML.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 from pathlib import Path
@@ -24,10 +25,12 @@ from jkdefense import (
     diff,
     evidence,
     export,
+    feed,
     filters,
     load,
     paths,
     schema,
+    tables,
     theme,
     views,
 )
@@ -40,19 +43,28 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
 
 
-def _signature(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
-    """File names, sizes and modification times: any edit changes the cache key."""
-    project = paths.project_dir(data_dir)
-    files = sorted(data_dir.glob("*")) + sorted((project / "seeds").glob("*"))
-    return tuple(
-        (str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.is_file()
-    )
+def _signature(data_dir: Path) -> str:
+    """A digest of the data files' names, sizes and modification times.
+
+    Any edit to data/ changes it, so cached results follow the files. Of the
+    seeds (thousands in a long feed, and never edited) it takes the folder's
+    modification time, which changes when one is added or removed.
+    """
+    seeds_dir = paths.project_dir(data_dir) / "seeds"
+    stamps = [
+        (entry.name, entry.stat().st_mtime_ns, entry.stat().st_size)
+        for entry in sorted(data_dir.iterdir())
+        if entry.is_file()
+    ]
+    if seeds_dir.is_dir():
+        stamps.append(("seeds/", seeds_dir.stat().st_mtime_ns, 0))
+    return hashlib.sha256(repr(stamps).encode()).hexdigest()[:16]
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load(data_dir: str, signature: tuple) -> load.Package:
+def _load(data_dir: str, signature: str) -> load.Package:
     del signature  # only part of the cache key
-    return load.load_package(Path(data_dir))
+    return load.load_package(Path(data_dir), whole_feed=False)
 
 
 # Marks script runs that went through app.py; each run has its own thread.
@@ -111,13 +123,17 @@ def sidebar_filters(pkg: load.Package) -> None:
             bind="query-params",
             help="KR: rows about South Korea; JP: rows about Japan; both: everything.",
         )
+        # NOTE: none chosen means every article: a feed of thousands would
+        # otherwise open with thousands of chips and put them all in the URL.
         st.multiselect(
             "Source article",
             list(sources["source_id"]),
-            default=list(sources["source_id"]),
+            default=[],
             key="source",
             bind="query-params",
-            help="Rows citing sentences of these articles. See Sources for titles.",
+            placeholder="All articles",
+            help="Rows citing sentences of these articles (none chosen: all). "
+            "See Sources for titles.",
         )
 
 
@@ -126,7 +142,7 @@ def current_view(pkg: load.Package) -> filters.ViewFilters:
     all_sources = list(context.sources_table(pkg)["source_id"])
     domains = st.session_state.get("domain", list(theme.DOMAINS))
     focus = st.session_state.get("focus") or "both"
-    source_ids = st.session_state.get("source", all_sources)
+    source_ids = st.session_state.get("source") or all_sources
     return filters.ViewFilters(tuple(domains), focus, tuple(source_ids))
 
 
@@ -268,15 +284,34 @@ def fact_check_warnings(rows: pd.DataFrame, label_column: str) -> None:
 
 def sentence_list(sentences: pd.DataFrame, mentions: pd.DataFrame) -> None:
     """Show sentences with their id, known entities highlighted."""
-    # Only the mentions of the sentences shown: the feed may hold millions.
-    shown = mentions[mentions["sentence_id"].isin(sentences["sentence_id"])]
-    by_sentence = dict(tuple(shown.groupby("sentence_id", sort=False)))
+    by_sentence = dict(tuple(mentions.groupby("sentence_id", sort=False)))
     for row in sentences.itertuples(index=False):
-        found = by_sentence.get(row.sentence_id, shown.iloc[0:0])
+        found = by_sentence.get(row.sentence_id, mentions.iloc[0:0])
         segments = evidence.highlight_mentions(row.text, row.char_start, found)
         st.markdown(
             f"**{escape_markdown(row.sentence_id)}** " + _segments_markdown(segments)
         )
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _sentences_matching(
+    data_dir: str, signature: str, source_ids: tuple | None, query: str, limit: int
+) -> tuple[int, pd.DataFrame, pd.DataFrame]:
+    del signature  # only part of the cache key
+    total, found = feed.sentences_matching(Path(data_dir), source_ids, query, limit)
+    return total, found, feed.mentions_of(Path(data_dir), list(found["sentence_id"]))
+
+
+def sentence_search(pkg: load.Package, view: filters.ViewFilters, shown: int) -> None:
+    """Find sentences of the articles in view; show the first ``shown``."""
+    query = st.text_input("Find in sentences", key="sources_query", bind="query-params")
+    source_ids = context.sources_in_view(pkg, view.source_ids)
+    total, found, mentions = _sentences_matching(
+        str(pkg.data_dir), _signature(pkg.data_dir), source_ids, query or "", shown
+    )
+    first = f"; the first {len(found):,} shown" if total > len(found) else ""
+    st.caption(f"{total:,} sentences match{first}; known entities highlighted.")
+    sentence_list(found, mentions)
 
 
 def download_buttons(pkg: load.Package) -> None:
@@ -286,11 +321,13 @@ def download_buttons(pkg: load.Package) -> None:
         if not path.is_file():
             st.caption(f"{escape_markdown(resource['path'])}: missing")
             continue
+        # Read on click: the derived tables of a long feed are tens of megabytes.
         st.download_button(
             f"{resource['title']} ({resource['path']})",
-            path.read_bytes(),
+            data=path.read_bytes,
             file_name=resource["path"],
-            mime="text/csv",
+            mime=resource.get("mediatype", "text/csv"),
+            on_click="ignore",
             key=f"sources_download_{name}",
         )
     descriptor = paths.datapackage_path(pkg.data_dir)
@@ -467,25 +504,51 @@ _MIME = {
 }
 
 
-def curation_queue(queue: pd.DataFrame) -> None:
-    """Sentences to curate next, with the whole queue as one CSV."""
+@st.cache_data(show_spinner=False, max_entries=16)
+def _queue(
+    data_dir: str,
+    signature: str,
+    source_ids: tuple | None,
+    cited: tuple[str, ...],
+    names: tuple[tuple[str, str], ...],
+    limit: int | None,
+) -> tuple[int, pd.DataFrame]:
+    del signature  # only part of the cache key
+    return feed.curation_queue(
+        Path(data_dir), source_ids, set(cited), dict(names), limit
+    )
+
+
+def curation_queue(pkg: load.Package, view: filters.ViewFilters, shown: int) -> None:
+    """Sentences to curate next (the first ``shown``), with the whole queue as CSV."""
+    arguments = (
+        str(pkg.data_dir),
+        _signature(pkg.data_dir),
+        context.sources_in_view(pkg, view.source_ids),
+        tuple(sorted(tables.cited_sentence_ids(pkg.tables))),
+        tuple(sorted(feed.entity_names(pkg.tables).items())),
+    )
+    total, top = _queue(*arguments, shown)
+    first = (
+        f" The first {shown:,} are shown; the CSV holds all." if total > shown else ""
+    )
     st.caption(
-        f"{len(queue)} sentences name known entities but no curated row cites "
-        "them; the more entities, the higher in the queue."
+        f"{total:,} sentences name known entities but no curated row cites "
+        f"them; the more entities, the higher in the queue.{first}"
     )
     st.download_button(
         "Download the queue (CSV)",
-        queue.to_csv(index=False),
+        data=lambda: _queue(*arguments, None)[1].to_csv(index=False),
         file_name=export.file_name("curation queue", "csv"),
         mime="text/csv",
         key="sources_queue_csv",
         on_click="ignore",
     )
-    table(queue, columns.QUEUE, key="sources_queue")
+    table(top, columns.QUEUE, key="sources_queue")
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _changes(commit: str, data_dir: str, signature: tuple) -> pd.DataFrame:
+def _changes(commit: str, data_dir: str, signature: str) -> pd.DataFrame:
     # NOTE: one git call per table; cached by commit and the files' signature, so a
     # rerun does not pay for it unless the data or the revision changed.
     del signature

@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     problems = validate(data_dir)
     for problem in problems:
         print(problem)
-    tables = len(list(data_dir.glob("*.csv")))
+    tables = len([*data_dir.glob("*.csv"), *data_dir.glob("*.parquet")])
     verdict = f"{len(problems)} problem(s)" if problems else "no problems"
     print(f"validate: {tables} tables in {data_dir}: {verdict}", file=sys.stderr)
     return 1 if problems else 0

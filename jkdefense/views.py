@@ -299,21 +299,23 @@ def overview(t: Tables, view: ViewFilters, labels: dict) -> PageView:
 def sources(t: Tables, view: ViewFilters, labels: dict) -> PageView:
     """Mentions per entity and the verdicts of the fact-checks."""
     page = PageView("Sources", label_column="claim_summary")
-    feed = filters.with_values(t["sources"], "source_id", list(view.source_ids))
-    sentences = filters.sentences_in_view(t.get("sentences"), view)
-    labelled = tables.label_mentions(
-        filters.mentions_in_view(t.get("mentions"), view), t
+    feed = tables.feed_with_counts(
+        filters.with_values(t["sources"], "source_id", list(view.source_ids)),
+        t["article_counts"],
     )
-    page.takeaway = takeaways.sources(feed, sentences, labelled)
-    page.related["labelled_mentions"] = labelled
+    counts = t["entity_mentions"]
+    if len(feed) < len(t["sources"]):
+        counts = filters.mentions_in_view(counts, view)
+    labelled = tables.label_mentions(tables.mention_counts(counts, feed), t)
+    page.takeaway = takeaways.sources(feed, labelled)
+    page.related["feed"] = feed
     if not labelled.empty:
-        counts = tables.mention_counts(labelled, feed)
         page.charts.append(
             _chart(
                 "sources_mentions",
                 charts.mention_chart,
-                counts,
-                takeaways.mention_title(counts),
+                labelled,
+                takeaways.mention_title(labelled),
                 labels,
             )
         )

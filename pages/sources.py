@@ -2,23 +2,15 @@
 
 import streamlit as st
 
-from jkdefense import columns, context, filters, tables, ui, views
+from jkdefense import columns, context, tables, ui, views
 
 pkg = ui.package()
 st.title("Sources")
 view = ui.current_view(pkg)
-feed_all = context.sources_table(pkg)
-page = views.sources(
-    {**pkg.tables, "sources": feed_all}, view, context.chart_labels(pkg, view)
-)
+page = views.sources(context.page_tables(pkg), view, context.chart_labels(pkg, view))
 charts = {chart.key: chart for chart in page.charts}
-sentences = filters.sentences_in_view(pkg.tables.get("sentences"), view)
-mentions = filters.mentions_in_view(pkg.tables.get("mentions"), view)
-feed = filters.with_values(feed_all, "source_id", list(view.source_ids))
 ui.takeaway(page.takeaway)
-ui.table(
-    tables.feed_with_counts(feed, sentences, mentions), columns.FEED, key="sources_feed"
-)
+ui.table(page.related["feed"], columns.FEED, key="sources_feed")
 
 tabs = st.tabs(
     [
@@ -36,12 +28,7 @@ explore, mention_tab, claims_tab, queue_tab, changes_tab, dictionary, files, qua
     tabs
 )
 with explore:
-    query = st.text_input("Find in sentences", key="sources_query", bind="query-params")
-    found = filters.sentences_matching(sentences, query)
-    st.caption(
-        f"{len(found)} of {len(sentences)} sentences; known entities highlighted."
-    )
-    ui.sentence_list(found.head(40), mentions)
+    ui.sentence_search(pkg, view, shown=40)
 with mention_tab:
     if "sources_mentions" in charts:
         ui.show_chart(charts["sources_mentions"])
@@ -56,9 +43,7 @@ with claims_tab:
         ui.table(page.rows, columns.CLAIMS, key="sources_claims")
         ui.evidence_panel(pkg, page.rows, page.label_column, key="sources_evidence")
 with queue_tab:
-    labelled = page.related["labelled_mentions"]
-    cited = tables.cited_sentence_ids(pkg.tables)
-    ui.curation_queue(tables.curation_queue(sentences, labelled, cited))
+    ui.curation_queue(pkg, view, shown=500)
 with changes_tab:
     ui.changes_since(pkg)
 with dictionary:

@@ -3,6 +3,7 @@
 import csv
 import json
 
+import pyarrow.parquet as pq
 import pytest
 
 from jkdefense import checks, schema
@@ -18,13 +19,19 @@ ALL_FIELDS = [(n, f["name"]) for n, r in RESOURCES.items() for f in schema.field
 
 
 @pytest.mark.parametrize("name", list(RESOURCES))
-def test_resource_is_described_and_its_csv_header_matches(name):
+def test_resource_is_described_and_its_header_matches(name):
+    """Curated tables and the feed are CSV; derived tables are Parquet."""
     resource = RESOURCES[name]
-    assert resource["path"] == f"{name}.csv" and resource["description"]
-    with (ROOT / "data" / resource["path"]).open(
-        encoding="utf-8", newline=""
-    ) as stream:
-        assert next(csv.reader(stream)) == schema.field_names(resource)
+    assert resource["description"]
+    path = ROOT / "data" / resource["path"]
+    if resource["description"].startswith("Derived by"):
+        assert resource["path"] == f"{name}.parquet"
+        assert resource["format"] == "parquet"
+        assert pq.read_schema(path).names == schema.field_names(resource)
+    else:
+        assert resource["path"] == f"{name}.csv"
+        with path.open(encoding="utf-8", newline="") as stream:
+            assert next(csv.reader(stream)) == schema.field_names(resource)
     assert schema.primary_key(resource)
 
 

@@ -1,9 +1,13 @@
 import os
 
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 import pytest
 
 from jkdefense import derive, load
 from tests.conftest import ROOT
+
+DERIVED = derive.DERIVED_TABLES
 
 
 def test_committed_derived_files_are_current():
@@ -12,23 +16,33 @@ def test_committed_derived_files_are_current():
 
 def test_two_runs_are_byte_identical(data_copy):
     assert derive.main(["--data", str(data_copy)]) == 0
-    first = {n: (data_copy / f"{n}.csv").read_bytes() for n in derive.DERIVED_TABLES}
+    first = {n: derive.derived_path(data_copy, n).read_bytes() for n in DERIVED}
     assert derive.main(["--data", str(data_copy)]) == 0
-    second = {n: (data_copy / f"{n}.csv").read_bytes() for n in derive.DERIVED_TABLES}
+    second = {n: derive.derived_path(data_copy, n).read_bytes() for n in DERIVED}
     assert first == second
 
 
 def test_check_fails_on_a_stale_file_and_writes_nothing(data_copy, capsys):
-    path = data_copy / "mentions.csv"
-    path.write_text(path.read_text().replace("HHI", "HXI", 1))
+    path = data_copy / "mentions.parquet"
+    table = pq.read_table(path)
+    edited = pc.replace_substring(table["matched_text"], "HHI", "HXI")
+    path.write_bytes(
+        derive.to_parquet_bytes(table.set_column(4, "matched_text", edited))
+    )
     before = path.read_bytes()
     assert derive.main(["--check", "--data", str(data_copy)]) == 1
     assert path.read_bytes() == before
-    assert "mentions.csv is stale" in capsys.readouterr().err
+    assert "mentions.parquet is stale" in capsys.readouterr().err
+
+
+def test_check_fails_on_an_unreadable_file(data_copy, capsys):
+    (data_copy / "sentence_entities.parquet").write_bytes(b"not parquet")
+    assert derive.main(["--check", "--data", str(data_copy)]) == 1
+    assert "sentence_entities.parquet is stale" in capsys.readouterr().err
 
 
 def test_a_failing_write_leaves_the_previous_file(data_copy, monkeypatch):
-    before = (data_copy / "sentences.csv").read_bytes()
+    before = (data_copy / "sentences.parquet").read_bytes()
 
     def fail(*args):
         raise OSError("disk full")
@@ -36,8 +50,8 @@ def test_a_failing_write_leaves_the_previous_file(data_copy, monkeypatch):
     monkeypatch.setattr(os, "replace", fail)
     with pytest.raises(OSError, match="disk full"):
         derive.main(["--data", str(data_copy)])
-    assert (data_copy / "sentences.csv").read_bytes() == before
-    assert not list(data_copy.glob(".sentences.csv.*"))  # no temporary file left
+    assert (data_copy / "sentences.parquet").read_bytes() == before
+    assert not list(data_copy.glob(".sentences.parquet.*"))  # no temporary file left
 
 
 def test_curated_tables_are_never_written(data_copy):
@@ -46,7 +60,7 @@ def test_curated_tables_are_never_written(data_copy):
         for p in data_copy.glob("*.csv")
         if p.stem not in derive.DERIVED_TABLES
     }
-    (data_copy / "sentences.csv").unlink()
+    (data_copy / "sentences.parquet").unlink()
     assert derive.main(["--data", str(data_copy)]) == 0
     assert curated == {
         p.name: p.read_bytes()
@@ -58,10 +72,10 @@ def test_curated_tables_are_never_written(data_copy):
 def test_a_changed_seed_stops_derivation(data_copy, capsys):
     seed = data_copy.parent / "seeds" / "yoon-2019-diplomat.txt"
     seed.write_bytes(seed.read_bytes().replace(b"Hanwha", b"Hanwah"))
-    before = (data_copy / "sentences.csv").read_bytes()
+    before = (data_copy / "sentences.parquet").read_bytes()
     assert derive.main(["--data", str(data_copy)]) == 2
     assert "does not match its seed_sha256" in capsys.readouterr().err
-    assert (data_copy / "sentences.csv").read_bytes() == before
+    assert (data_copy / "sentences.parquet").read_bytes() == before
 
 
 def test_sentence_offsets_slice_the_seed(package):
@@ -130,9 +144,9 @@ def test_a_derive_killed_midway_leaves_the_previous_files(data_copy):
     import subprocess
     import sys
 
-    before = {p.name: p.read_bytes() for p in data_copy.glob("*.csv")}
-    (data_copy / "sentences.csv").write_text("stale but previous\n")
-    before["sentences.csv"] = b"stale but previous\n"
+    before = {p.name: p.read_bytes() for p in data_copy.glob("[!.]*")}
+    (data_copy / "sentences.parquet").write_text("stale but previous\n")
+    before["sentences.parquet"] = b"stale but previous\n"
     script = (
         "import os, signal, pathlib, sys\n"
         "from jkdefense import derive\n"
@@ -143,31 +157,47 @@ def test_a_derive_killed_midway_leaves_the_previous_files(data_copy):
     )
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=False)
     assert result.returncode == -signal.SIGKILL
-    assert {p.name: p.read_bytes() for p in data_copy.glob("*.csv")} == before
+    assert {p.name: p.read_bytes() for p in data_copy.glob("[!.]*")} == before
     # The next run clears the killed run's temporary file and writes cleanly.
-    assert list(data_copy.glob(".sentences.csv.*"))
+    assert list(data_copy.glob(".sentences.parquet.*"))
     assert derive.main(["--data", str(data_copy)]) == 0
-    assert not list(data_copy.glob(".*.csv.*"))
+    assert not list(data_copy.glob(".*.parquet.*"))
 
 
-def test_parallel_and_serial_splitting_agree(tmp_path, monkeypatch):
+def test_parallel_and_serial_derivation_agree(tmp_path, monkeypatch):
     import hashlib
 
-    import pandas as pd
-
-    rows = []
+    jobs = []
     (tmp_path / "seeds").mkdir()
     for i in range(40):
-        text = f"Article {i} names KAI. It names Hanwha Ocean.\n\nA U.S. ship sailed.\n"
+        text = f"Article {i}: KAI and Hanwha Ocean. Hanwha Ocean.\n\nA U.S. ship.\n"
         path = tmp_path / "seeds" / f"a-{i}.txt"
         path.write_text(text, encoding="utf-8")
-        rows.append(
-            (f"a-{i}", f"seeds/a-{i}.txt", hashlib.sha256(text.encode()).hexdigest())
-        )
-    sources = pd.DataFrame(rows, columns=["source_id", "seed_path", "seed_sha256"])
+        sha = hashlib.sha256(text.encode()).hexdigest()
+        jobs.append((f"a-{i}", str(path), f"seeds/a-{i}.txt", sha))
+    aliases = derive.collect_aliases(ROOT / "data")
     monkeypatch.setattr(derive, "PARALLEL_FROM", 1)
-    parallel = derive.build_sentences(sources, tmp_path)
+    monkeypatch.setattr(derive, "BATCH", 3)  # many batches, finishing out of order
+    parallel = derive.build_tables(jobs, aliases)
     monkeypatch.setattr(derive, "PARALLEL_FROM", 10_000)
-    serial = derive.build_sentences(sources, tmp_path)
-    assert parallel.equals(serial) and len(serial) == 120
-    assert list(serial["sentence_id"][:3]) == ["a-0:s001", "a-0:s002", "a-0:s003"]
+    serial = derive.build_tables(jobs, aliases)
+    assert all(parallel[name].equals(serial[name]) for name in DERIVED)
+    sentences = serial["sentences"].to_pandas()
+    assert len(sentences) == 120
+    assert list(sentences["sentence_id"][:3]) == ["a-0:s001", "a-0:s002", "a-0:s003"]
+    queue = serial["sentence_entities"].to_pandas()
+    assert list(queue["entity_count"])[:1] == [2]  # most entities first
+    counts = serial["entity_mentions"].to_pandas()
+    assert list(counts["mention_count"][:3]) == [2, 1, 1] and len(counts) == 40 * 3
+
+
+def test_summaries_agree_with_the_mentions(package):
+    mentions = package.tables["mentions"]
+    counts = package.tables["entity_mentions"]
+    expected = mentions.groupby(["source_id", "entity_table", "entity_id"]).size()
+    got = counts.set_index(["source_id", "entity_table", "entity_id"])["mention_count"]
+    assert got.sort_index().astype(int).equals(expected.sort_index().astype(int))
+    named = package.tables["sentence_entities"]
+    assert set(named["sentence_id"]) == set(mentions["sentence_id"])
+    counts_by_sentence = named["entity_count"].astype(int).tolist()
+    assert counts_by_sentence == sorted(counts_by_sentence, reverse=True)

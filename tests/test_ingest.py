@@ -72,7 +72,8 @@ def test_curated_tables_are_untouched(data_copy, article):
     assert run(data_copy, article) == 0
     after = snapshot(data_copy)
     changed = {name for name in before if before[name] != after[name]}
-    assert changed == {"data/sources.csv", "data/sentences.csv", "data/mentions.csv"}
+    derived = {f"data/{name}.parquet" for name in derive.DERIVED_TABLES}
+    assert changed == {"data/sources.csv", *derived}
 
 
 def test_html_is_extracted_and_the_original_kept(data_copy, tmp_path):
@@ -184,14 +185,19 @@ def test_source_ids_are_numbered_when_taken():
 
 
 def test_curation_queue_ranks_uncited_sentences(data_copy, article):
-    from jkdefense import tables
+    from jkdefense import feed, tables
 
     assert run(data_copy, article) == 0
     pkg = load.load_package(data_copy)
-    labelled = tables.label_mentions(pkg.tables["mentions"], pkg.tables)
     cited = tables.cited_sentence_ids(pkg.tables)
-    queue = tables.curation_queue(pkg.tables["sentences"], labelled, cited)
+    names = feed.entity_names(pkg.tables)
+    total, queue = feed.curation_queue(data_copy, None, cited, names, limit=None)
+    assert total == len(queue) > 0
     assert not set(queue["sentence_id"]) & cited
+    uncited = set(pkg.tables["mentions"]["sentence_id"]) - cited
+    assert set(queue["sentence_id"]) == uncited  # nothing dropped
+    _, first = feed.curation_queue(data_copy, None, cited, names, limit=3)
+    assert first.equals(queue.head(3))
     assert queue["entity_count"].is_monotonic_decreasing
     top = queue.iloc[0]
     assert top["sentence_id"].startswith("analyst-2024-test:")
@@ -199,14 +205,17 @@ def test_curation_queue_ranks_uncited_sentences(data_copy, article):
 
 
 def test_feed_counts_per_article(data_copy, article):
-    from jkdefense import tables
+    from jkdefense import feed, tables
 
     assert run(data_copy, article) == 0
     pkg = load.load_package(data_copy)
-    feed = tables.feed_with_counts(
-        pkg.tables["sources"], pkg.tables["sentences"], pkg.tables["mentions"]
+    with_counts = tables.feed_with_counts(
+        pkg.tables["sources"], feed.article_counts(data_copy)
     )
-    counts = feed.set_index("source_id")["mention_count"]
+    counts = with_counts.set_index("source_id")["mention_count"]
+    sentences = with_counts.set_index("source_id")["sentence_count"]
+    assert sentences.sum() == len(pkg.tables["sentences"])
+    assert counts.sum() == len(pkg.tables["mentions"])
     assert counts["analyst-2024-test"] >= 8 and counts["yoon-2019-diplomat"] > 100
 
 
@@ -217,7 +226,7 @@ def test_the_app_offers_and_plots_the_new_article(data_copy, article, monkeypatc
     monkeypatch.setenv("JKDEFENSE_DATA_DIR", str(data_copy))
     at = run_page("sources")
     assert not at.exception
-    assert at.session_state["source"] == ["yoon-2019-diplomat", "analyst-2024-test"]
+    assert at.session_state["source"] == []  # none chosen: every article
     titles = {row["source_title"] for row in vega_rows(at)[0]}
     assert titles == {
         "Rethinking Japan-South Korea Defense Relations",

@@ -81,3 +81,10 @@ def test_an_alias_can_name_several_entities():
     second = Entity("threats", "ru-air", "Russia ADIZ")
     shared = AliasMatcher({"ADIZ": [first, second]})
     assert found(shared, "ADIZ entries") == [("ADIZ", ["cn-air", "ru-air"])]
+
+
+def test_letters_that_lower_to_two_keep_offsets(matcher):
+    text = "İzmir hosted the talks on torpedoes and KAI."
+    spans = {m.alias: (m.start, m.end) for m in matcher.find(text)}
+    assert text[slice(*spans["torpedoes"])] == "torpedoes"
+    assert text[slice(*spans["KAI"])] == "KAI"

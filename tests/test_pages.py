@@ -68,7 +68,9 @@ def test_url_weights_reproduce_the_ranking():
 def test_url_source_with_no_article_says_so():
     at = run_page("threats", {"source": ["no-such-article"]})
     assert not at.exception
-    assert at.session_state["source"] == ["yoon-2019-diplomat"]  # unknown: ignored
+    # Unknown: ignored, which leaves none chosen, so every article stays in view.
+    assert at.session_state["source"] == []
+    assert "1 of 1 articles" in at.caption[0].value
 
 
 def test_nothing_to_show_is_a_message_not_an_error():

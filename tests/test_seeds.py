@@ -46,3 +46,25 @@ def test_seed_is_the_shared_article_byte_for_byte():
     assert (
         ROOT / "seeds" / "yoon-2019-diplomat.txt"
     ).read_bytes() == shared.read_bytes()
+
+
+TRICKY = [
+    "The U.S. Navy met Dr. Kim at 5 p.m. on Jan. 3. No. 5 was e.g. fine, i.e. good.",
+    "He holds a Ph.D. in physics. The dr.philos thesis. St. Louis is in the U.S. It "
+    "was approx. 5 km. Fig. 3 shows it.",
+    "Gen. Park and Lt. Col. Choi arrived at 3 a.m. Vol. 2, pp. 4-5. Co. Ltd. filed.",
+    "A list: 1. tanks 2. ships 3. jets. Then (a) one (b) two. İstanbul and ſ and K.",
+    "Hanwha Corp. and Hyundai Heavy Ind. signed; vs. the others. Adm. Yoon spoke.",
+]
+
+
+def test_quick_abbreviation_pass_splits_as_pysbd_does(monkeypatch):
+    """The sped-up pysbd path gives pysbd's own sentences on every seed paragraph."""
+    from pysbd.lang.english import English
+    from pysbd.processor import Processor
+
+    text = seeds.read_seed(ROOT / "seeds" / "yoon-2019-diplomat.txt")
+    paragraphs = [text[a:b] for a, b in seeds._paragraph_spans(text)] + TRICKY
+    quick = [seeds._segments(p) for p in paragraphs]
+    monkeypatch.setattr("pysbd.utils.Text.apply", seeds.PYSBD_APPLY)
+    assert quick == [Processor(p, English).process() for p in paragraphs]

@@ -27,11 +27,12 @@ def test_company_names_for_scalar_and_list_cells():
 
 
 def test_label_mentions_and_counts():
-    mentions = pd.DataFrame(
+    counts_by_article = pd.DataFrame(
         {
-            "entity_table": ["countries", "countries", "programs"],
-            "entity_id": ["JP", "JP", "torpedoes"],
-            "source_id": ["s", "s", "s"],
+            "source_id": ["s", "s", "t"],
+            "entity_table": ["countries", "programs", "countries"],
+            "entity_id": ["JP", "torpedoes", "JP"],
+            "mention_count": [2, 1, 3],
         }
     )
     tables_by_name = {
@@ -40,15 +41,41 @@ def test_label_mentions_and_counts():
             {"program_id": ["torpedoes"], "program_name": ["Torpedoes"]}
         ),
     }
-    labelled = tables.label_mentions(mentions, tables_by_name)
-    counts = tables.mention_counts(
-        labelled, pd.DataFrame({"source_id": ["s"], "title": ["Title"]})
+    sources = pd.DataFrame({"source_id": ["s", "t"], "title": ["S", "T"]})
+    counts = tables.label_mentions(
+        tables.mention_counts(counts_by_article, sources), tables_by_name
     )
-    assert counts.set_index("entity_name")["mention_count"].to_dict() == {
-        "Japan": 2,
-        "Torpedoes": 1,
+    totals = counts.groupby("entity_name")["mention_count"].sum()
+    assert totals.to_dict() == {"Japan": 5, "Torpedoes": 1}
+    assert set(counts["source_title"]) == {"S", "T"}
+
+
+def test_mention_counts_sum_the_articles_beyond_the_first_few():
+    n = 30
+    counts_by_article = pd.DataFrame(
+        {
+            "source_id": [f"a{i:02d}" for i in range(n)],
+            "entity_table": "countries",
+            "entity_id": "JP",
+            "mention_count": range(1, n + 1),
+        }
+    )
+    names = {
+        "countries": pd.DataFrame({"country_code": ["JP"], "country_name": ["Japan"]})
     }
-    assert set(counts["source_title"]) == {"Title"}
+    sources = pd.DataFrame(
+        {
+            "source_id": [f"a{i:02d}" for i in range(n)],
+            "title": [f"T{i}" for i in range(n)],
+        }
+    )
+    counts = tables.label_mentions(
+        tables.mention_counts(counts_by_article, sources, articles=8), names
+    )
+    parts = counts.set_index("source_title")["mention_count"]
+    assert len(parts) == 9 and parts["T29"] == 30  # the 8 largest keep their title
+    assert parts["22 other articles"] == sum(range(1, 23))  # nothing is lost
+    assert parts.sum() == sum(range(1, n + 1))
 
 
 def test_data_dictionary_lists_every_field(package):

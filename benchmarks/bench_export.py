@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from jkdefense import analysis, export, filters, load, slides, ui, views  # noqa: E402
+from jkdefense import analysis, context, export, filters, load, slides  # noqa: E402
 
 
 def timed(action, repeat: int) -> tuple[float, float]:
@@ -41,7 +41,7 @@ def main() -> None:
         "pair": None,
         "weights": dict.fromkeys(analysis.PROGRAM_CRITERIA, 1.0),
     }
-    pages = views.all_pages(pkg.tables, view, labels, settings, list(ui.PAGE_TABLES))
+    pages = context.all_page_views(pkg, view, settings)
     charts = {c.key: c for page in pages for c in page.charts}
     notes = {
         p.title: slides.page_notes(p.rows, pkg.tables["sentences"], "Source.")

@@ -6,6 +6,7 @@ A warm run reuses the cached data package, as a rerun after a filter change does
 """
 
 import argparse
+import json
 import logging
 import statistics
 import sys
@@ -41,15 +42,22 @@ def measure(page: str, repeat: int) -> tuple[float, float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
     print("| page | first run (ms) | warm median (ms) | warm max (ms) |")
     print("|---|---:|---:|---:|")
+    results = []
     for page in PAGES:
         first, median, worst = measure(page, args.repeat)
+        results.append(
+            {"page": page, "first_ms": first * 1000, "warm_ms": median * 1000}
+        )
         print(
             f"| {page} | {first * 1000:.0f} | {median * 1000:.0f} "
             f"| {worst * 1000:.0f} |"
         )
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
 
 
 if __name__ == "__main__":

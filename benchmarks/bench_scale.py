@@ -1,15 +1,25 @@
-"""Cost curve of the feed: derive, validate, page reruns and data size at several N.
+"""Cost curve of the feed: every measure of the app at several feed sizes.
 
-    .venv/bin/python benchmarks/bench_scale.py [--sizes 1 100 1000] [--repeat 5]
+    .venv/bin/python benchmarks/bench_scale.py [--sizes 1 100 1000 10000]
+        [--repeat 5] [--browser-repeat 3] [--json benchmarks/scale_results.json]
 
 For each N, builds a synthetic feed of N articles (plus the real one) in a
-temporary project copy (benchmarks/synthetic_feed.py), then times the commands
-and the pages there. Prints one Markdown table.
+temporary project copy (benchmarks/synthetic_feed.py), then measures there, one
+step at a time so no two steps share the cores:
+
+- derive and validate, as whole commands (interpreter start-up included);
+- every page's first run and warm rerun (bench_pages.py, AppTest);
+- every page's warm rerun beside its floor (bench_floor.py);
+- cold start to the first rendered page in headless chromium, beside a bare
+  one-chart page, and server RSS after touring every page (bench_browser.py);
+- the size of data/.
+
+Prints Markdown tables; --json keeps every figure for plot_scale.py.
 """
 
 import argparse
+import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -28,57 +38,110 @@ def timed(command: list[str], env: dict) -> float:
     return time.perf_counter() - start
 
 
-def measure(n: int, repeat: int) -> dict:
+def from_json(command: list[str], env: dict, staging: Path) -> object:
+    """Run a benchmark script with --json and return what it wrote."""
+    out = staging / "result.json"
+    run = subprocess.run(
+        [*command, "--json", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if run.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{run.stdout}\n{run.stderr}")
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def measure(n: int, repeat: int, browser_repeat: int) -> dict:
     with tempfile.TemporaryDirectory() as staging:
-        target = Path(staging)
+        target = Path(staging) / "project"
+        start = time.perf_counter()
         data = build(n, target)
+        built_s = time.perf_counter() - start
         env = {**os.environ, "JKDEFENSE_DATA_DIR": str(data)}
         python = sys.executable
         seed_bytes = sum(p.stat().st_size for p in (target / "seeds").iterdir())
-        derive_s = timed([python, "-m", "jkdefense.derive"], env)
+        derive_s = timed([python, "-m", "jkdefense.derive", "--data", str(data)], env)
         validate_s = timed([python, "-m", "jkdefense.validate"], env)
-        pages = subprocess.run(
-            [python, "benchmarks/bench_pages.py", "--repeat", str(repeat)],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-        size = sum(p.stat().st_size for p in data.iterdir())
-    warm = [float(line.split("|")[3]) for line in pages.splitlines()[2:] if line]
-    first = [float(line.split("|")[2]) for line in pages.splitlines()[2:] if line]
+        size = sum(p.stat().st_size for p in data.iterdir() if p.is_file())
+        bench = ROOT / "benchmarks"
+        pages = from_json(
+            [python, str(bench / "bench_pages.py"), "--repeat", str(repeat)],
+            env,
+            Path(staging),
+        )
+        floors = from_json(
+            [python, str(bench / "bench_floor.py"), "--repeat", str(repeat)],
+            env,
+            Path(staging),
+        )
+        browser = from_json(
+            [python, str(bench / "bench_browser.py"), "--repeat", str(browser_repeat)],
+            env,
+            Path(staging),
+        )
     return {
         "n": n,
+        "seed_mb": seed_bytes / 1e6,
+        "build_s": built_s,
         "derive_s": derive_s,
-        "mb_s": seed_bytes / 1e6 / derive_s,
+        "derive_mb_s": seed_bytes / 1e6 / derive_s,
         "validate_s": validate_s,
-        "warm_max_ms": max(warm),
-        "warm_median_ms": statistics.median(warm),
-        "first_max_ms": max(first),
         "data_mb": size / 1e6,
+        "pages": pages,
+        "floors": floors,
+        "browser": browser,
     }
+
+
+def print_tables(results: list[dict]) -> None:
+    print(
+        "| N | seeds (MB) | derive (s) | derive (MB/s) | validate (s) | data/ (MB) "
+        "| cold start app / bare (s) | RSS after tour (MB) |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in results:
+        b = r["browser"]
+        print(
+            f"| {r['n']:,} | {r['seed_mb']:.1f} | {r['derive_s']:.1f} "
+            f"| {r['derive_mb_s']:.2f} | {r['validate_s']:.1f} | {r['data_mb']:.1f} "
+            f"| {b['app_cold_s']:.2f} / {b['bare_cold_s']:.2f} "
+            f"({b['ratio']:.2f}×) | {b['rss_after_tour_mb']:.0f} |"
+        )
+    problems = ("console_errors", "page_errors", "exception_boxes", "outside_requests")
+    for r in results:
+        found = {k: len(r["browser"][k]) for k in problems if r["browser"][k]}
+        print(f"\nN={r['n']:,}: browser problems {found or 'none'}")
+    print()
+    pages = [p["page"] for p in results[0]["pages"]]
+    header = " | ".join(f"{p} first / warm / floor (×)" for p in pages)
+    print(f"| N | {header} |")
+    print("|---:|" + "---:|" * len(pages))
+    for r in results:
+        floors = {f["page"]: f for f in r["floors"]}
+        cells = []
+        for p in r["pages"]:
+            f = floors.get(p["page"])
+            ratio = f"{f['floor_ms']:.0f} ({f['ratio']:.2f}×)" if f else "n/a"
+            cells.append(f"{p['first_ms']:.0f} / {p['warm_ms']:.0f} / {ratio}")
+        print(f"| {r['n']:,} | " + " | ".join(cells) + " |")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--browser-repeat", type=int, default=3)
+    parser.add_argument("--json", type=Path, help="write every figure here")
     args = parser.parse_args()
-    print(
-        "| N | derive (s) | derive (MB/s) | validate (s) | slowest page warm (ms) "
-        "| median page warm (ms) | slowest first run (ms) | data/ (MB) |"
-    )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    results = []
     for n in args.sizes:
-        r = measure(n, args.repeat)
-        print(
-            f"| {r['n']:,} | {r['derive_s']:.1f} | {r['mb_s']:.2f} | "
-            f"{r['validate_s']:.1f} | {r['warm_max_ms']:.0f} | "
-            f"{r['warm_median_ms']:.0f} | {r['first_max_ms']:.0f} | "
-            f"{r['data_mb']:.1f} |",
-            flush=True,
-        )
+        results.append(measure(n, args.repeat, args.browser_repeat))
+        print(f"N={n:,} measured", file=sys.stderr, flush=True)
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print_tables(results)
 
 
 if __name__ == "__main__":

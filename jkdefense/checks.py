@@ -88,7 +88,7 @@ def check_foreign_keys(
 
 
 def sentence_texts(sentences: pd.DataFrame | None) -> dict[str, str] | None:
-    """Sentence id -> text, or None when sentences.csv could not be read."""
+    """Sentence id -> text, or None when the sentences table could not be read."""
     if sentences is None:
         return None
     return dict(zip(sentences["sentence_id"], sentences["text"], strict=True))
@@ -99,7 +99,7 @@ def check_evidence(
 ) -> list[Problem]:
     """Check evidence ids resolve, quotes are verbatim, and notes/status are present.
 
-    ``texts`` maps sentence ids to their text (None: sentences.csv is unreadable,
+    ``texts`` maps sentence ids to their text (None: the sentences table is unreadable,
     so ids and quotes cannot be checked).
     """
     problems = []
@@ -175,10 +175,12 @@ def check_seeds(
     without re-reading them all.
     """
     problems = []
-    by_source: dict[str, list[int]] = {}
+    # Rows grouped once, as plain tuples: a feed has a million sentences.
+    by_source: dict[str, list[tuple]] = {}
     if sentences is not None:
-        for position, source_id in enumerate(sentences["source_id"]):
-            by_source.setdefault(source_id, []).append(position)
+        columns = ("source_id", "char_start", "char_end", "text")
+        for row in zip(sentences.index, *(sentences[c] for c in columns), strict=True):
+            by_source.setdefault(row[1], []).append(row)
     columns = (sources[c] for c in ("seed_path", "seed_sha256", "source_id"))
     for index, seed_path, expected, source_id in zip(
         sources.index, *columns, strict=True
@@ -208,18 +210,18 @@ def check_seeds(
                 )
             )
         elif source_id in by_source:
-            rows = sentences.iloc[by_source[source_id]]
-            problems += _check_sentence_offsets(path, rows)
+            problems += _check_sentence_offsets(path, by_source[source_id])
     return problems
 
 
-def _check_sentence_offsets(path: Path, rows: pd.DataFrame) -> list[Problem]:
-    """Each sentence must be the seed's text between its offsets."""
+def _check_sentence_offsets(path: Path, rows: list[tuple]) -> list[Problem]:
+    """Each sentence must be the seed's text between its offsets.
+
+    ``rows`` holds (index, source_id, char_start, char_end, text) per sentence.
+    """
     text = seeds.read_seed(path)
     problems = []
-    for index, start, end, sentence in zip(
-        rows.index, rows["char_start"], rows["char_end"], rows["text"], strict=True
-    ):
+    for index, _, start, end, sentence in rows:
         ok = (
             start.isdigit()
             and end.isdigit()

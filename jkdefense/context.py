@@ -60,13 +60,12 @@ def page_tables(pkg: load.Package) -> dict[str, pd.DataFrame]:
 
 def sources_in_view(pkg: load.Package, source_ids: tuple[str, ...]) -> tuple | None:
     """``source_ids``, or None when they are the whole feed (nothing to filter)."""
-    every = sources_table(pkg)["source_id"]
-    return None if len(set(source_ids)) == len(every) else tuple(source_ids)
+    return None if len(set(source_ids)) == len(pkg.source_ids) else tuple(source_ids)
 
 
 def describe_view(pkg: load.Package, view: ViewFilters) -> str:
     """Name the active filters, counting the articles in the feed."""
-    return view.describe(tuple(sources_table(pkg)["source_id"]))
+    return view.describe(pkg.source_ids)
 
 
 def source_line(pkg: load.Package, view: ViewFilters) -> str:
@@ -76,7 +75,10 @@ def source_line(pkg: load.Package, view: ViewFilters) -> str:
     the line stays one line however long the feed (Sources lists them all).
     """
     sources = sources_table(pkg)
-    chosen = sources[sources["source_id"].isin(view.source_ids)]
+    if sources_in_view(pkg, view.source_ids) is None:
+        chosen = sources
+    else:
+        chosen = sources[sources["source_id"].isin(view.source_ids)]
     named = chosen.head(CITED_BY_NAME)
     cited = [evidence.short_citation(row) for _, row in named.iterrows()]
     if len(chosen) > len(named):

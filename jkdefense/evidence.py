@@ -95,11 +95,11 @@ def cited_sentences(
 
 
 def highlight_mentions(
-    text: str, char_start: int, mentions: pd.DataFrame
+    text: str, char_start: int, spans: list[tuple[int, int]]
 ) -> tuple[tuple[str, bool], ...]:
-    """Segments of a sentence with its entity mentions highlighted."""
-    spans = [
-        (int(m.char_start) - char_start, int(m.char_end) - char_start)
-        for m in mentions.itertuples(index=False)
-    ]
-    return split_by_spans(text, spans)
+    """Segments of a sentence with its mentions highlighted.
+
+    ``spans`` are (char_start, char_end) offsets into the seed, as in the
+    mentions table; ``char_start`` is where the sentence starts in the seed.
+    """
+    return split_by_spans(text, [(a - char_start, b - char_start) for a, b in spans])

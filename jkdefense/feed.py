@@ -33,21 +33,33 @@ def _signature(path: Path) -> tuple[str, int, int]:
     return str(path), stat.st_size, stat.st_mtime_ns
 
 
-@lru_cache(maxsize=8)
-def _cached(signature: tuple[str, int, int], columns: tuple[str, ...]) -> pa.Table:
-    return pq.read_table(signature[0], columns=list(columns))
+def give_back_memory() -> None:
+    """Return memory freed after a scan of the feed to the system.
+
+    NOTE: Arrow's allocator keeps freed pages for reuse; after reading a few
+    hundred megabytes once, the app would otherwise hold them for good.
+    """
+    pa.default_memory_pool().release_unused()
 
 
-def read_columns(data_dir: Path, name: str, columns: tuple[str, ...]) -> pa.Table:
-    """Some columns of a derived table, cached until the file changes."""
-    return _cached(_signature(derived_path(data_dir, name)), columns)
+# Reading ahead pays for a scan of the whole table, not for its first rows, and
+# would hold hundreds of megabytes of the feed to return forty sentences.
+_ONE_BATCH_AT_A_TIME = {"batch_readahead": 0, "fragment_readahead": 0}
 
 
-def _in_view(table: pa.Table, source_ids: tuple[str, ...] | None) -> pa.Table:
-    """Rows of the articles in view (all rows when ``source_ids`` is None)."""
-    if source_ids is None:
-        return table
-    return table.filter(pc.is_in(table["source_id"], pa.array(source_ids)))
+def _dataset(data_dir: Path, name: str) -> ds.Dataset:
+    return ds.dataset(derived_path(data_dir, name), format="parquet")
+
+
+def _of_articles(source_ids: tuple[str, ...] | None) -> ds.Expression | None:
+    """Rows of the articles in view (no condition when ``source_ids`` is None)."""
+    return None if source_ids is None else pc.field("source_id").isin(source_ids)
+
+
+def _both(a: ds.Expression | None, b: ds.Expression | None) -> ds.Expression | None:
+    if a is None or b is None:
+        return a if b is None else b
+    return a & b
 
 
 def article_counts(data_dir: Path) -> pd.DataFrame:
@@ -60,8 +72,8 @@ def article_counts(data_dir: Path) -> pd.DataFrame:
 
 @lru_cache(maxsize=2)
 def _article_counts(sentences_file: tuple, counts_file: tuple) -> pd.DataFrame:
-    sentences = _cached(sentences_file, ("source_id",))
-    counts = _cached(counts_file, ("source_id", "mention_count"))
+    sentences = pq.read_table(sentences_file[0], columns=["source_id"])
+    counts = pq.read_table(counts_file[0], columns=["source_id", "mention_count"])
     per_article = (
         sentences.group_by("source_id")
         .aggregate([("source_id", "count")])
@@ -76,6 +88,8 @@ def _article_counts(sentences_file: tuple, counts_file: tuple) -> pd.DataFrame:
         .to_pandas()
         .set_index("source_id")
     )
+    del sentences, counts
+    give_back_memory()
     return per_article.join(mentions).fillna(0).astype(int).reset_index()
 
 
@@ -90,9 +104,13 @@ def entity_mentions(data_dir: Path) -> pd.DataFrame:
 
 @lru_cache(maxsize=2)
 def _entity_mentions(signature: tuple) -> pd.DataFrame:
-    columns = ("source_id", "entity_table", "entity_id", "mention_count")
-    frame = _cached(signature, columns).to_pandas()
-    return frame.astype({c: "category" for c in columns[:3]})
+    columns = ["source_id", "entity_table", "entity_id", "mention_count"]
+    # Read as dictionaries: pandas gets categoricals without a copy of every key.
+    table = pq.read_table(signature[0], columns=columns, read_dictionary=columns[:3])
+    frame = table.to_pandas()
+    del table
+    give_back_memory()
+    return frame
 
 
 def sentences_matching(
@@ -103,18 +121,19 @@ def sentences_matching(
     An empty query matches every sentence. Scans the text column on disk rather
     than keeping a million sentences in memory.
     """
-    dataset = ds.dataset(derived_path(data_dir, "sentences"), format="parquet")
-    condition = None
-    if source_ids is not None:
-        condition = pc.field("source_id").isin(list(source_ids))
+    dataset = _dataset(data_dir, "sentences")
+    found = None
     if query.strip():
         found = pc.match_substring(
             pc.field("text"), pattern=query.strip(), ignore_case=True
         )
-        condition = found if condition is None else condition & found
+    condition = _both(_of_articles(source_ids), found)
     total = dataset.count_rows(filter=condition)
     columns = ["sentence_id", "source_id", "char_start", "text"]
-    first = dataset.head(limit, columns=columns, filter=condition).to_pandas()
+    first = dataset.head(
+        limit, columns=columns, filter=condition, **_ONE_BATCH_AT_A_TIME
+    ).to_pandas()
+    give_back_memory()
     return total, first
 
 
@@ -123,11 +142,9 @@ def mentions_of(data_dir: Path, sentence_ids: list[str]) -> pd.DataFrame:
     columns = ["sentence_id", "entity_table", "entity_id", "char_start", "char_end"]
     if not sentence_ids:
         return pd.DataFrame(columns=columns)
-    table = pq.read_table(
-        derived_path(data_dir, "mentions"),
-        columns=columns,
-        filters=[("sentence_id", "in", sentence_ids)],
-    )
+    wanted = pc.field("sentence_id").isin(sentence_ids)
+    table = _dataset(data_dir, "mentions").to_table(columns=columns, filter=wanted)
+    give_back_memory()
     return table.to_pandas()
 
 
@@ -158,26 +175,30 @@ def curation_queue(
     Returns the queue's length and its first ``limit`` rows (all when None),
     with the entities' names and the sentence text.
     """
-    named = read_columns(
-        data_dir,
-        "sentence_entities",
-        ("sentence_id", "source_id", "entity_count", "entity_keys"),
-    )
-    queue = _in_view(named, source_ids)
+    uncited = None
     if cited:
-        queue = queue.filter(
-            pc.invert(pc.is_in(queue["sentence_id"], pa.array(sorted(cited))))
-        )
-    total = queue.num_rows
-    # derive stored the rows most entities first, so the head is the top.
-    top = (queue if limit is None else queue.slice(0, limit)).to_pandas()
+        uncited = ~pc.field("sentence_id").isin(sorted(cited))
+    condition = _both(_of_articles(source_ids), uncited)
+    dataset = _dataset(data_dir, "sentence_entities")
+    total = dataset.count_rows(filter=condition)
+    # derive stored the rows most entities first, so the first rows are the top.
+    columns = ["sentence_id", "source_id", "entity_count", "entity_keys"]
+    if limit is None:
+        top = dataset.to_table(columns=columns, filter=condition).to_pandas()
+    else:
+        top = dataset.head(
+            limit, columns=columns, filter=condition, **_ONE_BATCH_AT_A_TIME
+        ).to_pandas()
     if top.empty:
+        give_back_memory()
         return total, pd.DataFrame(columns=QUEUE_COLUMNS)
-    texts = pq.read_table(
-        derived_path(data_dir, "sentences"),
-        columns=["sentence_id", "text"],
-        filters=[("sentence_id", "in", list(top["sentence_id"]))],
-    ).to_pandas()
+    wanted = pc.field("sentence_id").isin(list(top["sentence_id"]))
+    texts = (
+        _dataset(data_dir, "sentences")
+        .to_table(columns=["sentence_id", "text"], filter=wanted)
+        .to_pandas()
+    )
+    give_back_memory()
     top["entities"] = top["entity_keys"].map(
         lambda keys: ", ".join(sorted(names.get(k, k) for k in keys.split(";")))
     )

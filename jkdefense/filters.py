@@ -29,7 +29,7 @@ class ViewFilters:
             domains = domains or "no domain"
         focus = "focus: " + FOCUS_LABELS.get(self.focus, self.focus)
         n_all = len(all_source_ids) or len(self.source_ids)
-        sources = f"{len(self.source_ids)} of {n_all} articles"
+        sources = f"{len(self.source_ids):,} of {n_all:,} articles"
         return f"Filters: {domains} · {focus} · {sources}"
 
 
@@ -126,37 +126,6 @@ def pairings_with_companies(
     ]
 
 
-def _of_sources(frame: pd.DataFrame | None, view: ViewFilters) -> pd.DataFrame:
-    if frame is None:
-        return pd.DataFrame(
-            columns=[
-                "sentence_id",
-                "source_id",
-                "text",
-                "char_start",
-                "entity_table",
-                "entity_id",
-            ]
-        )
-    return frame[frame["source_id"].isin(view.source_ids)]
-
-
-def sentences_in_view(
-    sentences: pd.DataFrame | None, view: ViewFilters
-) -> pd.DataFrame:
-    """Sentences of the selected articles (empty if sentences.csv is broken)."""
-    return _of_sources(sentences, view)
-
-
-def mentions_in_view(mentions: pd.DataFrame | None, view: ViewFilters) -> pd.DataFrame:
-    """Mentions in the selected articles (an empty frame if mentions.csv is broken)."""
-    return _of_sources(mentions, view)
-
-
-def sentences_matching(sentences: pd.DataFrame, query: str | None) -> pd.DataFrame:
-    """Sentences containing ``query`` as plain text, ignoring case (all when empty)."""
-    if not query or not query.strip():
-        return sentences
-    return sentences[
-        sentences["text"].str.contains(query.strip(), case=False, regex=False)
-    ]
+def mentions_in_view(mentions: pd.DataFrame, view: ViewFilters) -> pd.DataFrame:
+    """Rows (per article) of the selected articles."""
+    return mentions[mentions["source_id"].isin(view.source_ids)]

@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from jkdefense import checks, paths, schema
@@ -33,6 +35,15 @@ class Package:
     descriptor: schema.Descriptor
     tables: dict[str, pd.DataFrame]
     problems: list[Problem] = field(default_factory=list)
+
+    @cached_property
+    def source_ids(self) -> tuple[str, ...]:
+        """Every article of the feed, in order (none when sources.csv is unreadable).
+
+        Kept once per load: pages ask on every rerun, and a feed may be long.
+        """
+        sources = self.tables.get("sources")
+        return () if sources is None else tuple(sources["source_id"])
 
     def problems_in(self, table: str) -> list[Problem]:
         """Return the problems reported against one table's file."""
@@ -90,10 +101,15 @@ def read_parquet_raw(
         problems = schema.check_header(name, header, resource)
         if any(p.message == "missing column" for p in problems):
             return RawTable(None, problems)
-        wanted = None if sentence_ids is None else [("sentence_id", "in", sentence_ids)]
-        table = pq.read_table(
-            path, columns=schema.field_names(resource), filters=wanted
-        )
+        columns = schema.field_names(resource)
+        if sentence_ids is None:
+            table = pq.read_table(path, columns=columns)
+        else:
+            # Scanned a row group at a time: only the wanted rows stay in memory.
+            wanted = pc.field("sentence_id").isin(sorted(sentence_ids))
+            scan = ds.dataset(path, format="parquet")
+            table = scan.to_table(columns=columns, filter=wanted)
+        table = table.combine_chunks()
     except (OSError, pa.ArrowException) as error:
         return RawTable(
             None, [Problem(name, None, None, f"cannot read Parquet: {error}")]
@@ -202,6 +218,9 @@ def load_package(data_dir: Path | None = None, whole_feed: bool = True) -> Packa
     )
     problems += _check_feed_is_derived(data_dir, resources, raw)
     tables = {name: _typed(frame, resources[name]) for name, frame in raw.items()}
+    # Arrow keeps the pages the scan of the feed freed; a long-running app hands
+    # them back (see jkdefense.feed.give_back_memory).
+    pa.default_memory_pool().release_unused()
     return Package(data_dir, descriptor, tables, sorted(set(problems), key=_order))
 
 

@@ -124,11 +124,9 @@ def _flag(
     return [Problem(file, data_row(i), column, describe(v)) for i, v in flagged.items()]
 
 
-def _items(values: pd.Series, field: Field) -> pd.Series:
-    """Return each cell as a list of items (one item unless the field is a list)."""
-    return (
-        values.map(split_list) if field["type"] == "list" else values.map(lambda v: [v])
-    )
+def _items(values: pd.Series) -> pd.Series:
+    """Return each cell of a list field as its list of items."""
+    return values.map(split_list)
 
 
 def check_field(file: str, frame: pd.DataFrame, field: Field) -> list[Problem]:
@@ -148,10 +146,14 @@ def check_field(file: str, frame: pd.DataFrame, field: Field) -> list[Problem]:
         _bad_type(filled, field),
         lambda v: f"{v!r} is not a valid {field['type']}",
     )
+    is_list = field["type"] == "list"
     if "pattern" in rules:
         regex = re.compile(rules["pattern"])
-        bad = _items(filled, field).map(
-            lambda xs: any(not regex.fullmatch(x) for x in xs)
+        # Whole columns at once where a cell is one value (the feed has long ones).
+        bad = (
+            _items(filled).map(lambda xs: any(not regex.fullmatch(x) for x in xs))
+            if is_list
+            else ~filled.str.fullmatch(rules["pattern"]).astype(bool)
         )
         problems += _flag(
             file,
@@ -162,7 +164,11 @@ def check_field(file: str, frame: pd.DataFrame, field: Field) -> list[Problem]:
         )
     if "enum" in rules:
         allowed = rules["enum"]
-        bad = _items(filled, field).map(lambda xs: any(x not in allowed for x in xs))
+        bad = (
+            _items(filled).map(lambda xs: any(x not in allowed for x in xs))
+            if is_list
+            else ~filled.isin(allowed)
+        )
         problems += _flag(
             file,
             name,

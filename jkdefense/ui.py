@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -96,13 +97,52 @@ def package() -> load.Package:
     return _load(str(data_dir), _signature(data_dir))
 
 
+# NOTE: parameters named with a leading "_" are left out of a cache's key.
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _page_view(
+    name: str,
+    data_dir: str,
+    signature: str,
+    view_key: tuple,
+    options: tuple,
+    _build: Callable[[], Any],
+) -> Any:
+    del name, data_dir, signature, view_key, options  # only the cache key
+    return _build()
+
+
+def page_view(
+    name: str,
+    pkg: load.Package,
+    view: filters.ViewFilters,
+    options: tuple,
+    build: Callable[[], Any],
+) -> Any:
+    """``build()``, once per page, data version, shared filters and page options.
+
+    Building the charts is most of a page's rerun; a rerun that changes nothing
+    the page shows (a tab, a row picked for evidence, a download, coming back to
+    the page) reuses them. ``options`` holds every page setting ``build`` reads.
+    Pages must not modify what they get.
+    """
+    view_key = (
+        view.domains,
+        view.focus,
+        context.sources_in_view(pkg, view.source_ids),
+    )
+    return _page_view(
+        name, str(pkg.data_dir), _signature(pkg.data_dir), view_key, options, build
+    )
+
+
 def sidebar_filters(pkg: load.Package) -> None:
     """Draw the filters every page shares; their values live in the URL.
 
     NOTE: no format_func here: a URL-bound widget writes its *displayed* labels
     to the URL, and links should carry the vocabulary (``domain=sea``).
     """
-    sources = context.sources_table(pkg)
     with st.sidebar:
         st.pills(
             "Domain",
@@ -127,7 +167,7 @@ def sidebar_filters(pkg: load.Package) -> None:
         # otherwise open with thousands of chips and put them all in the URL.
         st.multiselect(
             "Source article",
-            list(sources["source_id"]),
+            list(pkg.source_ids),
             default=[],
             key="source",
             bind="query-params",
@@ -139,10 +179,9 @@ def sidebar_filters(pkg: load.Package) -> None:
 
 def current_view(pkg: load.Package) -> filters.ViewFilters:
     """Return the shared filters as the sidebar set them."""
-    all_sources = list(context.sources_table(pkg)["source_id"])
     domains = st.session_state.get("domain", list(theme.DOMAINS))
     focus = st.session_state.get("focus") or "both"
-    source_ids = st.session_state.get("source") or all_sources
+    source_ids = st.session_state.get("source") or pkg.source_ids
     return filters.ViewFilters(tuple(domains), focus, tuple(source_ids))
 
 
@@ -235,7 +274,9 @@ def evidence_panel(
         row = rows.iloc[labels.index(chosen)] if chosen in labels else rows.iloc[0]
         sentences, sources = pkg.tables.get("sentences"), context.sources_table(pkg)
         if sentences is None:
-            st.warning("sentences.csv cannot be read, so the evidence cannot be shown.")
+            st.warning(
+                "sentences.parquet cannot be read, so the evidence cannot be shown."
+            )
             return
         for cited in evidence.cited_sentences(row, sentences, sources):
             st.markdown(f"> {_segments_markdown(cited.segments)}")
@@ -284,13 +325,26 @@ def fact_check_warnings(rows: pd.DataFrame, label_column: str) -> None:
 
 def sentence_list(sentences: pd.DataFrame, mentions: pd.DataFrame) -> None:
     """Show sentences with their id, known entities highlighted."""
-    by_sentence = dict(tuple(mentions.groupby("sentence_id", sort=False)))
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for sentence_id, start, end in zip(
+        mentions["sentence_id"],
+        mentions["char_start"],
+        mentions["char_end"],
+        strict=True,
+    ):
+        spans.setdefault(sentence_id, []).append((int(start), int(end)))
+    lines = []
     for row in sentences.itertuples(index=False):
-        found = by_sentence.get(row.sentence_id, mentions.iloc[0:0])
-        segments = evidence.highlight_mentions(row.text, row.char_start, found)
-        st.markdown(
+        segments = evidence.highlight_mentions(
+            row.text, int(row.char_start), spans.get(row.sentence_id, [])
+        )
+        lines.append(
             f"**{escape_markdown(row.sentence_id)}** " + _segments_markdown(segments)
         )
+    # One element for the whole list: one Markdown block per sentence costs a
+    # message each on every rerun.
+    if lines:
+        st.markdown("\n\n".join(lines))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -504,31 +558,31 @@ _MIME = {
 }
 
 
+def _queue_of(
+    pkg: load.Package, source_ids: tuple | None, limit: int | None
+) -> tuple[int, pd.DataFrame]:
+    cited = tables.cited_sentence_ids(pkg.tables)
+    names = feed.entity_names(pkg.tables)
+    return feed.curation_queue(pkg.data_dir, source_ids, cited, names, limit)
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def _queue(
+    _pkg: load.Package,
     data_dir: str,
     signature: str,
     source_ids: tuple | None,
-    cited: tuple[str, ...],
-    names: tuple[tuple[str, str], ...],
-    limit: int | None,
+    limit: int,
 ) -> tuple[int, pd.DataFrame]:
-    del signature  # only part of the cache key
-    return feed.curation_queue(
-        Path(data_dir), source_ids, set(cited), dict(names), limit
-    )
+    del data_dir, signature  # only part of the cache key
+    return _queue_of(_pkg, source_ids, limit)
 
 
 def curation_queue(pkg: load.Package, view: filters.ViewFilters, shown: int) -> None:
     """Sentences to curate next (the first ``shown``), with the whole queue as CSV."""
-    arguments = (
-        str(pkg.data_dir),
-        _signature(pkg.data_dir),
-        context.sources_in_view(pkg, view.source_ids),
-        tuple(sorted(tables.cited_sentence_ids(pkg.tables))),
-        tuple(sorted(feed.entity_names(pkg.tables).items())),
-    )
-    total, top = _queue(*arguments, shown)
+    source_ids = context.sources_in_view(pkg, view.source_ids)
+    key = (str(pkg.data_dir), _signature(pkg.data_dir), source_ids)
+    total, top = _queue(pkg, *key, shown)
     first = (
         f" The first {shown:,} are shown; the CSV holds all." if total > shown else ""
     )
@@ -538,7 +592,8 @@ def curation_queue(pkg: load.Package, view: filters.ViewFilters, shown: int) -> 
     )
     st.download_button(
         "Download the queue (CSV)",
-        data=lambda: _queue(*arguments, None)[1].to_csv(index=False),
+        # Built on click, not cached: on a long feed the queue holds a million rows.
+        data=lambda: _queue_of(pkg, source_ids, None)[1].to_csv(index=False),
         file_name=export.file_name("curation queue", "csv"),
         mime="text/csv",
         key="sources_queue_csv",

@@ -296,17 +296,28 @@ def overview(t: Tables, view: ViewFilters, labels: dict) -> PageView:
     return page
 
 
+def feed_summary(t: Tables, view: ViewFilters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The articles in view with their counts, and mentions of the top entities.
+
+    On a long feed this reads hundreds of thousands of article-entity counts.
+    """
+    every = len(set(view.source_ids)) == len(t["sources"])
+    feed = (
+        t["sources"]
+        if every
+        else filters.with_values(t["sources"], "source_id", list(view.source_ids))
+    )
+    feed = tables.feed_with_counts(feed, t["article_counts"])
+    counts = t["entity_mentions"]
+    if not every:
+        counts = filters.mentions_in_view(counts, view)
+    return feed, tables.label_mentions(tables.mention_counts(counts, feed), t)
+
+
 def sources(t: Tables, view: ViewFilters, labels: dict) -> PageView:
     """Mentions per entity and the verdicts of the fact-checks."""
     page = PageView("Sources", label_column="claim_summary")
-    feed = tables.feed_with_counts(
-        filters.with_values(t["sources"], "source_id", list(view.source_ids)),
-        t["article_counts"],
-    )
-    counts = t["entity_mentions"]
-    if len(feed) < len(t["sources"]):
-        counts = filters.mentions_in_view(counts, view)
-    labelled = tables.label_mentions(tables.mention_counts(counts, feed), t)
+    feed, labelled = feed_summary(t, view)
     page.takeaway = takeaways.sources(feed, labelled)
     page.related["feed"] = feed
     if not labelled.empty:

@@ -12,7 +12,13 @@ st.caption(
 )
 ui.require(pkg, *context.PAGE_TABLES["overview"])
 view = ui.current_view(pkg)
-page = views.overview(pkg.tables, view, context.chart_labels(pkg, view))
+page = ui.page_view(
+    "overview",
+    pkg,
+    view,
+    (),
+    lambda: views.overview(pkg.tables, view, context.chart_labels(pkg, view)),
+)
 ui.show_page_top(pkg, page)
 
 scored = page.related["scored_pairings"]

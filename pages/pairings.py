@@ -1,5 +1,7 @@
 """Company pairings: which Korean and Japanese firms fit together, and through whom."""
 
+import dataclasses
+
 import streamlit as st
 
 from jkdefense import columns, context, tables, ui, views
@@ -17,7 +19,14 @@ chosen = st.multiselect(
     bind="query-params",
     placeholder="All companies",
 )
-page = views.pairings(pkg.tables, view, labels, tables.ids_of(names, chosen))
+company_ids = tables.ids_of(names, chosen)
+page = ui.page_view(
+    "pairings",
+    pkg,
+    view,
+    tuple(company_ids),
+    lambda: views.pairings(pkg.tables, view, labels, company_ids),
+)
 ui.show_page_top(pkg, page)
 st.caption("Pairing score = mean of four analyst part scores (1–5), shown below.")
 for chart in page.charts:
@@ -30,9 +39,16 @@ pair = st.selectbox(
     bind="query-params",
 )
 ui.pairing_detail(page.rows[page.rows["pairing_label"] == pair].iloc[0])
-parts = views.pairing_parts(page, pair, labels)
+parts = ui.page_view(
+    "pairing_parts",
+    pkg,
+    view,
+    (tuple(company_ids), pair),
+    lambda: views.pairing_parts(page, pair, labels),
+)
 ui.show_chart(parts)
-page.charts.append(parts)
+# The briefing shows the pairing in detail too (a new view: cached ones stay as built).
+page = dataclasses.replace(page, charts=[*page.charts, parts])
 
 ui.table(page.rows, columns.PAIRINGS, key="pairings_table")
 ui.evidence_panel(pkg, page.rows, page.label_column, key="pairings_evidence")

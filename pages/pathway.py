@@ -8,7 +8,13 @@ pkg = ui.package()
 st.title("Pathway")
 ui.require(pkg, *context.PAGE_TABLES["pathway"])
 view = ui.current_view(pkg)
-page = views.pathway(pkg.tables, view, context.chart_labels(pkg, view))
+page = ui.page_view(
+    "pathway",
+    pkg,
+    view,
+    (),
+    lambda: views.pathway(pkg.tables, view, context.chart_labels(pkg, view)),
+)
 ui.show_page_top(pkg, page)
 steps_chart, *precedent_charts = page.charts
 ui.show_chart(steps_chart)

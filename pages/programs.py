@@ -23,7 +23,13 @@ for slot, criterion in zip(st.columns(4), analysis.PROGRAM_CRITERIA, strict=True
         bind="query-params",
     )
 weights = ui.program_weights()
-page = views.programs(pkg.tables, view, context.chart_labels(pkg, view), weights)
+page = ui.page_view(
+    "programs",
+    pkg,
+    view,
+    tuple(sorted(weights.items())),
+    lambda: views.programs(pkg.tables, view, context.chart_labels(pkg, view), weights),
+)
 ui.show_page_top(pkg, page)
 for chart in page.charts:
     ui.show_chart(chart)

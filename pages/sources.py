@@ -7,7 +7,15 @@ from jkdefense import columns, context, tables, ui, views
 pkg = ui.package()
 st.title("Sources")
 view = ui.current_view(pkg)
-page = views.sources(context.page_tables(pkg), view, context.chart_labels(pkg, view))
+page = ui.page_view(
+    "sources",
+    pkg,
+    view,
+    (),
+    lambda: views.sources(
+        context.page_tables(pkg), view, context.chart_labels(pkg, view)
+    ),
+)
 charts = {chart.key: chart for chart in page.charts}
 ui.takeaway(page.takeaway)
 ui.table(page.related["feed"], columns.FEED, key="sources_feed")

@@ -12,7 +12,13 @@ actors = context.threat_actors(pkg)
 chosen = st.multiselect(
     "Threat actor", actors, default=actors, key="threats_actor", bind="query-params"
 )
-page = views.threats(pkg.tables, view, context.chart_labels(pkg, view), chosen)
+page = ui.page_view(
+    "threats",
+    pkg,
+    view,
+    tuple(chosen),
+    lambda: views.threats(pkg.tables, view, context.chart_labels(pkg, view), chosen),
+)
 ui.show_page_top(pkg, page)
 for chart in page.charts:
     ui.show_chart(chart)

@@ -57,6 +57,5 @@ def test_quote_across_two_sentences_is_highlighted_in_both():
 
 
 def test_mentions_are_highlighted_at_their_offsets():
-    mentions = pd.DataFrame({"char_start": [110], "char_end": [115]})
-    segments = evidence.highlight_mentions("Cooperation is feasible", 100, mentions)
+    segments = evidence.highlight_mentions("Cooperation is feasible", 100, [(110, 115)])
     assert segments == (("Cooperatio", False), ("n is ", True), ("feasible", False))

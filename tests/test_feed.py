@@ -28,6 +28,8 @@ def test_sentence_search_counts_every_match_and_returns_the_first(package):
     assert everything == len(sentences)
     none_in_view, rows = feed.sentences_matching(DATA, ("other-article",), "", 5)
     assert none_in_view == 0 and rows.empty
+    # Plain text, not a pattern: "(a+b" is looked for as written.
+    assert feed.sentences_matching(DATA, None, "(a+b", 5)[0] == 0
 
 
 def test_mentions_of_a_few_sentences(package):

@@ -83,12 +83,6 @@ def test_incidents_for_actors_keeps_bilateral_events():
     assert list(kept.index) == [0, 1]
 
 
-def test_sentences_matching_is_plain_text():
-    sentences = pd.DataFrame({"text": ["R&D (a+b)", "other"]})
-    assert len(filters.sentences_matching(sentences, "(a+b")) == 1
-    assert len(filters.sentences_matching(sentences, "  ")) == 2
-
-
 def test_pairings_with_companies():
     pairings = pd.DataFrame(
         {"kr_company_id": ["k1", "k2"], "jp_company_id": ["j1", "j2"]}

@@ -125,3 +125,16 @@ def test_evidence_panel_highlights_the_quote():
     at = run_page("threats")
     quotes = [m.value for m in at.markdown if m.value.startswith("> ")]
     assert quotes and ":orange-background[" in quotes[0]
+
+
+def test_sentence_search_highlights_known_entities(package):
+    at = run_page("sources")
+    at.text_input(key="sources_query").set_value("Hanwha").run()
+    assert not at.exception
+    texts = package.tables["sentences"]["text"]
+    expected = int(texts.str.contains("Hanwha", case=False).sum())
+    listing = next(m.value for m in at.markdown if "orange-background" in m.value)
+    assert listing.count("**") == 2 * expected  # one bold sentence id per match
+    assert ":orange-background[Hanwha" in listing
+    caption = next(c.value for c in at.caption if "sentences match" in c.value)
+    assert caption.startswith(f"{expected} sentences match")

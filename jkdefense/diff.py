@@ -9,9 +9,11 @@ cells differ counts as changed, with the columns that differ.
 from __future__ import annotations
 
 import io
+import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -58,6 +60,28 @@ def _git_show(project: Path, revision: str, path: str) -> str | None:
         if result.stderr
         else f"git show {revision} failed"
     )
+
+
+def repository_state(project: Path) -> tuple:
+    """What a commit, checkout, reset or new tag rewrites in ``.git``, as mtimes.
+
+    Reading it costs a few stat calls, not a git process: when it is unchanged,
+    every revision still names the commit it named before.
+    """
+    git_dir = project / ".git"
+    if not git_dir.is_dir():
+        # A worktree or submodule keeps its refs elsewhere: ask git every time.
+        return (("not watched", time.monotonic_ns()),)
+    watched = [git_dir / "HEAD", git_dir / "packed-refs", git_dir / "logs" / "HEAD"]
+    for folder, _, names in os.walk(git_dir / "refs"):
+        watched += [Path(folder) / name for name in sorted(names)]
+    state = []
+    for path in watched:
+        try:
+            state.append((str(path), path.stat().st_mtime_ns))
+        except OSError:
+            state.append((str(path), None))
+    return tuple(state)
 
 
 def resolve(revision: str, project: Path) -> str:

@@ -6,9 +6,12 @@ always escaped before it reaches Markdown, and never rendered as HTML.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import os
 import re
 import threading
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -52,11 +55,12 @@ def _signature(data_dir: Path) -> str:
     modification time, which changes when one is added or removed.
     """
     seeds_dir = paths.project_dir(data_dir) / "seeds"
-    stamps = [
-        (entry.name, entry.stat().st_mtime_ns, entry.stat().st_size)
-        for entry in sorted(data_dir.iterdir())
-        if entry.is_file()
-    ]
+    with os.scandir(data_dir) as entries:  # one stat call per file
+        stamps = sorted(
+            (entry.name, stat.st_mtime_ns, stat.st_size)
+            for entry in entries
+            if entry.is_file() and (stat := entry.stat())
+        )
     if seeds_dir.is_dir():
         stamps.append(("seeds/", seeds_dir.stat().st_mtime_ns, 0))
     return hashlib.sha256(repr(stamps).encode()).hexdigest()[:16]
@@ -75,6 +79,26 @@ _frame = threading.local()
 def begin_frame() -> None:
     """Mark this script run as started by app.py (call first thing in app.py)."""
     _frame.active = True
+    _frame.run = {}
+
+
+def _once_per_run(key: tuple, work: Callable[[], Any]) -> Any:
+    """``work()``, done once in this script run (every time outside app.py's runs).
+
+    A run asks for the data's signature and package at every step; the files do
+    not change mid-run in any way a page could show, and the next run looks again.
+    """
+    run = getattr(_frame, "run", None)
+    if run is None:
+        return work()
+    if key not in run:
+        run[key] = work()
+    return run[key]
+
+
+def data_signature(data_dir: Path) -> str:
+    """The data files' signature, read once per script run."""
+    return _once_per_run(("signature", data_dir), lambda: _signature(data_dir))
 
 
 def _leave_legacy_page_mode() -> None:
@@ -94,7 +118,9 @@ def package() -> load.Package:
     """Return the loaded package; reloaded when any data or seed file changes."""
     _leave_legacy_page_mode()
     data_dir = paths.data_dir()
-    return _load(str(data_dir), _signature(data_dir))
+    return _once_per_run(
+        ("package", data_dir), lambda: _load(str(data_dir), data_signature(data_dir))
+    )
 
 
 # NOTE: parameters named with a leading "_" are left out of a cache's key.
@@ -113,6 +139,10 @@ def _page_view(
     return _build()
 
 
+def _view_key(pkg: load.Package, view: filters.ViewFilters) -> tuple:
+    return (view.domains, view.focus, context.sources_in_view(pkg, view.source_ids))
+
+
 def page_view(
     name: str,
     pkg: load.Package,
@@ -127,14 +157,65 @@ def page_view(
     the page) reuses them. ``options`` holds every page setting ``build`` reads.
     Pages must not modify what they get.
     """
-    view_key = (
-        view.domains,
-        view.focus,
-        context.sources_in_view(pkg, view.source_ids),
-    )
     return _page_view(
-        name, str(pkg.data_dir), _signature(pkg.data_dir), view_key, options, build
+        name,
+        str(pkg.data_dir),
+        data_signature(pkg.data_dir),
+        _view_key(pkg, view),
+        options,
+        build,
     )
+
+
+@functools.lru_cache(maxsize=512)
+def _per_data_slot(name: str, data_dir: str, signature: str, key: tuple) -> list:
+    return []  # filled by per_data on first use
+
+
+def per_data(name: str, pkg: load.Package, key: tuple, build: Callable[[], Any]) -> Any:
+    """``build()``, once per data version and ``key`` (shared: never modify it).
+
+    For the small things a page works out on every rerun: lists of options,
+    labels, the evidence of a row. NOTE: a plain LRU, not st.cache_resource,
+    whose lookup costs about 150 µs; a page makes a dozen of these per rerun.
+    """
+    slot = _per_data_slot(name, str(pkg.data_dir), data_signature(pkg.data_dir), key)
+    if not slot:
+        slot.append(build())  # two sessions may both build; both get the first
+    return slot[0]
+
+
+# Frames worked out from a cached view's frames, kept while that frame lives.
+# NOTE: keyed by id() and checked through a weak reference, since frames are
+# not hashable; selecting a table's columns costs about as much as drawing it.
+_FROM_FRAME: dict[tuple, tuple[weakref.ref, Any]] = {}
+
+
+def from_frame(frame: pd.DataFrame, what: tuple, work: Callable[[], Any]) -> Any:
+    """``work()`` on ``frame``, done once while the frame lives (never modify it)."""
+    key = (id(frame), what)
+    kept = _FROM_FRAME.get(key)
+    if kept is not None and kept[0]() is frame:
+        return kept[1]
+    value = work()
+    forget = weakref.ref(frame, lambda _: _FROM_FRAME.pop(key, None))
+    _FROM_FRAME[key] = (forget, value)
+    return value
+
+
+def chart_labels(pkg: load.Package, view: filters.ViewFilters) -> dict[str, str]:
+    """The subtitle (active filters) and source line of ``view``, once per view."""
+    return per_data(
+        "chart_labels",
+        pkg,
+        _view_key(pkg, view),
+        lambda: context.chart_labels(pkg, view),
+    )
+
+
+def threat_actors(pkg: load.Package) -> list[str]:
+    """All threat actors in the data, in order (shared: never modify it)."""
+    return per_data("threat_actors", pkg, (), lambda: context.threat_actors(pkg))
 
 
 def sidebar_filters(pkg: load.Package) -> None:
@@ -246,7 +327,7 @@ def plotly(figure: go.Figure, key: str) -> None:
 def table(frame: pd.DataFrame, columns: dict[str, Any], key: str) -> None:
     """Show a table with labelled columns (only the columns named)."""
     st.dataframe(
-        frame[list(columns)],
+        from_frame(frame, ("columns", *columns), lambda: frame[list(columns)]),
         column_config=columns,
         hide_index=True,
         width="stretch",
@@ -269,36 +350,72 @@ def evidence_panel(
         if rows.empty:
             st.caption("No rows in view.")
             return
-        labels = list(rows[label_column].astype(str))
+        labels = from_frame(
+            rows, ("labels", label_column), lambda: list(rows[label_column].astype(str))
+        )
         chosen = st.selectbox("Row", labels, key=key, bind="query-params")
         row = rows.iloc[labels.index(chosen)] if chosen in labels else rows.iloc[0]
-        sentences, sources = pkg.tables.get("sentences"), context.sources_table(pkg)
-        if sentences is None:
+        if "sentences" not in pkg.tables:
             st.warning(
                 "sentences.parquet cannot be read, so the evidence cannot be shown."
             )
             return
-        for cited in evidence.cited_sentences(row, sentences, sources):
-            st.markdown(f"> {_segments_markdown(cited.segments)}")
-            st.caption(
-                f"{escape_markdown(cited.sentence_id)}, paragraph "
-                f"{cited.paragraph_no} · {escape_markdown(cited.citation)}"
-            )
-        notes = [f"Evidence type: {row['evidence_type']}"]
-        if isinstance(row.get("curation_note"), str):
-            notes.append(f"Note: {row['curation_note']}")
-        if isinstance(row.get("reference_url"), str):
-            notes.append(
-                f"Reference ({row['reference_status']}): {row['reference_url']}"
-            )
-        st.caption(escape_markdown(" · ".join(notes)))
+        # What the panel shows follows from the row's evidence columns alone.
+        cells = tuple(_key_of(row.get(c)) for c in _EVIDENCE_COLUMNS)
+        quotes, notes = per_data(
+            "evidence", pkg, cells, lambda: _evidence_markdown(pkg, row)
+        )
+        for quote, caption in quotes:
+            st.markdown(quote)
+            st.caption(caption)
+        st.caption(notes)
+
+
+def _key_of(cell: Any) -> Any:
+    """A cell as part of a cache key: lists as tuples, missing values as None."""
+    if isinstance(cell, list):
+        return tuple(cell)
+    return None if pd.isna(cell) else str(cell)
+
+
+_EVIDENCE_COLUMNS = (
+    "evidence_sentence_ids",
+    "evidence_quote",
+    "evidence_type",
+    "curation_note",
+    "reference_url",
+    "reference_status",
+)
+
+
+def _evidence_markdown(
+    pkg: load.Package, row: pd.Series
+) -> tuple[list[tuple[str, str]], str]:
+    """Each cited sentence (quote highlighted) with its caption, then the notes."""
+    cited = evidence.cited_sentences(
+        row, pkg.tables["sentences"], context.sources_table(pkg)
+    )
+    quotes = [
+        (
+            f"> {_segments_markdown(c.segments)}",
+            f"{escape_markdown(c.sentence_id)}, paragraph "
+            f"{c.paragraph_no} · {escape_markdown(c.citation)}",
+        )
+        for c in cited
+    ]
+    notes = [f"Evidence type: {row['evidence_type']}"]
+    if isinstance(row.get("curation_note"), str):
+        notes.append(f"Note: {row['curation_note']}")
+    if isinstance(row.get("reference_url"), str):
+        notes.append(f"Reference ({row['reference_status']}): {row['reference_url']}")
+    return quotes, escape_markdown(" · ".join(notes))
 
 
 def footer(pkg: load.Package, view: filters.ViewFilters) -> None:
     """Cite the selected articles and the data version under every page."""
     st.divider()
     st.caption(
-        escape_markdown(context.source_line(pkg, view))
+        escape_markdown(chart_labels(pkg, view)["source"])
         + " Curated tables: CC BY 4.0. Scores are analyst judgments."
     )
 
@@ -315,7 +432,11 @@ def pairing_detail(pairing: pd.Series) -> None:
 
 def fact_check_warnings(rows: pd.DataFrame, label_column: str) -> None:
     """Flag rows that a fact-check corrects or qualifies, above their chart."""
-    flagged = rows[rows["has_caveat"]]
+    flagged = from_frame(
+        rows,
+        ("caveats", label_column),
+        lambda: rows.loc[rows["has_caveat"], [label_column, "fact_check"]],
+    )
     for label, check in zip(flagged[label_column], flagged["fact_check"], strict=True):
         if check:
             st.warning(
@@ -323,8 +444,12 @@ def fact_check_warnings(rows: pd.DataFrame, label_column: str) -> None:
             )
 
 
-def sentence_list(sentences: pd.DataFrame, mentions: pd.DataFrame) -> None:
-    """Show sentences with their id, known entities highlighted."""
+def sentences_markdown(sentences: pd.DataFrame, mentions: pd.DataFrame) -> str:
+    """Sentences with their id, known entities highlighted, as one Markdown text.
+
+    One element for the whole list: one Markdown block per sentence costs a
+    message each on every rerun.
+    """
     spans: dict[str, list[tuple[int, int]]] = {}
     for sentence_id, start, end in zip(
         mentions["sentence_id"],
@@ -341,31 +466,30 @@ def sentence_list(sentences: pd.DataFrame, mentions: pd.DataFrame) -> None:
         lines.append(
             f"**{escape_markdown(row.sentence_id)}** " + _segments_markdown(segments)
         )
-    # One element for the whole list: one Markdown block per sentence costs a
-    # message each on every rerun.
-    if lines:
-        st.markdown("\n\n".join(lines))
+    return "\n\n".join(lines)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=32)
 def _sentences_matching(
     data_dir: str, signature: str, source_ids: tuple | None, query: str, limit: int
-) -> tuple[int, pd.DataFrame, pd.DataFrame]:
+) -> tuple[int, int, str]:
     del signature  # only part of the cache key
     total, found = feed.sentences_matching(Path(data_dir), source_ids, query, limit)
-    return total, found, feed.mentions_of(Path(data_dir), list(found["sentence_id"]))
+    mentions = feed.mentions_of(Path(data_dir), list(found["sentence_id"]))
+    return total, len(found), sentences_markdown(found, mentions)
 
 
 def sentence_search(pkg: load.Package, view: filters.ViewFilters, shown: int) -> None:
     """Find sentences of the articles in view; show the first ``shown``."""
     query = st.text_input("Find in sentences", key="sources_query", bind="query-params")
     source_ids = context.sources_in_view(pkg, view.source_ids)
-    total, found, mentions = _sentences_matching(
-        str(pkg.data_dir), _signature(pkg.data_dir), source_ids, query or "", shown
+    total, found, text = _sentences_matching(
+        str(pkg.data_dir), data_signature(pkg.data_dir), source_ids, query or "", shown
     )
-    first = f"; the first {len(found):,} shown" if total > len(found) else ""
+    first = f"; the first {found:,} shown" if total > found else ""
     st.caption(f"{total:,} sentences match{first}; known entities highlighted.")
-    sentence_list(found, mentions)
+    if text:
+        st.markdown(text)
 
 
 def download_buttons(pkg: load.Package) -> None:
@@ -418,7 +542,7 @@ def program_weights() -> dict[str, float]:
 
 def page_settings(pkg: load.Package) -> dict:
     """A snapshot of every page's settings, taken while the script runs."""
-    actors = context.threat_actors(pkg)
+    actors = threat_actors(pkg)
     return {
         "actors": list(st.session_state.get("threats_actor", actors)),
         "weights": program_weights(),
@@ -502,7 +626,7 @@ def show_chart(chart: views.ChartView) -> None:
 
 def show_page_top(pkg: load.Package, page: views.PageView) -> None:
     """The active filters, then the finding (or why there is nothing to show)."""
-    described = context.describe_view(pkg, current_view(pkg))
+    described = chart_labels(pkg, current_view(pkg))["subtitle"]
     if page.empty:
         nothing_to_show(page.empty, described)
         st.stop()
@@ -566,7 +690,7 @@ def _queue_of(
     return feed.curation_queue(pkg.data_dir, source_ids, cited, names, limit)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _queue(
     _pkg: load.Package,
     data_dir: str,
@@ -581,7 +705,7 @@ def _queue(
 def curation_queue(pkg: load.Package, view: filters.ViewFilters, shown: int) -> None:
     """Sentences to curate next (the first ``shown``), with the whole queue as CSV."""
     source_ids = context.sources_in_view(pkg, view.source_ids)
-    key = (str(pkg.data_dir), _signature(pkg.data_dir), source_ids)
+    key = (str(pkg.data_dir), data_signature(pkg.data_dir), source_ids)
     total, top = _queue(pkg, *key, shown)
     first = (
         f" The first {shown:,} are shown; the CSV holds all." if total > shown else ""
@@ -602,7 +726,15 @@ def curation_queue(pkg: load.Package, view: filters.ViewFilters, shown: int) -> 
     table(top, columns.QUEUE, key="sources_queue")
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _commit(revision: str, project: str, state: tuple) -> str:
+    # NOTE: git runs only when the repository's refs moved (``state``), not on
+    # every rerun of the Sources page. A revision git rejects is not cached.
+    del state
+    return diff.resolve(revision, Path(project))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _changes(commit: str, data_dir: str, signature: str) -> pd.DataFrame:
     # NOTE: one git call per table; cached by commit and the files' signature, so a
     # rerun does not pay for it unless the data or the revision changed.
@@ -619,11 +751,12 @@ def changes_since(pkg: load.Package) -> None:
         bind="query-params",
         help="A commit, tag or HEAD~N; HEAD shows edits not yet committed.",
     )
+    project = paths.project_dir(pkg.data_dir)
     try:
-        commit = diff.resolve(
-            revision.strip() or "HEAD", paths.project_dir(pkg.data_dir)
+        commit = _commit(
+            revision.strip() or "HEAD", str(project), diff.repository_state(project)
         )
-        changes = _changes(commit, str(pkg.data_dir), _signature(pkg.data_dir))
+        changes = _changes(commit, str(pkg.data_dir), data_signature(pkg.data_dir))
     except diff.DiffError as error:
         st.warning(f"Cannot compare: {escape_markdown(str(error))}")
         return

@@ -229,6 +229,7 @@ def pathway(t: Tables, view: ViewFilters, labels: dict) -> PageView:
         )
     )
     precedents = precedents_in_view(t, view)
+    page.related["precedents"] = precedents
     if not precedents.empty:
         page.charts.append(
             _chart(
@@ -271,6 +272,9 @@ def overview(t: Tables, view: ViewFilters, labels: dict) -> PageView:
         takeaways.overview(threat_rows, ranked, scored),
     )
     page.related["scored_pairings"] = scored
+    page.related["strongest_pairings"] = tables.pairings_for_display(
+        scored.head(8), t["companies"], t["programs"]
+    )
     coverage = tables.domain_coverage(
         {"Threats": threat_rows, "Programs": program_rows, "Pairings": scored}
     )

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from jkdefense import columns, context, tables, ui, views
+from jkdefense import columns, context, ui, views
 
 pkg = ui.package()
 st.title("Japan–South Korea defense cooperation")
@@ -17,7 +17,7 @@ page = ui.page_view(
     pkg,
     view,
     (),
-    lambda: views.overview(pkg.tables, view, context.chart_labels(pkg, view)),
+    lambda: views.overview(pkg.tables, view, ui.chart_labels(pkg, view)),
 )
 ui.show_page_top(pkg, page)
 
@@ -33,9 +33,6 @@ for chart in page.charts:
     ui.show_chart(chart)
 
 st.subheader("Strongest company pairings in view")
-strongest = tables.pairings_for_display(
-    scored.head(8), pkg.tables["companies"], pkg.tables["programs"]
-)
-ui.table(strongest, columns.PAIRINGS, key="overview_pairings")
+ui.table(page.related["strongest_pairings"], columns.PAIRINGS, key="overview_pairings")
 ui.evidence_panel(pkg, page.rows, page.label_column, key="overview_evidence")
 ui.briefing_buttons(pkg, page, key="overview_briefing")

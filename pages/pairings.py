@@ -10,8 +10,15 @@ pkg = ui.package()
 st.title("Company pairings")
 ui.require(pkg, *context.PAGE_TABLES["pairings"])
 view = ui.current_view(pkg)
-labels = context.chart_labels(pkg, view)
-names = tables.company_options(pkg.tables["company_pairings"], pkg.tables["companies"])
+labels = ui.chart_labels(pkg, view)
+names = ui.per_data(
+    "company_options",
+    pkg,
+    (),
+    lambda: tables.company_options(
+        pkg.tables["company_pairings"], pkg.tables["companies"]
+    ),
+)
 chosen = st.multiselect(
     "Company",
     list(names.values()),

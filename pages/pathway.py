@@ -13,7 +13,7 @@ page = ui.page_view(
     pkg,
     view,
     (),
-    lambda: views.pathway(pkg.tables, view, context.chart_labels(pkg, view)),
+    lambda: views.pathway(pkg.tables, view, ui.chart_labels(pkg, view)),
 )
 ui.show_page_top(pkg, page)
 steps_chart, *precedent_charts = page.charts
@@ -21,9 +21,9 @@ ui.show_chart(steps_chart)
 ui.table(page.rows, columns.PATHWAY, key="pathway_table")
 
 st.subheader("Precedents")
-precedents = views.precedents_in_view(pkg.tables, view)
+precedents = page.related["precedents"]
 if precedents.empty:
-    ui.nothing_to_show("precedents", context.describe_view(pkg, view))
+    ui.nothing_to_show("precedents", ui.chart_labels(pkg, view)["subtitle"])
 ui.fact_check_warnings(precedents, "precedent_name")
 for chart in precedent_charts:
     ui.show_chart(chart)

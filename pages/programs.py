@@ -28,7 +28,7 @@ page = ui.page_view(
     pkg,
     view,
     tuple(sorted(weights.items())),
-    lambda: views.programs(pkg.tables, view, context.chart_labels(pkg, view), weights),
+    lambda: views.programs(pkg.tables, view, ui.chart_labels(pkg, view), weights),
 )
 ui.show_page_top(pkg, page)
 for chart in page.charts:

@@ -12,9 +12,7 @@ page = ui.page_view(
     pkg,
     view,
     (),
-    lambda: views.sources(
-        context.page_tables(pkg), view, context.chart_labels(pkg, view)
-    ),
+    lambda: views.sources(context.page_tables(pkg), view, ui.chart_labels(pkg, view)),
 )
 charts = {chart.key: chart for chart in page.charts}
 ui.takeaway(page.takeaway)
@@ -41,7 +39,7 @@ with mention_tab:
     if "sources_mentions" in charts:
         ui.show_chart(charts["sources_mentions"])
     else:
-        ui.nothing_to_show("mentions", context.describe_view(pkg, view))
+        ui.nothing_to_show("mentions", ui.chart_labels(pkg, view)["subtitle"])
 with claims_tab:
     if "claims" not in pkg.tables:
         st.error("claims.csv cannot be read; see Data quality.")
@@ -55,11 +53,10 @@ with queue_tab:
 with changes_tab:
     ui.changes_since(pkg)
 with dictionary:
-    ui.table(
-        tables.data_dictionary(pkg.descriptor),
-        columns.DICTIONARY,
-        key="sources_dictionary",
+    fields = ui.per_data(
+        "dictionary", pkg, (), lambda: tables.data_dictionary(pkg.descriptor)
     )
+    ui.table(fields, columns.DICTIONARY, key="sources_dictionary")
 with files:
     ui.download_buttons(pkg)
 with quality:

@@ -8,7 +8,7 @@ pkg = ui.package()
 st.title("Threats")
 ui.require(pkg, *context.PAGE_TABLES["threats"])
 view = ui.current_view(pkg)
-actors = context.threat_actors(pkg)
+actors = ui.threat_actors(pkg)
 chosen = st.multiselect(
     "Threat actor", actors, default=actors, key="threats_actor", bind="query-params"
 )
@@ -17,7 +17,7 @@ page = ui.page_view(
     pkg,
     view,
     tuple(chosen),
-    lambda: views.threats(pkg.tables, view, context.chart_labels(pkg, view), chosen),
+    lambda: views.threats(pkg.tables, view, ui.chart_labels(pkg, view), chosen),
 )
 ui.show_page_top(pkg, page)
 for chart in page.charts:

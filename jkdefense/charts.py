@@ -121,6 +121,54 @@ def score_heatmap(
     return _titled((heat + labels).properties(height=height), title, subtitle, source)
 
 
+def ranking_chart(
+    contributions: pd.DataFrame, *, title: str, subtitle: str, source: str
+) -> alt.Chart:
+    """Weighted program scores as horizontal bars split by criterion, best on top."""
+    order = list(
+        contributions.groupby("program_name")["contribution"]
+        .sum()
+        .sort_values(ascending=False, kind="stable")
+        .index
+    )
+    criteria = list(dict.fromkeys(contributions["criterion_name"]))
+    # Each criterion keeps its place in the stack, in the order the weights list.
+    parts = contributions.assign(
+        criterion_order=contributions["criterion_name"].map(criteria.index)
+    )
+    chart = (
+        alt.Chart(parts)
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "contribution:Q",
+                title="Weighted score (1–5)",
+                scale=alt.Scale(domain=[0, 5]),
+                stack="zero",
+            ),
+            y=alt.Y("program_name:N", title=None, sort=order),
+            color=alt.Color(
+                "criterion_name:N",
+                title="Criterion (analyst scores)",
+                sort=criteria,
+                scale=alt.Scale(
+                    domain=criteria, range=theme.CRITERION_COLORS[: len(criteria)]
+                ),
+                legend=alt.Legend(orient="top"),
+            ),
+            order=alt.Order("criterion_order:Q"),
+            tooltip=[
+                "program_name:N",
+                "criterion_name:N",
+                alt.Tooltip("score:Q", title="Score (1–5)"),
+                alt.Tooltip("contribution:Q", title="Weighted part", format=".2f"),
+            ],
+        )
+    )
+    height = max(140, 30 * len(order))
+    return _titled(chart.properties(height=height), title, subtitle, source)
+
+
 def rank_stability_chart(
     stability: pd.DataFrame, *, title: str, subtitle: str, source: str
 ) -> alt.Chart:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow as pa
 
-from jkdefense import evidence, export, feed, load, slides, tables, theme, views
+from jkdefense import evidence, export, feed, load, tables, theme, views
 from jkdefense.filters import ViewFilters
 from jkdefense.views import PageView, Tables, pairing_parts, pairings
 
@@ -61,6 +61,19 @@ def page_tables(pkg: load.Package) -> dict[str, pd.DataFrame]:
 def sources_in_view(pkg: load.Package, source_ids: tuple[str, ...]) -> tuple | None:
     """``source_ids``, or None when they are the whole feed (nothing to filter)."""
     return None if len(set(source_ids)) == len(pkg.source_ids) else tuple(source_ids)
+
+
+def sources_matching(pkg: load.Package, query: str, limit: int) -> list[str]:
+    """The first ``limit`` articles whose id or title holds ``query`` (any case)."""
+    sources = sources_table(pkg)
+    wanted = query.strip().lower()
+    if wanted:
+        found = sources["source_id"].str.lower().str.contains(wanted, regex=False)
+        found |= (
+            sources["title"].fillna("").str.lower().str.contains(wanted, regex=False)
+        )
+        sources = sources[found]
+    return list(sources["source_id"].head(limit))
 
 
 def describe_view(pkg: load.Package, view: ViewFilters) -> str:
@@ -139,6 +152,10 @@ def briefing(
     pkg: load.Package, view: ViewFilters, pages: list[PageView]
 ) -> export.Briefing:
     """Bundle pages with the filters, the sources and each page's speaker notes."""
+    # NOTE: imported on the first briefing: python-pptx and reportlab would add
+    # a quarter of a second to every app start.
+    from jkdefense import slides
+
     sources = sources_table(pkg)
     chosen = sources[sources["source_id"].isin(view.source_ids)]
     citations = [evidence.citation(row) for _, row in chosen.iterrows()]

@@ -13,13 +13,14 @@ import threading
 import warnings
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 import altair as alt
-import plotly.graph_objects as go
-import plotly.io as pio
-import vl_convert
 
 from jkdefense.views import ChartView, PageView
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
 
 # Size of an exported chart in CSS pixels (PNG doubles it): 16:9-friendly.
 EXPORT_WIDTH, EXPORT_HEIGHT = 1200, 600
@@ -52,6 +53,8 @@ def _altair_spec(chart: alt.TopLevelMixin) -> str:
 
 
 def _plotly_image(figure: go.Figure, image_format: str, scale: int) -> bytes:
+    import plotly.io as pio
+
     _ensure_kaleido()
     height = figure.layout.height or EXPORT_HEIGHT
     with warnings.catch_warnings():
@@ -63,15 +66,19 @@ def _plotly_image(figure: go.Figure, image_format: str, scale: int) -> bytes:
 
 def chart_png(figure: alt.TopLevelMixin | go.Figure, scale: int = PNG_SCALE) -> bytes:
     """Render a chart as PNG at ``scale`` times its CSS size."""
-    if isinstance(figure, go.Figure):
+    if not isinstance(figure, alt.TopLevelMixin):  # a Plotly figure
         return _plotly_image(figure, "png", scale)
+    import vl_convert  # on the first export, not at every app start
+
     return vl_convert.vegalite_to_png(_altair_spec(figure), scale=scale)
 
 
 def chart_svg(figure: alt.TopLevelMixin | go.Figure) -> str:
     """Render a chart as SVG text (title, subtitle and source line included)."""
-    if isinstance(figure, go.Figure):
+    if not isinstance(figure, alt.TopLevelMixin):
         return _plotly_image(figure, "svg", 1).decode("utf-8")
+    import vl_convert
+
     return vl_convert.vegalite_to_svg(_altair_spec(figure))
 
 

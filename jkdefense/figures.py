@@ -6,8 +6,14 @@ import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from jkdefense import theme
+
+pio.templates["jkdefense"] = go.layout.Template(
+    layout=go.Layout(**theme.plotly_template_layout())
+)
+pio.templates.default = "plotly_white+jkdefense"
 
 ACTOR_NAMES = {"CN": "China", "RU": "Russia", "other": "Other"}
 PROGRESS_COLORS = {
@@ -100,37 +106,6 @@ def scramble_figure(
         yanchor="top",
     )
     return _titled(figure, title, subtitle, source, 440)
-
-
-def ranking_figure(
-    contributions: pd.DataFrame, *, title: str, subtitle: str, source: str
-) -> go.Figure:
-    """Weighted program scores as horizontal bars split by criterion."""
-    order = (
-        contributions.groupby("program_name")["contribution"]
-        .sum()
-        .sort_values()
-        .index.tolist()
-    )
-    figure = go.Figure()
-    palette = theme.CRITERION_COLORS
-    for color, (name, rows) in zip(
-        palette, contributions.groupby("criterion_name", sort=False), strict=False
-    ):
-        rows = rows.set_index("program_name").reindex(order)
-        figure.add_bar(
-            y=order,
-            x=rows["contribution"],
-            name=name,
-            orientation="h",
-            marker_color=color,
-            customdata=rows["score"],
-            hovertemplate="%{y}: " + name + " %{customdata}/5<extra></extra>",
-        )
-    figure.update_layout(
-        barmode="stack", xaxis={"title": "Weighted score (1–5)", "range": [0, 5]}
-    )
-    return _titled(figure, title, subtitle, source, max(320, 34 * len(order) + 200))
 
 
 def network_figure(

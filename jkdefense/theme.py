@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import altair as alt
-import plotly.graph_objects as go
-import plotly.io as pio
 
 # Okabe–Ito, safe for the common colour-vision deficiencies.
 COUNTRY_COLORS = {
@@ -82,22 +80,26 @@ def _altair_theme() -> alt.theme.ThemeConfig:
 
 
 def register() -> None:
-    """Register and enable the house theme in Altair and Plotly (idempotent)."""
+    """Register and enable the house theme in Altair (idempotent).
+
+    Plotly's template is registered by jkdefense.figures, so that Plotly is
+    imported only where a page draws with it.
+    """
     alt.theme.register("jkdefense", enable=True)(_altair_theme)
-    template = go.layout.Template(
-        layout=go.Layout(
-            font={"family": FONT, "size": 13, "color": TEXT_COLOR},
-            title={"font": {"size": 17}, "x": 0, "xanchor": "left"},
-            paper_bgcolor="white",
-            plot_bgcolor="white",
-            colorway=list(COUNTRY_COLORS.values()),
-            xaxis={"gridcolor": "#e6e6e6", "zeroline": False},
-            yaxis={"gridcolor": "#e6e6e6", "zeroline": False},
-            margin={"l": 60, "r": 30, "t": 90, "b": 80},
-        )
-    )
-    pio.templates["jkdefense"] = template
-    pio.templates.default = "plotly_white+jkdefense"
+
+
+def plotly_template_layout() -> dict:
+    """The house look for Plotly figures (jkdefense.figures registers it)."""
+    return {
+        "font": {"family": FONT, "size": 13, "color": TEXT_COLOR},
+        "title": {"font": {"size": 17}, "x": 0, "xanchor": "left"},
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "colorway": list(COUNTRY_COLORS.values()),
+        "xaxis": {"gridcolor": "#e6e6e6", "zeroline": False},
+        "yaxis": {"gridcolor": "#e6e6e6", "zeroline": False},
+        "margin": {"l": 60, "r": 30, "t": 90, "b": 80},
+    }
 
 
 register()

@@ -14,13 +14,15 @@ import threading
 import weakref
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import altair as alt
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
 
 from jkdefense import (
     analysis,
@@ -32,6 +34,7 @@ from jkdefense import (
     feed,
     filters,
     load,
+    package_cache,
     paths,
     schema,
     tables,
@@ -69,7 +72,7 @@ def _signature(data_dir: Path) -> str:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _load(data_dir: str, signature: str) -> load.Package:
     del signature  # only part of the cache key
-    return load.load_package(Path(data_dir), whole_feed=False)
+    return package_cache.load_package(Path(data_dir))
 
 
 # Marks script runs that went through app.py; each run has its own thread.
@@ -248,7 +251,7 @@ def sidebar_filters(pkg: load.Package) -> None:
         # otherwise open with thousands of chips and put them all in the URL.
         st.multiselect(
             "Source article",
-            list(pkg.source_ids),
+            _source_options(pkg),
             default=[],
             key="source",
             bind="query-params",
@@ -256,6 +259,37 @@ def sidebar_filters(pkg: load.Package) -> None:
             help="Rows citing sentences of these articles (none chosen: all). "
             "See Sources for titles.",
         )
+
+
+# In a feed longer than LONG_FEED the source filter lists what a search finds (and
+# what is chosen): a list of thousands costs the browser a second on every rerun.
+LONG_FEED = 200
+SOURCES_LISTED = 200
+
+
+def _source_options(pkg: load.Package) -> list[str]:
+    """Every article of a short feed; of a long one, the chosen and the found."""
+    if len(pkg.source_ids) <= LONG_FEED:
+        return list(pkg.source_ids)
+    query = st.text_input(
+        "Find source articles",
+        key="source_find",
+        bind="query-params",
+        placeholder="Part of an id or title",
+        help=f"The feed has {len(pkg.source_ids):,} articles; the list below shows "
+        f"the first {SOURCES_LISTED} that match.",
+    )
+    known = per_data("source_id_set", pkg, (), lambda: frozenset(pkg.source_ids))
+    # Chosen articles stay listed, or the filter would drop them: on a first
+    # visit the choice is still only in the link.
+    chosen = st.session_state.get("source") or st.query_params.get_all("source")
+    found = per_data(
+        "sources_found",
+        pkg,
+        (query.strip().lower(),),
+        lambda: context.sources_matching(pkg, query, SOURCES_LISTED),
+    )
+    return list(dict.fromkeys([*(c for c in chosen if c in known), *found]))
 
 
 def current_view(pkg: load.Package) -> filters.ViewFilters:
@@ -586,8 +620,8 @@ def _leave_meeting() -> None:
 
 def _for_meeting(figure: views.Figure) -> views.Figure:
     """The same chart, taller and in larger type, for presenting."""
-    if isinstance(figure, go.Figure):
-        bigger = go.Figure(figure)
+    if not isinstance(figure, alt.TopLevelMixin):  # a Plotly figure
+        bigger = type(figure)(figure)
         bigger.update_layout(height=MEETING_HEIGHT + 160, font={"size": 18})
         return bigger
     return (
@@ -601,7 +635,7 @@ def _for_meeting(figure: views.Figure) -> views.Figure:
 def show_chart(chart: views.ChartView) -> None:
     """Draw a chart, with PNG (2x) and SVG downloads rendered on the server."""
     figure = _for_meeting(chart.figure) if meeting_mode() else chart.figure
-    if isinstance(figure, go.Figure):
+    if not isinstance(figure, alt.TopLevelMixin):
         plotly(figure, chart.key)
     else:
         altair(figure, chart.key)

@@ -8,16 +8,30 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import altair as alt
 import pandas as pd
-import plotly.graph_objects as go
 
-from jkdefense import analysis, charts, figures, filters, tables, takeaways
+from jkdefense import analysis, charts, filters, tables, takeaways
 from jkdefense.filters import ViewFilters
 
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
+
 Tables = dict[str, pd.DataFrame]
-Figure = alt.TopLevelMixin | go.Figure
+Figure: TypeAlias = "alt.TopLevelMixin | go.Figure"
+
+
+def _figures() -> Any:
+    """The Plotly builders, imported on first use.
+
+    NOTE: the landing page draws with Altair only; importing Plotly's figure
+    classes and template costs a fifth of a second at every app start.
+    """
+    from jkdefense import figures
+
+    return figures
 
 
 @dataclass
@@ -83,7 +97,7 @@ def threats(t: Tables, view: ViewFilters, labels: dict, actors: list[str]) -> Pa
         page.charts.append(
             _chart(
                 "threats_scrambles",
-                figures.scramble_figure,
+                _figures().scramble_figure,
                 scrambles,
                 takeaways.scramble_title(years),
                 labels,
@@ -132,7 +146,7 @@ def programs(
     page.charts += [
         _chart(
             "programs_ranking",
-            figures.ranking_figure,
+            charts.ranking_chart,
             analysis.score_contributions(ranked, weights, "program_name"),
             takeaways.ranking_title(ranked),
             weighted,
@@ -187,7 +201,7 @@ def pairings(
         ChartView(
             "pairings_network",
             takeaways.network_title(edges, nodes),
-            figures.network_figure(
+            _figures().network_figure(
                 nodes, edges, title=takeaways.network_title(edges, nodes), **labels
             ),
         ),
@@ -203,7 +217,7 @@ def pairing_parts(page: PageView, pair: str | None, labels: dict) -> ChartView |
     detail = detail if not detail.empty else page.rows.iloc[:1]
     return _chart(
         "pairings_parts",
-        figures.parts_figure,
+        _figures().parts_figure,
         tables.criterion_scores(detail, analysis.PAIRING_CRITERIA, "pairing_label"),
         takeaways.parts_title(detail.iloc[0]),
         labels,
@@ -222,7 +236,7 @@ def pathway(t: Tables, view: ViewFilters, labels: dict) -> PageView:
     page.charts.append(
         _chart(
             "pathway_steps",
-            figures.pathway_figure,
+            _figures().pathway_figure,
             page.rows,
             takeaways.pathway_title(page.rows),
             labels,
@@ -291,7 +305,7 @@ def overview(t: Tables, view: ViewFilters, labels: dict) -> PageView:
         page.charts.append(
             _chart(
                 "overview_ranking",
-                figures.ranking_figure,
+                charts.ranking_chart,
                 analysis.score_contributions(ranked, equal, "program_name"),
                 takeaways.ranking_title(ranked, "at equal weights"),
                 labels,

@@ -1,6 +1,8 @@
 """Shared fixtures: the project root and throwaway copies of the data to break."""
 
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -8,6 +10,19 @@ import pytest
 from jkdefense import load
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_package_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Every test, and every server a test starts, keeps checked packages here."""
+    folder = tmp_path_factory.mktemp("package-cache")
+    before = os.environ.get("JKDEFENSE_CACHE_DIR")
+    os.environ["JKDEFENSE_CACHE_DIR"] = str(folder)
+    yield
+    if before is None:
+        os.environ.pop("JKDEFENSE_CACHE_DIR", None)
+    else:
+        os.environ["JKDEFENSE_CACHE_DIR"] = before
 
 
 @pytest.fixture(scope="session")

@@ -143,3 +143,28 @@ def test_coverage_chart_stacks_domains():
     )
     result = spec(charts.coverage_chart(coverage, **LABELS))
     assert result["encoding"]["color"]["field"] == "domain_type"
+
+
+def test_ranking_chart_puts_the_best_program_on_top_and_stacks_criteria():
+    parts = pd.DataFrame(
+        {
+            "program_name": ["b", "b", "a", "a"],
+            "criterion_name": ["X", "Y", "X", "Y"],
+            "score": [1, 1, 5, 5],
+            "contribution": [0.5, 0.5, 2.5, 2.5],
+        }
+    )
+    result = spec(charts.ranking_chart(parts, **LABELS))
+    assert result["title"]["text"] == "A finding"
+    encoding = result["encoding"]
+    assert encoding["y"]["sort"] == ["a", "b"]  # Vega-Lite draws the first on top
+    assert encoding["x"]["stack"] == "zero"
+    assert encoding["color"]["scale"]["domain"] == ["X", "Y"]
+    assert encoding["order"]["field"] == "criterion_order"
+    rows = data_of(result)
+    assert {(r["program_name"], r["criterion_order"]) for r in rows} == {
+        ("a", 0),
+        ("a", 1),
+        ("b", 0),
+        ("b", 1),
+    }

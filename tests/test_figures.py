@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from jkdefense import figures
+from jkdefense import figures, theme
 
 LABELS = {
     "title": "A finding",
@@ -30,20 +30,7 @@ def test_scramble_figure_stacks_one_trace_per_actor():
     assert [t.name for t in figure.data] == ["China", "Russia", "Other"]
     assert [list(t.y) for t in figure.data] == [[638], [343], [18]]
     assert figure.layout.barmode == "stack"
-
-
-def test_ranking_figure_orders_best_on_top():
-    parts = pd.DataFrame(
-        {
-            "program_name": ["a", "a", "b", "b"],
-            "criterion_name": ["X", "Y", "X", "Y"],
-            "score": [5, 5, 1, 1],
-            "contribution": [2.5, 2.5, 0.5, 0.5],
-        }
-    )
-    figure = figures.ranking_figure(parts, **LABELS)
-    check_labels(figure)
-    assert list(figure.data[0].y) == ["b", "a"]  # plotly draws the last category on top
+    assert figure.layout.template.layout.font.family == theme.FONT  # the house look
 
 
 def test_network_figure_draws_an_edge_per_link():

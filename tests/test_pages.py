@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from jkdefense import theme
+from jkdefense import theme, ui
 from tests.apptest import PAGES, plotly_data, run_page, snapshot, vega_rows
 from tests.conftest import ROOT
 
@@ -138,3 +138,25 @@ def test_sentence_search_highlights_known_entities(package):
     assert ":orange-background[Hanwha" in listing
     caption = next(c.value for c in at.caption if "sentences match" in c.value)
     assert caption.startswith(f"{expected} sentences match")
+
+
+def test_a_long_feed_lists_the_articles_a_search_finds(monkeypatch):
+    monkeypatch.setattr(ui, "LONG_FEED", 0)  # as if the feed were long
+    at = run_page("overview")
+    assert not at.exception
+    assert at.multiselect(key="source").options == ["yoon-2019-diplomat"]
+    at.text_input(key="source_find").input("no such words").run()
+    assert at.multiselect(key="source").options == []
+    at.text_input(key="source_find").input("DIPLOMAT").run()
+    assert at.multiselect(key="source").options == ["yoon-2019-diplomat"]
+    at.text_input(key="source_find").input("Rethinking Japan").run()  # the title
+    assert at.multiselect(key="source").options == ["yoon-2019-diplomat"]
+
+
+def test_a_long_feed_keeps_the_articles_a_link_chose(monkeypatch):
+    monkeypatch.setattr(ui, "LONG_FEED", 0)
+    monkeypatch.setattr(ui, "SOURCES_LISTED", 0)  # the search lists nothing
+    at = run_page("threats", {"source": ["yoon-2019-diplomat", "no-such-article"]})
+    assert not at.exception
+    assert at.session_state["source"] == ["yoon-2019-diplomat"]
+    assert at.multiselect(key="source").options == ["yoon-2019-diplomat"]

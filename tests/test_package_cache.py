@@ -1,0 +1,90 @@
+"""The checked package is kept between starts, and never outlives a change."""
+
+import os
+
+import pytest
+
+from jkdefense import load, package_cache
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("JKDEFENSE_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def loads(monkeypatch):
+    """Count the real loads (a kept package needs none)."""
+    calls = []
+    real = load.load_package
+
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(load, "load_package", counted)
+    return calls
+
+
+def test_a_second_start_reuses_the_checked_package(data_copy, cache, loads):
+    first = package_cache.load_package(data_copy)
+    again = package_cache.load_package(data_copy)
+    assert len(loads) == 1
+    assert len(list(cache.glob("*.pickle"))) == 1
+    assert again.problems == first.problems == []
+    assert again.tables.keys() == first.tables.keys()
+    for name, frame in first.tables.items():
+        assert again.tables[name].equals(frame), name
+
+
+def test_an_edited_table_is_checked_afresh(data_copy, cache, loads):
+    package_cache.load_package(data_copy)
+    threats = data_copy / "threats.csv"
+    lines = threats.read_text(encoding="utf-8").splitlines(keepends=True)
+    threats.write_text(
+        lines[0] + lines[1].replace(",CN,air,", ",CN,ocean,", 1) + "".join(lines[2:]),
+        encoding="utf-8",
+    )
+    os.utime(threats, ns=(1, 1))  # even an old modification time is a change
+    edited = package_cache.load_package(data_copy)
+    assert len(loads) == 2
+    assert any(p.file == "threats.csv" for p in edited.problems)
+    assert len(list(cache.glob("*.pickle"))) == 1  # the stale entry is gone
+
+
+def test_a_new_seed_is_a_change(data_copy, cache, loads):
+    package_cache.load_package(data_copy)
+    (data_copy.parent / "seeds" / "another.txt").write_text("Text.\n", encoding="utf-8")
+    package_cache.load_package(data_copy)
+    assert len(loads) == 2
+
+
+def test_a_torn_cache_file_is_loaded_afresh_and_replaced(data_copy, cache, loads):
+    package_cache.load_package(data_copy)
+    (kept,) = cache.glob("*.pickle")
+    kept.write_bytes(b"not a pickle")
+    package = package_cache.load_package(data_copy)
+    assert len(loads) == 2 and package.problems == []
+    assert package_cache.load_package(data_copy).problems == []
+    assert len(loads) == 2  # the rewritten entry serves the third start
+
+
+def test_off_keeps_nothing(data_copy, tmp_path, monkeypatch, loads):
+    monkeypatch.setenv("JKDEFENSE_CACHE_DIR", "off")
+    package_cache.load_package(data_copy)
+    package_cache.load_package(data_copy)
+    assert len(loads) == 2
+    assert package_cache.cache_dir() is None
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_time(
+    data_copy, tmp_path, monkeypatch, loads
+):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv("JKDEFENSE_CACHE_DIR", str(blocked / "cache"))
+    assert package_cache.load_package(data_copy).problems == []
+    assert package_cache.load_package(data_copy).problems == []
+    assert len(loads) == 2

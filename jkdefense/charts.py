@@ -144,6 +144,7 @@ def ranking_chart(
                 "contribution:Q",
                 title="Weighted score (1–5)",
                 scale=alt.Scale(domain=[0, 5]),
+                axis=alt.Axis(values=[0, 1, 2, 3, 4, 5]),
                 stack="zero",
             ),
             y=alt.Y("program_name:N", title=None, sort=order),

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from jkdefense import derive, load, paths, seeds
+from jkdefense import derive, load, package_cache, paths, seeds
 
 MAX_BYTES = 5_000_000  # 5 MB: far above a long article, far below a mistake
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
@@ -256,6 +256,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    package_cache.load_package(data_dir)  # checked for the app's next start
     print(f"ingest: added {source_id} ({len(writes)} files written)")
     return 0
 

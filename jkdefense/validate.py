@@ -2,7 +2,8 @@
 
     python -m jkdefense.validate [--data DIR]
 
-Exit status 0 when the package is clean, 1 when any problem is found.
+Exit status 0 when the package is clean, 1 when any problem is found. Also
+leaves the package checked for the app's next start (jkdefense.package_cache).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from jkdefense import load, paths
+from jkdefense import load, package_cache, paths
 from jkdefense.problems import Problem
 
 
@@ -25,6 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     data_dir = paths.chosen_data_dir(args)
     problems = validate(data_dir)
+    # The app's next start finds the package checked (jkdefense.package_cache).
+    package_cache.load_package(data_dir)
     for problem in problems:
         print(problem)
     tables = len([*data_dir.glob("*.csv"), *data_dir.glob("*.parquet")])

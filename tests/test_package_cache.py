@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from jkdefense import load, package_cache
+from jkdefense import load, package_cache, validate
 
 
 @pytest.fixture
@@ -88,3 +88,11 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_time(
     assert package_cache.load_package(data_copy).problems == []
     assert package_cache.load_package(data_copy).problems == []
     assert len(loads) == 2
+
+
+def test_validate_leaves_the_package_checked_for_the_app(data_copy, cache, loads):
+    assert validate.main(["--data", str(data_copy)]) == 0
+    assert len(loads) == 2  # validate's own check of the whole feed, then the app's
+    assert len(list(cache.glob("*.pickle"))) == 1
+    package_cache.load_package(data_copy)
+    assert len(loads) == 2  # the app's start finds it kept

@@ -1,4 +1,5 @@
 import pandas as pd
+import pytest
 
 from jkdefense import schema
 
@@ -81,3 +82,58 @@ def test_header_problems():
 def test_split_list_ignores_blanks():
     assert schema.split_list("a; b;;") == ["a", "b"]
     assert schema.split_list("") == []
+
+
+SCREENED_FIELDS = [
+    {"name": "v", "type": "string", "constraints": {"required": True}},
+    {"name": "v", "type": "string", "constraints": {"pattern": r"^https?://\S+$"}},
+    {
+        "name": "v",
+        "type": "string",
+        "constraints": {"pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+    },
+    {"name": "v", "type": "string", "constraints": {"enum": ["sea", "air"]}},
+    {"name": "v", "type": "integer", "constraints": {"minimum": 1, "maximum": 5}},
+    {"name": "v", "type": "number", "constraints": {"minimum": 0}},
+    {"name": "v", "type": "date"},
+    {"name": "v", "type": "boolean"},
+    {"name": "v", "type": "list", "constraints": {"enum": ["sea", "air"]}},
+    {"name": "v", "type": "list", "constraints": {"pattern": "^[a-z]+:s[0-9]{3}$"}},
+]
+TRICKY_CELLS = [
+    "",
+    "sea",
+    "air;sea",
+    "air; lake",
+    "3",
+    "9",
+    "0",
+    "-1",
+    "2.5",
+    "1_0",
+    " 5",
+    "x",
+    "2024-02-30",
+    "2024-02-29",
+    "2023-02-29",
+    "true",
+    "True",
+    "https://example.org/a",
+    "https://example.org/a\u00a0b",
+    "https://example.org/\x0bb",
+    "http://",
+    "yoon-2019:s001",
+    "yoon-2019:s001;bad id",
+    "Ünicode-id",
+    "a--b",
+    "z\n",
+]
+
+
+@pytest.mark.parametrize("field", SCREENED_FIELDS, ids=lambda f: f"{f['type']}")
+def test_long_columns_are_screened_without_missing_a_problem(field, monkeypatch):
+    cells = pd.DataFrame({"v": TRICKY_CELLS * 3})
+    one_by_one = schema.check_field("t.csv", cells, field)
+    assert one_by_one  # every field has tricky cells that break it
+    monkeypatch.setattr(schema, "CELL_BY_CELL_UP_TO", 0)
+    assert schema.check_field("t.csv", cells, field) == one_by_one

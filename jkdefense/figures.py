@@ -13,7 +13,9 @@ from jkdefense import theme
 pio.templates["jkdefense"] = go.layout.Template(
     layout=go.Layout(**theme.plotly_template_layout())
 )
-pio.templates.default = "plotly_white+jkdefense"
+# NOTE: set on every figure, not as Plotly's default, which Streamlit replaces
+# with its own when it is imported.
+HOUSE_TEMPLATE = "plotly_white+jkdefense"
 
 ACTOR_NAMES = {"CN": "China", "RU": "Russia", "other": "Other"}
 PROGRESS_COLORS = {
@@ -33,6 +35,7 @@ def _titled(
 ) -> go.Figure:
     """Finding as title, filters as subtitle, legend above, source line at the foot."""
     figure.update_layout(
+        template=HOUSE_TEMPLATE,
         title={
             "text": title,
             "subtitle": {"text": subtitle},

@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from jkdefense import theme, ui
+from jkdefense import theme
+from jkdefense.ui import frame
 from tests.apptest import PAGES, plotly_data, run_page, snapshot, vega_rows
 from tests.conftest import ROOT
 
@@ -141,7 +142,7 @@ def test_sentence_search_highlights_known_entities(package):
 
 
 def test_a_long_feed_lists_the_articles_a_search_finds(monkeypatch):
-    monkeypatch.setattr(ui, "LONG_FEED", 0)  # as if the feed were long
+    monkeypatch.setattr(frame, "LONG_FEED", 0)  # as if the feed were long
     at = run_page("overview")
     assert not at.exception
     assert at.multiselect(key="source").options == ["yoon-2019-diplomat"]
@@ -154,8 +155,8 @@ def test_a_long_feed_lists_the_articles_a_search_finds(monkeypatch):
 
 
 def test_a_long_feed_keeps_the_articles_a_link_chose(monkeypatch):
-    monkeypatch.setattr(ui, "LONG_FEED", 0)
-    monkeypatch.setattr(ui, "SOURCES_LISTED", 0)  # the search lists nothing
+    monkeypatch.setattr(frame, "LONG_FEED", 0)
+    monkeypatch.setattr(frame, "SOURCES_LISTED", 0)  # the search lists nothing
     at = run_page("threats", {"source": ["yoon-2019-diplomat", "no-such-article"]})
     assert not at.exception
     assert at.session_state["source"] == ["yoon-2019-diplomat"]

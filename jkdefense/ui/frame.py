@@ -1,0 +1,151 @@
+"""What every page shares: sidebar filters, problem banner, footer, meeting mode."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from jkdefense import (
+    context,
+    filters,
+    load,
+    theme,
+)
+from jkdefense.ui.state import chart_labels, meeting_mode, per_data
+from jkdefense.ui.text import escape_markdown
+
+
+def sidebar_filters(pkg: load.Package) -> None:
+    """Draw the filters every page shares; their values live in the URL.
+
+    NOTE: no format_func here: a URL-bound widget writes its *displayed* labels
+    to the URL, and links should carry the vocabulary (``domain=sea``).
+    """
+    with st.sidebar:
+        st.pills(
+            "Domain",
+            theme.DOMAINS,
+            selection_mode="multi",
+            default=list(theme.DOMAINS),
+            key="domain",
+            bind="query-params",
+            help="electronic = electronic warfare; multi = cross-domain rows, which "
+            "stay in view whenever any domain is selected.",
+        )
+        st.segmented_control(
+            "Country focus",
+            filters.FOCUS_CHOICES,
+            default="both",
+            required=True,
+            key="focus",
+            bind="query-params",
+            help="KR: rows about South Korea; JP: rows about Japan; both: everything.",
+        )
+        # NOTE: none chosen means every article: a feed of thousands would
+        # otherwise open with thousands of chips and put them all in the URL.
+        st.multiselect(
+            "Source article",
+            _source_options(pkg),
+            default=[],
+            key="source",
+            bind="query-params",
+            placeholder="All articles",
+            help="Rows citing sentences of these articles (none chosen: all). "
+            "See Sources for titles.",
+        )
+
+
+# In a feed longer than LONG_FEED the source filter lists what a search finds (and
+# what is chosen): a list of thousands costs the browser a second on every rerun.
+LONG_FEED = 200
+
+
+SOURCES_LISTED = 200
+
+
+def _source_options(pkg: load.Package) -> list[str]:
+    """Every article of a short feed; of a long one, the chosen and the found."""
+    if len(pkg.source_ids) <= LONG_FEED:
+        return list(pkg.source_ids)
+    query = st.text_input(
+        "Find source articles",
+        key="source_find",
+        bind="query-params",
+        placeholder="Part of an id or title",
+        help=f"The feed has {len(pkg.source_ids):,} articles; the list below shows "
+        f"the first {SOURCES_LISTED} that match.",
+    )
+    known = per_data("source_id_set", pkg, (), lambda: frozenset(pkg.source_ids))
+    # Chosen articles stay listed, or the filter would drop them: on a first
+    # visit the choice is still only in the link.
+    chosen = st.session_state.get("source") or st.query_params.get_all("source")
+    found = per_data(
+        "sources_found",
+        pkg,
+        (query.strip().lower(),),
+        lambda: context.sources_matching(pkg, query, SOURCES_LISTED),
+    )
+    return list(dict.fromkeys([*(c for c in chosen if c in known), *found]))
+
+
+def problem_banner(pkg: load.Package) -> None:
+    """Show every data problem at the top of the page, naming file, row and field."""
+    if not pkg.problems:
+        return
+    lines = [f"- {escape_markdown(str(p))}" for p in pkg.problems[:8]]
+    more = len(pkg.problems) - 8
+    if more > 0:
+        lines.append(f"- … and {more} more: see Sources → Data quality")
+    st.error(
+        f"**{len(pkg.problems)} data problem(s).** Pages that need an affected "
+        "table say so; the rest work as usual.\n\n" + "\n".join(lines)
+    )
+
+
+def require(pkg: load.Package, *needed: str) -> None:
+    """Stop the page with a clear message when a table it needs cannot be read."""
+    missing = pkg.missing(*needed)
+    if not missing:
+        return
+    for name in missing:
+        reasons = "; ".join(p.message for p in pkg.problems_in(name)) or "not loaded"
+        st.error(
+            f"This page needs **{escape_markdown(name)}.csv**, which cannot be "
+            f"read: {escape_markdown(reasons)}."
+        )
+    st.stop()
+
+
+def footer(pkg: load.Package, view: filters.ViewFilters) -> None:
+    """Cite the selected articles and the data version under every page."""
+    st.divider()
+    st.caption(
+        escape_markdown(chart_labels(pkg, view)["source"])
+        + " Curated tables: CC BY 4.0. Scores are analyst judgments."
+    )
+
+
+# Meeting mode: bigger type, no sidebar or chrome, charts sized for a 16:9 screen.
+# NOTE: static CSS only; no data or URL value ever goes into this HTML.
+_MEETING_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] {
+  display: none !important;
+}
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 1rem 2.5rem; }
+[data-testid="stMain"] p, [data-testid="stMain"] li { font-size: 1.35rem; }
+[data-testid="stMain"] h1 { font-size: 3rem; }
+</style>
+"""
+
+
+def meeting_frame() -> None:
+    """Apply meeting mode's look, with a way out since the sidebar is hidden."""
+    if not meeting_mode():
+        return
+    st.markdown(_MEETING_CSS, unsafe_allow_html=True)
+    st.button("Leave meeting mode", key="leave_meeting", on_click=_leave_meeting)
+
+
+def _leave_meeting() -> None:
+    st.session_state["meeting"] = False

@@ -1,0 +1,256 @@
+"""A page's parts: finding, charts and their downloads, tables, evidence, briefings."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from jkdefense import (
+    context,
+    evidence,
+    export,
+    load,
+    schema,
+    views,
+)
+from jkdefense.ui.state import (
+    chart_labels,
+    current_view,
+    from_frame,
+    meeting_mode,
+    page_settings,
+    per_data,
+)
+from jkdefense.ui.text import escape_markdown, segments_markdown
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
+
+
+def takeaway(text: str) -> None:
+    """Show the page's one-line finding."""
+    st.markdown(f"**{escape_markdown(text)}**")
+
+
+def nothing_to_show(what: str, view_text: str) -> None:
+    """Say that the filters leave nothing to show (instead of an empty chart)."""
+    st.info(
+        f"No {escape_markdown(what)} match these filters "
+        f"({escape_markdown(view_text)}). "
+        "Select more domains or articles in the sidebar."
+    )
+
+
+def altair(chart: alt.Chart, key: str) -> None:
+    """Draw an Altair chart with the house theme (not Streamlit's)."""
+    st.altair_chart(chart, theme=None, key=key, width="stretch")
+
+
+def plotly(figure: go.Figure, key: str) -> None:
+    """Draw a Plotly figure; its camera button saves a 2x PNG named after the chart."""
+    title = figure.layout.title.text or key
+    filename = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or key
+    config = {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "scale": 2, "filename": filename},
+    }
+    st.plotly_chart(figure, theme=None, key=key, config=config, width="stretch")
+
+
+def table(frame: pd.DataFrame, columns: dict[str, Any], key: str) -> None:
+    """Show a table with labelled columns (only the columns named)."""
+    st.dataframe(
+        from_frame(frame, ("columns", *columns), lambda: frame[list(columns)]),
+        column_config=columns,
+        hide_index=True,
+        width="stretch",
+        key=key,
+    )
+
+
+def evidence_panel(
+    pkg: load.Package, rows: pd.DataFrame, label_column: str, key: str
+) -> None:
+    """Let the reader pick a row; show its cited sentences, quote highlighted."""
+    with st.expander("Evidence: the sentences each row rests on", expanded=True):
+        if rows.empty:
+            st.caption("No rows in view.")
+            return
+        labels = from_frame(
+            rows, ("labels", label_column), lambda: list(rows[label_column].astype(str))
+        )
+        chosen = st.selectbox("Row", labels, key=key, bind="query-params")
+        row = rows.iloc[labels.index(chosen)] if chosen in labels else rows.iloc[0]
+        if "sentences" not in pkg.tables:
+            st.warning(
+                "sentences.parquet cannot be read, so the evidence cannot be shown."
+            )
+            return
+        # What the panel shows follows from the row's evidence columns alone.
+        cells = tuple(_key_of(row.get(c)) for c in schema.EVIDENCE_FIELDS)
+        quotes, notes = per_data(
+            "evidence", pkg, cells, lambda: _evidence_markdown(pkg, row)
+        )
+        for quote, caption in quotes:
+            st.markdown(quote)
+            st.caption(caption)
+        st.caption(notes)
+
+
+def _key_of(cell: Any) -> Any:
+    """A cell as part of a cache key: lists as tuples, missing values as None."""
+    if isinstance(cell, list):
+        return tuple(cell)
+    return None if pd.isna(cell) else str(cell)
+
+
+def _evidence_markdown(
+    pkg: load.Package, row: pd.Series
+) -> tuple[list[tuple[str, str]], str]:
+    """Each cited sentence (quote highlighted) with its caption, then the notes."""
+    cited = evidence.cited_sentences(
+        row, pkg.tables["sentences"], context.sources_table(pkg)
+    )
+    quotes = [
+        (
+            f"> {segments_markdown(c.segments)}",
+            f"{escape_markdown(c.sentence_id)}, paragraph "
+            f"{c.paragraph_no} · {escape_markdown(c.citation)}",
+        )
+        for c in cited
+    ]
+    notes = [f"Evidence type: {row['evidence_type']}"]
+    if isinstance(row.get("curation_note"), str):
+        notes.append(f"Note: {row['curation_note']}")
+    if isinstance(row.get("reference_url"), str):
+        notes.append(f"Reference ({row['reference_status']}): {row['reference_url']}")
+    return quotes, escape_markdown(" · ".join(notes))
+
+
+def pairing_detail(pairing: pd.Series) -> None:
+    """What a pairing could do, on which programs, through which suppliers."""
+    bridges = pairing["bridge_names"] or "none recorded"
+    st.markdown(
+        f"{escape_markdown(pairing['pairing_summary'])}  \n"
+        f"**Programs:** {escape_markdown(pairing['program_names'])} · "
+        f"**Bridge suppliers:** {escape_markdown(bridges)}"
+    )
+
+
+def fact_check_warnings(rows: pd.DataFrame, label_column: str) -> None:
+    """Flag rows that a fact-check corrects or qualifies, above their chart."""
+    flagged = from_frame(
+        rows,
+        ("caveats", label_column),
+        lambda: rows.loc[rows["has_caveat"], [label_column, "fact_check"]],
+    )
+    for label, check in zip(flagged[label_column], flagged["fact_check"], strict=True):
+        if check:
+            st.warning(
+                f"Fact-check, {escape_markdown(label)}: {escape_markdown(check)}"
+            )
+
+
+MEETING_HEIGHT = 560  # chart height in meeting mode: fills a 16:9 screen under a title
+
+
+def _for_meeting(figure: views.Figure) -> views.Figure:
+    """The same chart, taller and in larger type, for presenting."""
+    if not isinstance(figure, alt.TopLevelMixin):  # a Plotly figure
+        bigger = type(figure)(figure)
+        bigger.update_layout(height=MEETING_HEIGHT + 160, font={"size": 18})
+        return bigger
+    return (
+        figure.properties(height=MEETING_HEIGHT)
+        .configure_axis(labelFontSize=16, titleFontSize=16)
+        .configure_legend(labelFontSize=16, titleFontSize=16)
+        .configure_title(fontSize=24, subtitleFontSize=16)
+    )
+
+
+def show_chart(chart: views.ChartView) -> None:
+    """Draw a chart, with PNG (2x) and SVG downloads rendered on the server."""
+    figure = _for_meeting(chart.figure) if meeting_mode() else chart.figure
+    if not isinstance(figure, alt.TopLevelMixin):
+        plotly(figure, chart.key)
+    else:
+        altair(figure, chart.key)
+    if meeting_mode():
+        return
+    formats = [
+        ("PNG (2x)", "png", "image/png", export.chart_png),
+        ("SVG", "svg", "image/svg+xml", export.chart_svg),
+    ]
+    for column, (label, extension, mime, render) in zip(
+        st.columns([1, 1, 5]), formats, strict=False
+    ):
+        column.download_button(
+            label,
+            data=lambda render=render: render(chart.figure),
+            file_name=export.file_name(chart.title, extension),
+            mime=mime,
+            on_click="ignore",
+            key=f"{chart.key}_{extension}",
+        )
+
+
+def show_page_top(pkg: load.Package, page: views.PageView) -> None:
+    """The active filters, then the finding (or why there is nothing to show)."""
+    described = chart_labels(pkg, current_view(pkg))["subtitle"]
+    if page.empty:
+        nothing_to_show(page.empty, described)
+        st.stop()
+    st.caption(
+        escape_markdown(described), help="Every chart names these in its subtitle."
+    )
+    takeaway(page.takeaway)
+
+
+def briefing_buttons(pkg: load.Package, page: views.PageView, key: str) -> None:
+    """One click for a deck (PPTX or PDF) of this page, or of the whole app."""
+    if meeting_mode():
+        return
+    view, settings = current_view(pkg), page_settings(pkg)
+
+    def whole_app() -> export.Briefing:
+        return context.briefing(pkg, view, context.all_page_views(pkg, view, settings))
+
+    def this_page() -> export.Briefing:
+        return context.briefing(pkg, view, [page])
+
+    st.caption(
+        "Export a briefing of this view: a 16:9 deck with a slide per chart, "
+        "its takeaway, and the cited sentences in the notes."
+    )
+    with st.container():
+        columns = st.columns(4)
+        for column, (label, make, kind) in zip(
+            columns,
+            [
+                ("This page · PPTX", this_page, "pptx"),
+                ("This page · PDF", this_page, "pdf"),
+                ("Whole app · PPTX", whole_app, "pptx"),
+                ("Whole app · PDF", whole_app, "pdf"),
+            ],
+            strict=True,
+        ):
+            render = export.briefing_pptx if kind == "pptx" else export.briefing_pdf
+            name = page.title if label.startswith("This") else "all pages"
+            column.download_button(
+                label,
+                data=lambda make=make, render=render: render(make()),
+                file_name=export.file_name(f"briefing {name}", kind),
+                mime=_MIME[kind],
+                on_click="ignore",
+                key=f"{key}_{kind}_{label[:4]}",
+            )
+
+
+_MIME = {
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "pdf": "application/pdf",
+}

@@ -1,0 +1,170 @@
+"""The Sources page's tools: sentence search, downloads, queue, what changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from jkdefense import (
+    columns,
+    context,
+    diff,
+    export,
+    feed,
+    filters,
+    load,
+    paths,
+    schema,
+    tables,
+)
+from jkdefense.ui.parts import table
+from jkdefense.ui.state import data_signature
+from jkdefense.ui.text import escape_markdown, sentences_markdown
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _sentences_matching(
+    data_dir: str, signature: str, source_ids: tuple | None, query: str, limit: int
+) -> tuple[int, int, str]:
+    del signature  # only part of the cache key
+    total, found = feed.sentences_matching(Path(data_dir), source_ids, query, limit)
+    mentions = feed.mentions_of(Path(data_dir), list(found["sentence_id"]))
+    return total, len(found), sentences_markdown(found, mentions)
+
+
+def sentence_search(pkg: load.Package, view: filters.ViewFilters, shown: int) -> None:
+    """Find sentences of the articles in view; show the first ``shown``."""
+    query = st.text_input("Find in sentences", key="sources_query", bind="query-params")
+    source_ids = context.sources_in_view(pkg, view.source_ids)
+    total, found, text = _sentences_matching(
+        str(pkg.data_dir), data_signature(pkg.data_dir), source_ids, query or "", shown
+    )
+    first = f"; the first {found:,} shown" if total > found else ""
+    st.caption(f"{total:,} sentences match{first}; known entities highlighted.")
+    if text:
+        st.markdown(text)
+
+
+def download_buttons(pkg: load.Package) -> None:
+    """One CSV download per table, the file exactly as stored."""
+    for name, resource in schema.resources(pkg.descriptor).items():
+        path = pkg.data_dir / resource["path"]
+        if not path.is_file():
+            st.caption(f"{escape_markdown(resource['path'])}: missing")
+            continue
+        # Read on click: the derived tables of a long feed are tens of megabytes.
+        st.download_button(
+            f"{resource['title']} ({resource['path']})",
+            data=path.read_bytes,
+            file_name=resource["path"],
+            mime=resource.get("mediatype", "text/csv"),
+            on_click="ignore",
+            key=f"sources_download_{name}",
+        )
+    descriptor = paths.datapackage_path(pkg.data_dir)
+    if descriptor.is_file():
+        st.download_button(
+            "Schema (datapackage.json)",
+            descriptor.read_bytes(),
+            file_name="datapackage.json",
+            mime="application/json",
+            key="sources_download_datapackage",
+        )
+
+
+def problems_table(pkg: load.Package) -> None:
+    """Every data problem as a table, or a note that validation found none."""
+    if not pkg.problems:
+        st.success("Validation found no problems in any table.")
+        return
+    frame = pd.DataFrame([p.__dict__ for p in pkg.problems])
+    st.dataframe(frame, hide_index=True, width="stretch", key="sources_problems")
+
+
+def _queue_of(
+    pkg: load.Package, source_ids: tuple | None, limit: int | None
+) -> tuple[int, pd.DataFrame]:
+    cited = tables.cited_sentence_ids(pkg.tables)
+    names = feed.entity_names(pkg.tables)
+    return feed.curation_queue(pkg.data_dir, source_ids, cited, names, limit)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _queue(
+    _pkg: load.Package,
+    data_dir: str,
+    signature: str,
+    source_ids: tuple | None,
+    limit: int,
+) -> tuple[int, pd.DataFrame]:
+    del data_dir, signature  # only part of the cache key
+    return _queue_of(_pkg, source_ids, limit)
+
+
+def curation_queue(pkg: load.Package, view: filters.ViewFilters, shown: int) -> None:
+    """Sentences to curate next (the first ``shown``), with the whole queue as CSV."""
+    source_ids = context.sources_in_view(pkg, view.source_ids)
+    key = (str(pkg.data_dir), data_signature(pkg.data_dir), source_ids)
+    total, top = _queue(pkg, *key, shown)
+    first = (
+        f" The first {shown:,} are shown; the CSV holds all." if total > shown else ""
+    )
+    st.caption(
+        f"{total:,} sentences name known entities but no curated row cites "
+        f"them; the more entities, the higher in the queue.{first}"
+    )
+    st.download_button(
+        "Download the queue (CSV)",
+        # Built on click, not cached: on a long feed the queue holds a million rows.
+        data=lambda: _queue_of(pkg, source_ids, None)[1].to_csv(index=False),
+        file_name=export.file_name("curation queue", "csv"),
+        mime="text/csv",
+        key="sources_queue_csv",
+        on_click="ignore",
+    )
+    table(top, columns.QUEUE, key="sources_queue")
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _commit(revision: str, project: str, state: tuple) -> str:
+    # NOTE: git runs only when the repository's refs moved (``state``), not on
+    # every rerun of the Sources page. A revision git rejects is not cached.
+    del state
+    return diff.resolve(revision, Path(project))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _changes(commit: str, data_dir: str, signature: str) -> pd.DataFrame:
+    # NOTE: one git call per table; cached by commit and the files' signature, so a
+    # rerun does not pay for it unless the data or the revision changed.
+    del signature
+    return diff.changes_since(commit, Path(data_dir))
+
+
+def changes_since(pkg: load.Package) -> None:
+    """Rows added, removed and changed since a git revision the analyst names."""
+    revision = st.text_input(
+        "Compare with revision",
+        value="HEAD",
+        key="sources_revision",
+        bind="query-params",
+        help="A commit, tag or HEAD~N; HEAD shows edits not yet committed.",
+    )
+    project = paths.project_dir(pkg.data_dir)
+    try:
+        commit = _commit(
+            revision.strip() or "HEAD", str(project), diff.repository_state(project)
+        )
+        changes = _changes(commit, str(pkg.data_dir), data_signature(pkg.data_dir))
+    except diff.DiffError as error:
+        st.warning(f"Cannot compare: {escape_markdown(str(error))}")
+        return
+    if changes.empty:
+        st.success(
+            f"No rows added, removed or changed since {escape_markdown(revision)}."
+        )
+        return
+    st.dataframe(diff.summary(changes), width="content", key="sources_change_summary")
+    table(changes, columns.CHANGES, key="sources_changes")

@@ -48,7 +48,9 @@ def panel(frame: pd.DataFrame, title: str, unit: str) -> alt.Chart:
             x=alt.X("articles:Q", scale=alt.Scale(type="log"), title="Articles (N)"),
             y=alt.Y("value:Q", scale=alt.Scale(type="log"), title=unit),
             color=alt.Color(
-                "measure:N", title=None, legend=alt.Legend(orient="bottom", columns=2)
+                "measure:N",
+                title=None,
+                legend=alt.Legend(orient="bottom", columns=2, labelLimit=400),
             ),
             tooltip=["articles:Q", "measure:N", alt.Tooltip("value:Q", format=".3g")],
         )

@@ -20,6 +20,12 @@ def _titled(chart: alt.Chart, title: str, subtitle: str, source: str) -> alt.Cha
     )
 
 
+def _largest_first(frame: pd.DataFrame, label: str, value: str) -> list:
+    """Labels by their total ``value``, largest first (ties in order of appearance)."""
+    totals = frame.groupby(label, sort=False)[value].sum()
+    return list(totals.sort_values(ascending=False, kind="stable").index)
+
+
 def threat_matrix_chart(
     cells: pd.DataFrame, *, title: str, subtitle: str, source: str
 ) -> alt.Chart:
@@ -125,12 +131,7 @@ def ranking_chart(
     contributions: pd.DataFrame, *, title: str, subtitle: str, source: str
 ) -> alt.Chart:
     """Weighted program scores as horizontal bars split by criterion, best on top."""
-    order = list(
-        contributions.groupby("program_name")["contribution"]
-        .sum()
-        .sort_values(ascending=False, kind="stable")
-        .index
-    )
+    order = _largest_first(contributions, "program_name", "contribution")
     criteria = list(dict.fromkeys(contributions["criterion_name"]))
     # Each criterion keeps its place in the stack, in the order the weights list.
     parts = contributions.assign(
@@ -263,12 +264,7 @@ def mention_chart(
     counts: pd.DataFrame, *, title: str, subtitle: str, source: str
 ) -> alt.Chart:
     """Entities by number of mentions, one bar segment per article."""
-    order = list(
-        counts.groupby("entity_name")["mention_count"]
-        .sum()
-        .sort_values(ascending=False)
-        .index
-    )
+    order = _largest_first(counts, "entity_name", "mention_count")
     chart = (
         alt.Chart(counts)
         .mark_bar()

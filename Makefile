@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 CHROMIUM := /usr/bin/chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-fast lint fmt data ingest validate bench setup chromium clean
+.PHONY: help run test test-fast lint fmt data ingest validate bench bench-scale setup chromium clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -46,6 +46,10 @@ bench: setup chromium ## Measure derive, validate, page reruns and exports (see 
 	$(PY) benchmarks/bench_data.py
 	$(PY) benchmarks/bench_pages.py
 	$(PY) benchmarks/bench_export.py
+
+bench-scale: setup chromium ## Cost curve at 1 to 10,000 articles (about 15 minutes) and its plot
+	$(PY) benchmarks/bench_scale.py --sizes 1 100 1000 10000 --json benchmarks/scale_results.json
+	$(PY) benchmarks/plot_scale.py benchmarks/scale_results.json benchmarks/scale.png
 
 setup: $(VENV)/.installed ## Create .venv with the pinned requirements
 

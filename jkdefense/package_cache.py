@@ -36,7 +36,7 @@ def cache_dir() -> Path | None:
     return Path(home) / "jkdefense"
 
 
-def _stamps(folder: Path) -> list[tuple[str, int, int]]:
+def file_stamps(folder: Path) -> list[tuple[str, int, int]]:
     """(name, size, mtime) of each file in ``folder``, one stat call per file."""
     if not folder.is_dir():
         return []
@@ -52,9 +52,9 @@ def files_key(data_dir: Path) -> str:
     """A digest that changes whenever a data file, a seed or the checks change."""
     digest = hashlib.sha256()
     for part in (
-        _stamps(data_dir),
-        _stamps(paths.project_dir(data_dir) / "seeds"),
-        _stamps(_CODE_DIR),
+        file_stamps(data_dir),
+        file_stamps(paths.project_dir(data_dir) / "seeds"),
+        file_stamps(_CODE_DIR),
     ):
         digest.update(repr(part).encode())
     return digest.hexdigest()[:32]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import threading
 import weakref
 from collections.abc import Callable
@@ -34,12 +33,7 @@ def _signature(data_dir: Path) -> str:
     modification time, which changes when one is added or removed.
     """
     seeds_dir = paths.project_dir(data_dir) / "seeds"
-    with os.scandir(data_dir) as entries:  # one stat call per file
-        stamps = sorted(
-            (entry.name, stat.st_mtime_ns, stat.st_size)
-            for entry in entries
-            if entry.is_file() and (stat := entry.stat())
-        )
+    stamps = package_cache.file_stamps(data_dir)
     if seeds_dir.is_dir():
         stamps.append(("seeds/", seeds_dir.stat().st_mtime_ns, 0))
     return hashlib.sha256(repr(stamps).encode()).hexdigest()[:16]

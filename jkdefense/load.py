@@ -275,9 +275,13 @@ def _check_feed_is_derived(
         return []
     path = data_dir / resource["path"]
     try:
-        derived = set(
-            pq.read_table(path, columns=["source_id"])["source_id"].unique().to_pylist()
-        )
+        # Read as a dictionary: the distinct ids of each row group, not every row's.
+        ids = pq.read_table(path, columns=["source_id"], read_dictionary=["source_id"])
+        derived = {
+            source_id
+            for chunk in ids["source_id"].chunks
+            for source_id in chunk.dictionary.take(pc.unique(chunk.indices)).to_pylist()
+        }
     except (OSError, pa.ArrowException):
         return []  # already reported when the file was read
     return [

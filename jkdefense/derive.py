@@ -103,7 +103,11 @@ def _derive_seed(
         )
     sentences, mentions, entity_counts, named = out
     counts: Counter[tuple[str, str]] = Counter()
-    for s in seeds.split_sentences(seeds.read_seed(seed_path)):
+    try:
+        sentences_of_seed = seeds.split_sentences(seeds.read_seed(seed_path))
+    except ValueError as error:  # not UTF-8, or the splitter failed on it
+        raise ValueError(f"{relative}: {error}") from None
+    for s in sentences_of_seed:
         sid = seeds.sentence_id(source_id, s.sentence_no)
         row = (sid, source_id, s.sentence_no, s.paragraph_no, s.char_start, s.char_end)
         _append(sentences, (*row, s.text))

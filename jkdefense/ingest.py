@@ -134,7 +134,10 @@ def _slug(text: str) -> str:
 
 def _sources_row(source_id: str, meta: Metadata, text: str, sha: str) -> str:
     """The sources.csv line for the article; its evidence is its own first sentence."""
-    first = seeds.split_sentences(text)
+    try:
+        first = seeds.split_sentences(text)
+    except ValueError as error:
+        raise Refused(f"cannot split it into sentences: {error}") from None
     if not first:
         raise Refused("no sentence found in the text")
     words = first[0].text.split()
@@ -207,9 +210,12 @@ def _derive_staged(data_dir: Path, writes: dict[Path, bytes]) -> dict[str, bytes
         shutil.copytree(project / "seeds", stage / "seeds")
         for path, payload in writes.items():
             (stage / path.relative_to(project)).write_bytes(payload)
+        try:
+            derived = derive.derive(stage / "data")
+        except ValueError as error:
+            raise Refused(f"cannot derive its sentences: {error}") from None
         outputs = {
-            name: derive.to_parquet_bytes(table)
-            for name, table in derive.derive(stage / "data").items()
+            name: derive.to_parquet_bytes(table) for name, table in derived.items()
         }
         for name, data in outputs.items():
             derive.derived_path(stage / "data", name).write_bytes(data)

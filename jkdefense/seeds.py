@@ -12,7 +12,7 @@ import sentencex
 
 # A paragraph is a block of text between blank lines; the seeds use "\n\n".
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-# Sentence rules of sentencex's English segmenter (abbreviations, initials, quotes).
+# sentencex's English rules: abbreviations, initials, quotes.
 LANGUAGE = "en"
 
 
@@ -60,7 +60,15 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
     """Offsets of the sentences of one line, stripped of surrounding white space."""
     line = text[start:end]
     plain = line.translate(_WIDE_SPACES) if not line.isascii() else line
-    for found in sentencex.get_sentence_boundaries(LANGUAGE, plain):
+    try:
+        boundaries = sentencex.get_sentence_boundaries(LANGUAGE, plain)
+    except BaseException as error:  # a panic in sentencex's Rust is no Exception
+        if type(error).__name__ != "PanicException":
+            raise
+        raise ValueError(
+            f"the sentence splitter failed on characters {start}-{end}: {error}"
+        ) from None
+    for found in boundaries:
         a, b = found["start_index"], found["end_index"]
         piece = line[a:b]
         stripped = piece.strip()

@@ -236,3 +236,23 @@ def test_the_app_offers_and_plots_the_new_article(data_copy, article, monkeypatc
     assert {r["source_title"] for r in vega_rows(only_new)[0]} == {
         "Seoul and Tokyo Test the Waters"
     }
+
+
+class PanicException(BaseException):
+    """Stands in for the error a panic in sentencex's Rust code raises."""
+
+
+def test_a_splitter_failure_refuses_the_article(
+    data_copy, article, capsys, monkeypatch
+):
+    def panic(language, text):
+        raise PanicException("byte index 3 is not a char boundary")
+
+    monkeypatch.setattr("sentencex.get_sentence_boundaries", panic)
+    refuse(data_copy, article, META, capsys, "cannot split it into sentences")
+
+
+def test_an_edited_seed_in_the_feed_refuses_the_article(data_copy, article, capsys):
+    seed = data_copy.parent / "seeds" / "yoon-2019-diplomat.txt"
+    seed.write_bytes(seed.read_bytes() + b"\nAn added line.\n")
+    refuse(data_copy, article, META, capsys, "cannot derive its sentences: seeds/")

@@ -138,3 +138,15 @@ def test_every_character_lands_in_one_sentence_in_order():
         between = "".join(text[a:b] for a, b in covered)
         assert not between.strip(), repr(text)
         assert [s.sentence_no for s in sentences] == list(range(1, len(sentences) + 1))
+
+
+def test_a_splitter_failure_names_the_characters(monkeypatch):
+    class PanicException(BaseException):
+        pass
+
+    def panic(language, text):
+        raise PanicException("not a char boundary")
+
+    monkeypatch.setattr("sentencex.get_sentence_boundaries", panic)
+    with pytest.raises(ValueError, match="failed on characters 0-8: not a char"):
+        seeds.split_sentences("One two.")

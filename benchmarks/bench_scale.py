@@ -1,7 +1,7 @@
 """Cost curve of the feed: every measure of the app at several feed sizes.
 
     .venv/bin/python benchmarks/bench_scale.py [--sizes 1 100 1000 10000]
-        [--repeat 5] [--browser-repeat 3] [--json benchmarks/scale_results.json]
+        [--repeat 7] [--browser-repeat 5] [--json benchmarks/scale_results.json]
 
 For each N, builds a synthetic feed of N articles (plus the real one) in a
 temporary project copy (benchmarks/synthetic_feed.py), then measures there, one
@@ -138,8 +138,8 @@ def print_tables(results: list[dict]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000])
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--browser-repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--browser-repeat", type=int, default=5)
     parser.add_argument("--json", type=Path, help="write every figure here")
     args = parser.parse_args()
     results = []

@@ -159,7 +159,7 @@ def _typed(frame: pd.DataFrame, resource: dict[str, Any]) -> pd.DataFrame:
         values = frame[spec["name"]]
         kind = spec["type"]
         if kind == "integer":
-            typed[spec["name"]] = pd.to_numeric(values, errors="coerce").astype("Int64")
+            typed[spec["name"]] = schema.integers(values)
         elif kind == "number":
             typed[spec["name"]] = pd.to_numeric(values, errors="coerce").astype(
                 "Float64"
@@ -253,7 +253,7 @@ def _read_derived(
             i
             for frame in raw.values()
             if "evidence_sentence_ids" in frame
-            for cell in frame["evidence_sentence_ids"]
+            for cell in frame["evidence_sentence_ids"].tolist()
             for i in schema.split_list(cell)
         }
         return read_parquet_raw(path, resource, sentence_ids=cited)
@@ -292,7 +292,9 @@ def _check_feed_is_derived(
             f"no sentences for {source_id} (sources.csv row {data_row(index)}): "
             "the derived tables are stale; run python -m jkdefense.derive",
         )
-        for index, source_id in raw["sources"]["source_id"].items()
+        for index, source_id in zip(
+            raw["sources"].index, raw["sources"]["source_id"].tolist(), strict=True
+        )
         if source_id and source_id not in derived
     ]
 

@@ -137,3 +137,13 @@ def test_long_columns_are_screened_without_missing_a_problem(field, monkeypatch)
     assert one_by_one  # every field has tricky cells that break it
     monkeypatch.setattr(schema, "CELL_BY_CELL_UP_TO", 0)
     assert schema.check_field("t.csv", cells, field) == one_by_one
+
+
+def test_integers_are_read_alike_on_arrow_and_cell_by_cell():
+    """Clean columns go through Arrow, others cell by cell: the same values."""
+    clean = pd.Series(["1", "-2", "007", "123456789012345678"], dtype="str")
+    mixed = pd.Series([*clean, "", "2.5", "+4", "9223372036854775808"], dtype="str")
+    assert schema.integers(clean).tolist() == [1, -2, 7, 123456789012345678]
+    assert schema.integers(mixed).iloc[:4].tolist() == schema.integers(clean).tolist()
+    assert schema.integers(mixed).iloc[4:].isna().all()
+    assert schema.integers(pd.Series([], dtype="str")).empty

@@ -4,6 +4,7 @@ import csv
 import io
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from jkdefense import load, validate
@@ -68,6 +69,20 @@ CASES = [
         set_cell("severity_score", "high"),
         (2, "severity_score"),
         "'high' is not a valid integer",
+    ),
+    (
+        "decimal in an integer column",
+        "scrambles.csv",
+        set_cell("total_count", "2.5"),
+        (2, "total_count"),
+        "'2.5' is not a valid integer",
+    ),
+    (
+        "integer too long",
+        "scrambles.csv",
+        set_cell("china_count", "99999999999999999999"),
+        (2, "china_count"),
+        "99999999999999999999 is out of range for an integer",
     ),
     (
         "out of range",
@@ -169,6 +184,17 @@ def test_each_break_is_reported_with_file_row_and_field(
     rewrite(data_copy / file, change)
     found = problems_at(data_copy, file)
     assert any((p.row, p.field) == where and message in p.message for p in found), found
+
+
+@pytest.mark.parametrize("cell", ["2.5", "x", "99999999999999999999", "+4"])
+def test_a_bad_integer_is_read_as_missing_and_its_row_kept(data_copy, cell):
+    rewrite(data_copy / "scrambles.csv", set_cell("total_count", cell))
+    pkg = load.load_package(data_copy)
+    scrambles = pkg.tables["scrambles"]
+    assert pd.isna(scrambles["total_count"].iloc[0])
+    assert scrambles["total_count"].iloc[1:].notna().all()
+    found = [p for p in pkg.problems if p.file == "scrambles.csv"]
+    assert [(p.row, p.field) for p in found] == [(2, "total_count")], found
 
 
 def test_duplicate_key_names_the_first_row(data_copy):

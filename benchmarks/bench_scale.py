@@ -1,7 +1,8 @@
 """Cost curve of the feed: every measure of the app at several feed sizes.
 
     .venv/bin/python benchmarks/bench_scale.py [--sizes 1 100 1000 10000]
-        [--repeat 7] [--browser-repeat 5] [--json benchmarks/scale_results.json]
+        [--repeat 7] [--floor-repeat 15] [--browser-repeat 5]
+        [--json benchmarks/scale_results.json]
 
 For each N, builds a synthetic feed of N articles (plus the real one) in a
 temporary project copy (benchmarks/synthetic_feed.py), then measures there, one
@@ -53,7 +54,7 @@ def from_json(command: list[str], env: dict, staging: Path) -> object:
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-def measure(n: int, repeat: int, browser_repeat: int) -> dict:
+def measure(n: int, repeat: int, floor_repeat: int, browser_repeat: int) -> dict:
     with tempfile.TemporaryDirectory() as staging:
         target = Path(staging) / "project"
         start = time.perf_counter()
@@ -72,7 +73,7 @@ def measure(n: int, repeat: int, browser_repeat: int) -> dict:
             Path(staging),
         )
         floors = from_json(
-            [python, str(bench / "bench_floor.py"), "--repeat", str(repeat)],
+            [python, str(bench / "bench_floor.py"), "--repeat", str(floor_repeat)],
             env,
             Path(staging),
         )
@@ -139,12 +140,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000])
     parser.add_argument("--repeat", type=int, default=7)
+    # Page and floor runs of a few tens of ms each: more of them steady the ratio.
+    parser.add_argument("--floor-repeat", type=int, default=15)
     parser.add_argument("--browser-repeat", type=int, default=5)
     parser.add_argument("--json", type=Path, help="write every figure here")
     args = parser.parse_args()
     results = []
     for n in args.sizes:
-        results.append(measure(n, args.repeat, args.browser_repeat))
+        results.append(measure(n, args.repeat, args.floor_repeat, args.browser_repeat))
         print(f"N={n:,} measured", file=sys.stderr, flush=True)
         if args.json:
             args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")

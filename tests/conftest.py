@@ -37,3 +37,19 @@ def data_copy(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "data", tmp_path / "data")
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     return tmp_path / "data"
+
+
+class PanicException(BaseException):
+    """Stands in for what a panic in sentencex's Rust code raises (no Exception)."""
+
+
+@pytest.fixture
+def splitter_panics(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Make sentencex fail on every text as its panics do; return the message."""
+    message = "byte index 3 is not a char boundary"
+
+    def panic(language: str, text: str) -> None:
+        raise PanicException(message)
+
+    monkeypatch.setattr("sentencex.get_sentence_boundaries", panic)
+    return message

@@ -203,14 +203,7 @@ def test_summaries_agree_with_the_mentions(package):
     assert counts_by_sentence == sorted(counts_by_sentence, reverse=True)
 
 
-def test_a_seed_the_splitter_fails_on_is_named(data_copy, capsys, monkeypatch):
-    class PanicException(BaseException):
-        pass
-
-    def panic(language, text):
-        raise PanicException("not a char boundary")
-
-    monkeypatch.setattr("sentencex.get_sentence_boundaries", panic)
+def test_a_seed_the_splitter_fails_on_is_named(data_copy, capsys, splitter_panics):
     before = {p.name: p.read_bytes() for p in data_copy.iterdir()}
     assert derive.main(["--data", str(data_copy)]) == 2
     error = capsys.readouterr().err

@@ -238,17 +238,9 @@ def test_the_app_offers_and_plots_the_new_article(data_copy, article, monkeypatc
     }
 
 
-class PanicException(BaseException):
-    """Stands in for the error a panic in sentencex's Rust code raises."""
-
-
 def test_a_splitter_failure_refuses_the_article(
-    data_copy, article, capsys, monkeypatch
+    data_copy, article, capsys, splitter_panics
 ):
-    def panic(language, text):
-        raise PanicException("byte index 3 is not a char boundary")
-
-    monkeypatch.setattr("sentencex.get_sentence_boundaries", panic)
     refuse(data_copy, article, META, capsys, "cannot split it into sentences")
 
 

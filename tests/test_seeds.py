@@ -140,13 +140,6 @@ def test_every_character_lands_in_one_sentence_in_order():
         assert [s.sentence_no for s in sentences] == list(range(1, len(sentences) + 1))
 
 
-def test_a_splitter_failure_names_the_characters(monkeypatch):
-    class PanicException(BaseException):
-        pass
-
-    def panic(language, text):
-        raise PanicException("not a char boundary")
-
-    monkeypatch.setattr("sentencex.get_sentence_boundaries", panic)
-    with pytest.raises(ValueError, match="failed on characters 0-8: not a char"):
+def test_a_splitter_failure_names_the_characters(splitter_panics):
+    with pytest.raises(ValueError, match="failed on characters 0-8: byte index 3"):
         seeds.split_sentences("One two.")

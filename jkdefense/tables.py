@@ -160,7 +160,7 @@ def pathway_steps(
 def precedents_with_checks(
     precedents: pd.DataFrame, claims: pd.DataFrame
 ) -> pd.DataFrame:
-    """Precedents with their partners spelled out and any fact-check about them."""
+    """Precedents with partners and builders spelled out, and any fact-check."""
     about = claims[claims["subject_table"] == "precedents"]
     checks = about.groupby("subject_id").apply(
         lambda g: "; ".join(
@@ -172,6 +172,13 @@ def precedents_with_checks(
     caveats = about[about["verdict_type"] != "supported"]["subject_id"]
     return precedents.assign(
         partners=precedents["partner_country_codes"].map(", ".join),
+        # The file separates builders with ";" alone; a table reads "; ".
+        # (An empty cell, already reported as a problem, stays empty.)
+        lead_companies=precedents["lead_companies"].map(
+            lambda cell: (
+                "; ".join(schema.split_list(cell)) if isinstance(cell, str) else cell
+            )
+        ),
         fact_check=precedents["precedent_id"].map(checks).fillna(""),
         has_caveat=precedents["precedent_id"].isin(set(caveats)),
     )

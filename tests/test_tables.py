@@ -97,6 +97,9 @@ def test_precedents_carry_their_fact_check(package):
     assert "France" in typhoon["fact_check"] and "FR" not in typhoon["partners"]
     assert typhoon["has_caveat"]
     assert not checked.set_index("precedent_id").loc["fremm", "has_caveat"]
+    assert typhoon["lead_companies"] == (
+        "Eurofighter Jagdflugzeug GmbH; Airbus; BAE Systems; Leonardo"
+    )
 
 
 def test_precedent_partners_one_row_per_country(package):

@@ -216,10 +216,16 @@ def parts_figure(
             hovertemplate="%{y}: %{x}/5<br>%{customdata}<extra></extra>",
             text=parts["score"],
             textposition="inside",
+            insidetextanchor="end",
+            textfont={"size": 13},
         )
     )
     figure.update_layout(
         xaxis={"range": [0, 5], "dtick": 1, "title": "Score (1–5, analyst)"},
         yaxis={"autorange": "reversed"},
+        # Shown at full size: Plotly would otherwise shrink a label to its bar.
+        uniformtext={"minsize": 13, "mode": "show"},
     )
-    return _titled(figure, title, subtitle, source, 320)
+    # Tall enough, under the title block and source line, for four bars that
+    # hold their score in legible type.
+    return _titled(figure, title, subtitle, source, 420)

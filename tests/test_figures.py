@@ -70,4 +70,8 @@ def test_pathway_and_parts_figures():
     parts = pd.DataFrame(
         {"criterion_name": ["A", "B"], "score": [4, 2], "rationale": ["r1", "r2"]}
     )
-    assert list(figures.parts_figure(parts, **LABELS).data[0].x) == [4, 2]
+    scored = figures.parts_figure(parts, **LABELS)
+    assert list(scored.data[0].x) == [4, 2]
+    # Scores stay legible: Plotly may not shrink them to fit a thin bar.
+    assert scored.layout.uniformtext.mode == "show"
+    assert scored.layout.uniformtext.minsize >= 12

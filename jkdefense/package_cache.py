@@ -18,11 +18,15 @@ import hashlib
 import os
 import pickle
 import tempfile
+import time
 from pathlib import Path
 
 from jkdefense import load, paths
 
 _CODE_DIR = Path(__file__).resolve().parent
+# A write takes well under a second; a partial file this old was left by a
+# process that stopped mid-write, and no one will finish it.
+ABANDONED_AFTER_S = 3600
 
 
 def cache_dir() -> Path | None:
@@ -94,10 +98,22 @@ def _write(folder: Path, owner: str, path: Path, package: load.Package) -> None:
         for old in folder.glob(f"{owner}-*.pickle"):
             if old != path:
                 old.unlink(missing_ok=True)
+        _drop_abandoned_writes(folder)
     except OSError:
         # A read-only or full disk: the app works, only without the cache.
         if written is not None:
             written.unlink(missing_ok=True)
+
+
+def _drop_abandoned_writes(folder: Path) -> None:
+    """Remove partial files that stopped processes left (others may be writing)."""
+    stale_before = time.time() - ABANDONED_AFTER_S
+    for partial in folder.glob(".writing-*"):
+        try:
+            if partial.stat().st_mtime < stale_before:
+                partial.unlink()
+        except OSError:
+            pass  # gone already, or not ours to remove
 
 
 def load_package(data_dir: Path) -> load.Package:

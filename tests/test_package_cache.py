@@ -1,6 +1,7 @@
 """The checked package is kept between starts, and never outlives a change."""
 
 import os
+import time
 
 import pytest
 
@@ -69,6 +70,19 @@ def test_a_torn_cache_file_is_loaded_afresh_and_replaced(data_copy, cache, loads
     assert len(loads) == 2 and package.problems == []
     assert package_cache.load_package(data_copy).problems == []
     assert len(loads) == 2  # the rewritten entry serves the third start
+
+
+def test_partial_files_of_stopped_writes_are_cleared(data_copy, cache):
+    cache.mkdir()
+    abandoned, in_progress = cache / ".writing-abandoned", cache / ".writing-now"
+    abandoned.write_bytes(b"half a pickle")
+    in_progress.write_bytes(b"being written")
+    long_ago = time.time() - package_cache.ABANDONED_AFTER_S - 60
+    os.utime(abandoned, (long_ago, long_ago))
+    package_cache.load_package(data_copy)
+    assert not abandoned.exists()
+    assert in_progress.exists()  # another process may still be writing it
+    assert len(list(cache.glob("*.pickle"))) == 1
 
 
 def test_off_keeps_nothing(data_copy, tmp_path, monkeypatch, loads):

@@ -47,7 +47,7 @@ bench: setup chromium ## Measure derive, validate, page reruns and exports (see 
 	$(PY) benchmarks/bench_pages.py
 	$(PY) benchmarks/bench_export.py
 
-bench-scale: setup chromium ## Cost curve at 1 to 10,000 articles (about 10 minutes) and its plot
+bench-scale: setup chromium ## Cost curve at 1 to 10,000 articles (about 15 minutes) and its plot
 	$(PY) benchmarks/bench_scale.py --sizes 1 100 1000 10000 --json benchmarks/scale_results.json
 	$(PY) benchmarks/plot_scale.py benchmarks/scale_results.json benchmarks/scale.png
 

@@ -1,7 +1,7 @@
 """Cost curve of the feed: every measure of the app at several feed sizes.
 
     .venv/bin/python benchmarks/bench_scale.py [--sizes 1 100 1000 10000]
-        [--repeat 7] [--floor-repeat 15] [--browser-repeat 5]
+        [--repeat 7] [--floor-repeat 15] [--browser-repeat 9]
         [--json benchmarks/scale_results.json]
 
 For each N, builds a synthetic feed of N articles (plus the real one) in a
@@ -142,7 +142,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7)
     # Page and floor runs of a few tens of ms each: more of them steady the ratio.
     parser.add_argument("--floor-repeat", type=int, default=15)
-    parser.add_argument("--browser-repeat", type=int, default=5)
+    # Cold starts of about 4 s each vary by up to a second on a 2-core machine.
+    parser.add_argument("--browser-repeat", type=int, default=9)
     parser.add_argument("--json", type=Path, help="write every figure here")
     args = parser.parse_args()
     results = []

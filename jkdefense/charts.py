@@ -56,6 +56,9 @@ def threat_matrix_chart(
     return _titled((heat + labels).properties(height=220), title, subtitle, source)
 
 
+UNCITED_EDGE = "#595959"  # 7:1 against white
+
+
 def incident_timeline_chart(
     incidents: pd.DataFrame, *, title: str, subtitle: str, source: str
 ) -> alt.Chart:
@@ -67,7 +70,9 @@ def incident_timeline_chart(
             x=alt.X(
                 "incident_date:T",
                 title=None,
-                axis=alt.Axis(format="%Y"),
+                # One tick a year: at slide width Vega would add half-years,
+                # each labelled with its year.
+                axis=alt.Axis(format="%Y", tickCount="year"),
                 scale=alt.Scale(padding=20),
             ),
             y=alt.Y("incident_type:N", title="Event type"),
@@ -75,11 +80,15 @@ def incident_timeline_chart(
                 "domain_type:N", title="Domain", scale=theme.domain_scale()
             ),
             shape=alt.Shape("incident_type:N", legend=None),
+            # A thin grey edge keeps the pale domains (air, multi) visible on a
+            # white slide; the thick black one marks the events the article cites.
             stroke=alt.condition(
-                "datum.is_mentioned_in_article", alt.value("black"), alt.value("white")
+                "datum.is_mentioned_in_article",
+                alt.value("black"),
+                alt.value(UNCITED_EDGE),
             ),
             strokeWidth=alt.condition(
-                "datum.is_mentioned_in_article", alt.value(2.5), alt.value(0.5)
+                "datum.is_mentioned_in_article", alt.value(2.5), alt.value(1)
             ),
             tooltip=[
                 alt.Tooltip("incident_date:T", format="%d %b %Y"),

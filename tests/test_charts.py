@@ -55,6 +55,10 @@ def test_incident_timeline_colours_by_domain():
     result = spec(charts.incident_timeline_chart(events, **LABELS))
     assert result["encoding"]["color"]["scale"]["range"][1] == "#44AA99"  # sea
     assert result["encoding"]["stroke"]["condition"]["value"] == "black"
+    # Events the article does not cite keep an edge a pale fill can be seen by.
+    assert result["encoding"]["stroke"]["value"] == charts.UNCITED_EDGE != "white"
+    # Year labels, one tick a year, so a wide export never repeats a year.
+    assert result["encoding"]["x"]["axis"]["tickCount"] == "year"
 
 
 def test_score_heatmap_keeps_the_given_row_order():

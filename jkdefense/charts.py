@@ -188,11 +188,15 @@ def rank_stability_chart(
     base = alt.Chart(stability).encode(
         y=alt.Y("program_name:N", title=None, sort=order)
     )
+    ranks = max(len(order), 1)
     span = base.mark_rule(strokeWidth=6, color=theme.SCORE_LIGHT).encode(
         x=alt.X(
             "rank_min:Q",
             title="Rank (1 = best)",
-            scale=alt.Scale(domain=[0.5, max(len(order), 1) + 0.5]),
+            # Whole ranks only, and no "nice" stretch of the axis to 0 and past
+            # the last rank.
+            scale=alt.Scale(domain=[0.5, ranks + 0.5], nice=False),
+            axis=alt.Axis(values=list(range(1, ranks + 1)), format="d"),
         ),
         x2="rank_max:Q",
     )

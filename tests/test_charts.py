@@ -93,6 +93,8 @@ def test_rank_stability_draws_range_and_rank():
     result = spec(charts.rank_stability_chart(stability, **LABELS))
     assert result["layer"][0]["encoding"]["x2"]["field"] == "rank_max"
     assert result["layer"][1]["encoding"]["x"]["field"] == "rank"
+    axis = result["layer"][0]["encoding"]["x"]
+    assert axis["axis"]["values"] == [1] and axis["scale"]["nice"] is False
 
 
 def test_pairing_matrix_and_precedents_and_mentions_and_verdicts():

@@ -136,7 +136,12 @@ def test_pairing_matrix_and_precedents_and_mentions_and_verdicts():
         == "mention_count"
     )
     claims = pd.DataFrame({"verdict_type": ["wrong", "supported", "wrong"]})
-    assert len(data_of(spec(charts.verdict_chart(claims, **LABELS)))) == 3
+    verdicts = spec(charts.verdict_chart(claims, **LABELS))
+    assert len(data_of(verdicts)) == 3
+    assert "'_', ' '" in verdicts["encoding"]["y"]["axis"]["labelExpr"]
+    # Counts tick in whole numbers, however wide the chart is drawn.
+    for counted in (verdicts, spec(charts.mention_chart(counts, **LABELS))):
+        assert counted["encoding"]["x"]["axis"] == {"format": "d", "tickMinStep": 1}
 
 
 def test_coverage_chart_stacks_domains():

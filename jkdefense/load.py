@@ -106,8 +106,8 @@ def read_parquet_raw(
             table = pq.read_table(path, columns=columns)
         else:
             # Scanned a row group at a time: only the wanted rows stay in memory.
-            # NOTE: the ids as an Arrow array, not a Python list: Arrow then
-            # builds its lookup once; a list costs about 0.2 s more on 10,000 ids.
+            # NOTE: the ids as an Arrow array, not a Python list: a list cost
+            # 0.05-0.2 s more on 10,000 ids here (benchmarks/RESULTS.md).
             wanted = pc.field("sentence_id").isin(
                 pa.array(sorted(sentence_ids), pa.string())
             )

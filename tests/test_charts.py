@@ -154,6 +154,7 @@ def test_coverage_chart_stacks_domains():
     )
     result = spec(charts.coverage_chart(coverage, **LABELS))
     assert result["encoding"]["color"]["field"] == "domain_type"
+    assert result["encoding"]["x"]["axis"] == {"format": "d", "tickMinStep": 1}
 
 
 def test_ranking_chart_puts_the_best_program_on_top_and_stacks_criteria():

@@ -137,17 +137,27 @@ def network_figure(
         "bridge": "US bridge supplier",
         "JP": "Japanese company",
     }
-    positions = {"KR": "middle left", "bridge": "top center", "JP": "middle right"}
+    positions = {"KR": "middle left", "JP": "middle right"}
     for side, rows in nodes.groupby("side", sort=False):
         figure.add_scatter(
             x=rows["x"],
             y=rows["y"],
-            mode="markers+text",
+            # Lines cross above the bridge nodes: their names go on a white backing.
+            mode="markers" if side == "bridge" else "markers+text",
             name=side_names[side],
             text=rows["node_name"],
-            textposition=positions[side],
+            textposition=positions.get(side),
             marker={"size": 16, "color": side_colors[side]},
             hovertemplate="%{text}<extra>" + side_names[side] + "</extra>",
+        )
+    for bridge in nodes[nodes["side"] == "bridge"].itertuples(index=False):
+        figure.add_annotation(
+            x=bridge.x,
+            y=bridge.y,
+            text=bridge.node_name,
+            showarrow=False,
+            yshift=21,
+            bgcolor="rgba(255, 255, 255, 0.85)",
         )
     figure.update_xaxes(visible=False, range=[-1.2, 3.2])
     figure.update_yaxes(visible=False)

@@ -50,6 +50,9 @@ def test_network_figure_draws_an_edge_per_link():
     check_labels(figure)
     lines = [t for t in figure.data if t.mode == "lines"]
     assert len(lines) == 2 and lines[0].line.width == 4
+    # A bridge's name is drawn over the lines that cross it, on a backing.
+    (name,) = [a for a in figure.layout.annotations if a.text == "U"]
+    assert name.bgcolor and name.yshift > 0
 
 
 def test_pathway_and_parts_figures():

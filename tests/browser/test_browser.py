@@ -4,11 +4,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import start_server, wait_until_drawn
 
 pytestmark = pytest.mark.browser
 
+WAIT_MS = 30_000  # a rerun on a busy 2-core machine
 PAGES = {"": 2, "threats": 3, "programs": 3, "pairings": 3, "pathway": 2, "sources": 0}
 
 
@@ -36,9 +38,12 @@ def test_pasted_link_keeps_its_view_after_the_first_click(page):
         sidebar = tab.locator('[data-testid="stSidebar"]')
         sidebar.get_by_text("JP", exact=True).click()
         tab.wait_for_url("**focus=JP**")
+        # The URL changes before the rerun it asks for has drawn: wait for the page.
+        expect(main).to_contain_text(
+            "Filters: Undersea · focus: Japan", timeout=WAIT_MS
+        )
         wait_until_drawn(tab, 1)
         assert "domain=undersea" in tab.url and "threats_actor=CN" in tab.url
-        assert "Filters: Undersea · focus: Japan" in main.inner_text()
         rows = main.locator('[data-testid="stDataFrame"]').first.inner_text()
         assert "Russia" not in rows
         assert recorder.outside == []
@@ -78,9 +83,9 @@ def test_meeting_mode_hides_the_sidebar_and_can_be_left(server, page):
     wait_until_drawn(tab, 2)
     assert not tab.locator('[data-testid="stSidebar"]').is_visible()
     tab.get_by_role("button", name="Leave meeting mode").click()
-    wait_until_drawn(tab, 2)
     tab.wait_for_function("() => !location.search.includes('meeting')")
-    assert tab.locator('[data-testid="stSidebar"]').is_visible()
+    expect(tab.locator('[data-testid="stSidebar"]')).to_be_visible(timeout=WAIT_MS)
+    wait_until_drawn(tab, 2)
 
 
 def test_touring_every_page_and_control_stays_on_loopback(page):

@@ -113,7 +113,13 @@ def page(browser: Browser) -> Iterator[tuple[Page, Recorder]]:
     context.close()
 
 
-def wait_until_drawn(page: Page, charts: int = 1, timeout: float = 30_000) -> None:
+# How long a page or a rerun may take to draw on a busy 2-core machine.
+DRAW_TIMEOUT_MS = 30_000
+
+
+def wait_until_drawn(
+    page: Page, charts: int = 1, timeout: float = DRAW_TIMEOUT_MS
+) -> None:
     """Wait for the script to finish and ``charts`` charts to have drawn."""
     page.wait_for_selector(
         '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout

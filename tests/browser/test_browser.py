@@ -6,11 +6,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import start_server, wait_until_drawn
+from tests.browser.conftest import DRAW_TIMEOUT_MS, start_server, wait_until_drawn
 
 pytestmark = pytest.mark.browser
 
-WAIT_MS = 30_000  # a rerun on a busy 2-core machine
 PAGES = {"": 2, "threats": 3, "programs": 3, "pairings": 3, "pathway": 2, "sources": 0}
 
 
@@ -40,7 +39,7 @@ def test_pasted_link_keeps_its_view_after_the_first_click(page):
         tab.wait_for_url("**focus=JP**")
         # The URL changes before the rerun it asks for has drawn: wait for the page.
         expect(main).to_contain_text(
-            "Filters: Undersea · focus: Japan", timeout=WAIT_MS
+            "Filters: Undersea · focus: Japan", timeout=DRAW_TIMEOUT_MS
         )
         wait_until_drawn(tab, 1)
         assert "domain=undersea" in tab.url and "threats_actor=CN" in tab.url
@@ -84,7 +83,9 @@ def test_meeting_mode_hides_the_sidebar_and_can_be_left(server, page):
     assert not tab.locator('[data-testid="stSidebar"]').is_visible()
     tab.get_by_role("button", name="Leave meeting mode").click()
     tab.wait_for_function("() => !location.search.includes('meeting')")
-    expect(tab.locator('[data-testid="stSidebar"]')).to_be_visible(timeout=WAIT_MS)
+    expect(tab.locator('[data-testid="stSidebar"]')).to_be_visible(
+        timeout=DRAW_TIMEOUT_MS
+    )
     wait_until_drawn(tab, 2)
 
 

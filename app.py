@@ -34,5 +34,8 @@ navigation = st.navigation(
 )
 ui.meeting_frame()
 ui.problem_banner(pkg)
-navigation.run()
-ui.footer(pkg, ui.current_view(pkg))
+try:
+    navigation.run()
+    ui.footer(pkg, ui.current_view(pkg))
+finally:
+    ui.end_frame()  # also when a page stops early

@@ -35,6 +35,9 @@ class Package:
     descriptor: schema.Descriptor
     tables: dict[str, pd.DataFrame]
     problems: list[Problem] = field(default_factory=list)
+    # False for the tables as read_package gives them: typed, but with only the
+    # problems found reading them, and without the cited sentences.
+    checked: bool = True
 
     @cached_property
     def source_ids(self) -> tuple[str, ...]:
@@ -195,27 +198,11 @@ def load_package(data_dir: Path | None = None, whole_feed: bool = True) -> Packa
     of thousands of articles opens as fast as one. ``validate`` reads everything.
     """
     data_dir = data_dir or paths.data_dir()
-    descriptor_path = paths.datapackage_path(data_dir)
-    try:
-        descriptor = schema.read_descriptor(descriptor_path)
-    except (OSError, ValueError) as error:
-        problem = Problem(descriptor_path.name, None, None, f"cannot read: {error}")
-        return Package(data_dir, {"resources": []}, {}, [problem])
+    descriptor, problems = _read_descriptor(data_dir)
     resources = schema.resources(descriptor)
-    raw: dict[str, pd.DataFrame] = {}
-    problems: list[Problem] = []
-    for name, resource in resources.items():
-        if not is_parquet(resource):
-            table = read_raw(data_dir / resource["path"], resource)
-            problems += table.problems
-            if table.frame is not None:
-                raw[name] = table.frame
-    for name, resource in resources.items():
-        if is_parquet(resource):
-            table = _read_derived(data_dir, name, resource, raw, whole_feed)
-            problems += table.problems
-            if table.frame is not None:
-                raw[name] = table.frame
+    raw = _read_tables(data_dir, resources, problems, whole_feed, cited=True)
+    if not resources:
+        return Package(data_dir, descriptor, {}, problems)
     derived_at = None if whole_feed else _derived_at(data_dir, resources)
     problems += checks.check_package(
         raw, descriptor, paths.project_dir(data_dir), derived_at
@@ -226,6 +213,70 @@ def load_package(data_dir: Path | None = None, whole_feed: bool = True) -> Packa
     # them back (see jkdefense.feed.give_back_memory).
     pa.default_memory_pool().release_unused()
     return Package(data_dir, descriptor, tables, sorted(set(problems), key=_order))
+
+
+def read_package(data_dir: Path | None = None) -> Package:
+    """The package's tables, read and typed but not yet checked (``checked`` False).
+
+    What a page needs to draw, in a fraction of load_package's time on a long
+    feed: the curated tables, typed exactly as load_package types them, and the
+    problems found reading them (a missing or malformed file, a bad header). The
+    cited sentences are left out: read_sentences reads a row's on demand.
+    """
+    data_dir = data_dir or paths.data_dir()
+    descriptor, problems = _read_descriptor(data_dir)
+    resources = schema.resources(descriptor)
+    raw = _read_tables(data_dir, resources, problems, whole_feed=False, cited=False)
+    tables = {name: _typed(frame, resources[name]) for name, frame in raw.items()}
+    return Package(
+        data_dir, descriptor, tables, sorted(set(problems), key=_order), checked=False
+    )
+
+
+def read_sentences(pkg: Package, sentence_ids: set[str]) -> pd.DataFrame | None:
+    """Those sentences of the feed, typed as in ``tables`` (None: unreadable)."""
+    resource = schema.resources(pkg.descriptor).get("sentences")
+    if resource is None:
+        return None
+    table = read_parquet_raw(pkg.data_dir / resource["path"], resource, sentence_ids)
+    return None if table.frame is None else _typed(table.frame, resource)
+
+
+def _read_descriptor(data_dir: Path) -> tuple[schema.Descriptor, list[Problem]]:
+    descriptor_path = paths.datapackage_path(data_dir)
+    try:
+        return schema.read_descriptor(descriptor_path), []
+    except (OSError, ValueError) as error:
+        problem = Problem(descriptor_path.name, None, None, f"cannot read: {error}")
+        return {"resources": []}, [problem]
+
+
+def _read_tables(
+    data_dir: Path,
+    resources: dict[str, dict[str, Any]],
+    problems: list[Problem],
+    whole_feed: bool,
+    cited: bool,
+) -> dict[str, pd.DataFrame]:
+    """Every table as text (curated first: they name the cited sentences).
+
+    Adds the problems found reading them to ``problems``. ``cited=False`` leaves
+    the cited sentences unread (only their file's header is checked).
+    """
+    raw: dict[str, pd.DataFrame] = {}
+    for name, resource in resources.items():
+        if not is_parquet(resource):
+            table = read_raw(data_dir / resource["path"], resource)
+            problems += table.problems
+            if table.frame is not None:
+                raw[name] = table.frame
+    for name, resource in resources.items():
+        if is_parquet(resource):
+            table = _read_derived(data_dir, name, resource, raw, whole_feed, cited)
+            problems += table.problems
+            if table.frame is not None:
+                raw[name] = table.frame
+    return raw
 
 
 def _derived_at(data_dir: Path, resources: dict[str, dict[str, Any]]) -> float | None:
@@ -248,11 +299,12 @@ def _read_derived(
     resource: dict[str, Any],
     raw: dict[str, pd.DataFrame],
     whole_feed: bool,
+    cited: bool,
 ) -> RawTable:
     path = data_dir / resource["path"]
     if whole_feed or not path.exists():
         return read_raw(path, resource)
-    if name == "sentences":
+    if name == "sentences" and cited:
         cited = {
             i
             for frame in raw.values()

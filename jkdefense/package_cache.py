@@ -1,7 +1,10 @@
 """The app's loaded package, kept on disk between server starts while no file changes.
 
 Loading checks every curated row, seed and cited sentence: on a feed of thousands
-of articles that is most of a cold start. The checked package is kept in the
+of articles that is most of a cold start. Where no checked package is kept, a
+feed of more than CHECK_AFTER_DRAWING_ABOVE articles is opened in two steps
+(open_package): its tables at once, for the first page, while a thread checks
+them. The checked package is kept in the
 user's cache folder, under a key made of every data file's and seed's name, size
 and modification time and of this package's own code, so any edit, a re-derive,
 a new article or a new version of the checks loads and checks afresh. One entry
@@ -18,7 +21,10 @@ import hashlib
 import os
 import pickle
 import tempfile
+import threading
 import time
+from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 
 from jkdefense import load, paths
@@ -27,6 +33,9 @@ _CODE_DIR = Path(__file__).resolve().parent
 # A write takes well under a second; a partial file this old was left by a
 # process that stopped mid-write, and no one will finish it.
 ABANDONED_AFTER_S = 3600
+# Checking a feed of 200 articles takes about 0.1 s and one of 10,000 about 1 s
+# (benchmarks/RESULTS.md): above this many seeds the first page does not wait.
+CHECK_AFTER_DRAWING_ABOVE = 200
 
 
 def cache_dir() -> Path | None:
@@ -54,14 +63,16 @@ def file_stamps(folder: Path) -> list[tuple[str, int, int]]:
 
 def files_key(data_dir: Path) -> str:
     """A digest that changes whenever a data file, a seed or the checks change."""
+    return _key_and_seeds(data_dir)[0]
+
+
+def _key_and_seeds(data_dir: Path) -> tuple[str, int]:
+    """files_key, and how many seeds there are (one stat per file for both)."""
+    seeds = file_stamps(paths.project_dir(data_dir) / "seeds")
     digest = hashlib.sha256()
-    for part in (
-        file_stamps(data_dir),
-        file_stamps(paths.project_dir(data_dir) / "seeds"),
-        file_stamps(_CODE_DIR),
-    ):
+    for part in (file_stamps(data_dir), seeds, file_stamps(_CODE_DIR)):
         digest.update(repr(part).encode())
-    return digest.hexdigest()[:32]
+    return digest.hexdigest()[:32], len(seeds)
 
 
 def _entry(folder: Path, data_dir: Path, key: str) -> tuple[str, Path]:
@@ -128,3 +139,106 @@ def load_package(data_dir: Path) -> load.Package:
     package = load.load_package(data_dir, whole_feed=False)
     _write(folder, owner, path, package)
     return package
+
+
+class Opening:
+    """A package being opened: checked, or its tables until a thread checks them."""
+
+    def __init__(
+        self,
+        checked: load.Package | None = None,
+        provisional: load.Package | None = None,
+        check: Callable[[], load.Package] | None = None,
+    ) -> None:
+        """Opened ``checked``; or ``provisional`` until ``check()`` has run."""
+        self._provisional = provisional
+        self._check = check
+        self._started = threading.Lock()
+        self._now = threading.Event()
+        self._result: Future[load.Package] = Future()
+        if check is None:
+            self._result.set_result(checked)
+
+    def start_check(self, after_s: float = 0.0) -> None:
+        """Check in a thread ``after_s`` from now, unless it is started already.
+
+        A check asked for at once (checked) cuts the wait short.
+        """
+        with self._started:
+            check, self._check = self._check, None
+        if check is None:
+            return
+        thread = threading.Thread(
+            target=self._run, args=(check, after_s), name="jkdefense-check", daemon=True
+        )
+        _CHECKS[:] = [c for c in _CHECKS if c[0].is_alive()]
+        _CHECKS.append((thread, self._now))
+        thread.start()
+
+    def _run(self, check: Callable[[], load.Package], after_s: float) -> None:
+        self._now.wait(after_s)
+        try:
+            self._result.set_result(check())
+        except BaseException as error:  # raised again to whoever asks for it
+            self._result.set_exception(error)
+
+    @property
+    def checking(self) -> bool:
+        """True until the package is checked."""
+        return not self._result.done()
+
+    def current(self) -> load.Package:
+        """The checked package once there is one; until then the tables as read.
+
+        Raises what the check raised, as a load in the script run would.
+        """
+        if self.checking and self._provisional is not None:
+            return self._provisional
+        return self.checked()
+
+    def checked(self, timeout: float | None = None) -> load.Package:
+        """The checked package, waiting up to ``timeout`` s for the check."""
+        self.start_check()
+        self._now.set()
+        package = self._result.result(timeout)
+        self._provisional = None  # nothing needs the unchecked tables now
+        return package
+
+
+_CHECKS: list[tuple[threading.Thread, threading.Event]] = []
+
+
+def wait_for_checks(timeout: float = 60) -> None:
+    """Run every check started so far now, and wait until each has finished."""
+    for check in list(_CHECKS):
+        thread, now = check
+        now.set()
+        thread.join(timeout)
+        if not thread.is_alive():
+            _CHECKS.remove(check)
+
+
+def open_package(data_dir: Path) -> Opening:
+    """The package as the app opens it: kept, checked now, or checked in a thread.
+
+    A kept package, or a feed of at most CHECK_AFTER_DRAWING_ABOVE articles, is
+    opened checked. A longer one opens with its tables as read_package gives
+    them, checked in a thread from Opening.start_check on (the result is kept,
+    as load_package keeps it).
+    """
+    folder = cache_dir()
+    key, seeds = _key_and_seeds(data_dir)
+    owner, path = _entry(folder, data_dir, key) if folder else ("", Path())
+    kept = _read(path, data_dir) if folder else None
+    if kept is not None:
+        return Opening(checked=kept)
+
+    def check() -> load.Package:
+        package = load.load_package(data_dir, whole_feed=False)
+        if folder is not None:
+            _write(folder, owner, path, package)
+        return package
+
+    if seeds <= CHECK_AFTER_DRAWING_ABOVE:
+        return Opening(checked=check())
+    return Opening(provisional=load.read_package(data_dir), check=check)

@@ -38,3 +38,37 @@ def test_read_table_text_keeps_strings(data_copy):
     assert frame["fiscal_year"].iloc[0] == "2010"
     descriptor = schema.read_descriptor(data_copy / "datapackage.json")
     assert list(frame) == schema.field_names(schema.resources(descriptor)["scrambles"])
+
+
+def test_read_package_types_the_tables_as_load_package_does(data_copy):
+    checked = load.load_package(data_copy, whole_feed=False)
+    read = load.read_package(data_copy)
+    assert read.checked is False and checked.checked is True
+    assert set(read.tables) == set(checked.tables) - {"sentences"}
+    for name, frame in read.tables.items():
+        pd.testing.assert_frame_equal(frame, checked.tables[name], obj=name)
+
+
+def test_read_package_reports_what_reading_finds_and_leaves_the_checks(data_copy):
+    (data_copy / "pathway.csv").unlink()
+    threats = data_copy / "threats.csv"
+    text = threats.read_text(encoding="utf-8")
+    threats.write_text(text.replace(",air,", ",space,", 1), encoding="utf-8")
+    read = load.read_package(data_copy)
+    assert [p.message for p in read.problems] == ["file is missing"]
+    checked = load.load_package(data_copy, whole_feed=False)
+    assert any(p.file == "threats.csv" for p in checked.problems)
+
+
+def test_read_sentences_gives_the_cited_rows_typed(data_copy):
+    checked = load.load_package(data_copy, whole_feed=False)
+    wanted = set(checked.tables["threats"]["evidence_sentence_ids"].iloc[0])
+    read = load.read_sentences(load.read_package(data_copy), wanted)
+    expected = checked.tables["sentences"]
+    expected = expected[expected["sentence_id"].isin(wanted)]
+    pd.testing.assert_frame_equal(
+        read.sort_values("sentence_id").reset_index(drop=True),
+        expected.sort_values("sentence_id").reset_index(drop=True),
+    )
+    (data_copy / "sentences.parquet").write_bytes(b"not parquet")
+    assert load.read_sentences(load.read_package(data_copy), wanted) is None

@@ -110,3 +110,76 @@ def test_validate_leaves_the_package_checked_for_the_app(data_copy, cache, loads
     assert len(list(cache.glob("*.pickle"))) == 1
     package_cache.load_package(data_copy)
     assert len(loads) == 2  # the app's start finds it kept
+
+
+@pytest.fixture
+def long_feed(monkeypatch):
+    """Treat the one-article feed as a long one: checked after it is drawn."""
+    monkeypatch.setattr(package_cache, "CHECK_AFTER_DRAWING_ABOVE", 0)
+
+
+def misquote(data_dir):
+    """Make the first threat's quote one the article does not contain."""
+    threats = data_dir / "threats.csv"
+    frame = load.read_table_text(data_dir, "threats")
+    quote = frame["evidence_quote"].iloc[0]
+    text = threats.read_text(encoding="utf-8")
+    threats.write_text(
+        text.replace(quote, "Words the article never used", 1), encoding="utf-8"
+    )
+
+
+def test_a_short_feed_opens_checked(data_copy, cache):
+    misquote(data_copy)
+    opening = package_cache.open_package(data_copy)
+    assert not opening.checking
+    assert opening.current().checked
+    assert any(p.field == "evidence_quote" for p in opening.current().problems)
+
+
+def test_a_long_feed_opens_at_once_and_its_check_finds_every_problem(
+    data_copy, cache, long_feed
+):
+    misquote(data_copy)
+    opening = package_cache.open_package(data_copy)
+    first = opening.current()
+    assert opening.checking and not first.checked
+    assert not any(p.field == "evidence_quote" for p in first.problems)
+    opening.start_check(after_s=0)
+    checked = opening.checked(timeout=60)
+    assert checked.checked and not opening.checking
+    assert opening.current() is checked
+    assert checked.problems == load.load_package(data_copy, whole_feed=False).problems
+    assert any(p.field == "evidence_quote" for p in checked.problems)
+    # The check keeps what it found: the next start opens checked.
+    again = package_cache.open_package(data_copy)
+    assert not again.checking and again.current().problems == checked.problems
+
+
+def test_the_check_waits_for_the_draw_unless_it_is_asked_for(
+    data_copy, cache, long_feed
+):
+    opening = package_cache.open_package(data_copy)
+    opening.start_check(after_s=600)
+    time.sleep(0.2)
+    assert opening.checking  # still letting the page draw
+    started = time.perf_counter()
+    assert opening.checked(timeout=60).checked
+    assert time.perf_counter() - started < 60
+
+
+def test_a_check_that_fails_raises_where_the_package_is_asked_for(
+    data_copy, cache, long_feed, monkeypatch
+):
+    def broken(*args, **kwargs):
+        raise RuntimeError("the check broke")
+
+    monkeypatch.setattr(load, "load_package", broken)
+    opening = package_cache.open_package(data_copy)
+    assert not opening.current().checked
+    opening.start_check()
+    package_cache.wait_for_checks()
+    with pytest.raises(RuntimeError, match="the check broke"):
+        opening.current()
+    with pytest.raises(RuntimeError, match="the check broke"):
+        opening.checked()

@@ -161,3 +161,31 @@ def test_a_long_feed_keeps_the_articles_a_link_chose(monkeypatch):
     assert not at.exception
     assert at.session_state["source"] == ["yoon-2019-diplomat"]
     assert at.multiselect(key="source").options == ["yoon-2019-diplomat"]
+
+
+def test_a_long_feed_is_drawn_first_and_its_problems_follow(data_copy, monkeypatch):
+    from jkdefense import package_cache
+    from tests.test_package_cache import misquote
+
+    monkeypatch.setattr(package_cache, "CHECK_AFTER_DRAWING_ABOVE", 0)
+    monkeypatch.setenv("JKDEFENSE_DATA_DIR", str(data_copy))
+    misquote(data_copy)
+    at = run_page("threats")
+    assert not at.exception
+    assert "Checking the data of 1 articles" in at.info[0].value
+    assert not at.error
+    # The evidence panel reads the chosen row's sentences itself meanwhile.
+    quotes = [m.value for m in at.markdown if m.value.startswith("> ")]
+    assert quotes and "Air Defense Identification Zone" in quotes[0]
+    at.switch_page("pages/sources.py").run()
+    assert any("still being checked" in i.value for i in at.info)
+
+    package_cache.wait_for_checks()
+    at.run()
+    assert not at.exception
+    assert not any("Checking the data" in i.value for i in at.info)
+    banner = at.error[0].value.replace("\\", "")
+    assert "1 data problem(s)" in banner
+    assert "threats.csv row 2, evidence_quote: quote 'Words the article" in banner
+    at.switch_page("pages/threats.py").run()
+    assert [m.value for m in at.markdown if m.value.startswith("> ")] == quotes

@@ -10,7 +10,8 @@ from jkdefense import (
     load,
     theme,
 )
-from jkdefense.ui.state import chart_labels, meeting_mode, per_data
+from jkdefense.package_cache import Opening
+from jkdefense.ui.state import chart_labels, meeting_mode, opening, per_data
 from jkdefense.ui.text import escape_markdown
 
 
@@ -88,7 +89,13 @@ def _source_options(pkg: load.Package) -> list[str]:
 
 
 def problem_banner(pkg: load.Package) -> None:
-    """Show every data problem at the top of the page, naming file, row and field."""
+    """Show every data problem at the top of the page, naming file, row and field.
+
+    While a thread still checks the package, say so instead, until it is done.
+    """
+    if not pkg.checked:
+        _checking_note(opening(pkg.data_dir), len(pkg.source_ids))
+        return
     if not pkg.problems:
         return
     lines = [f"- {escape_markdown(str(p))}" for p in pkg.problems[:8]]
@@ -98,6 +105,22 @@ def problem_banner(pkg: load.Package) -> None:
     st.error(
         f"**{len(pkg.problems)} data problem(s).** Pages that need an affected "
         "table say so; the rest work as usual.\n\n" + "\n".join(lines)
+    )
+
+
+# How often a page drawn before its package was checked looks for the result.
+CHECK_POLL_S = 0.5
+
+
+@st.fragment(run_every=CHECK_POLL_S)
+def _checking_note(package_opening: Opening, articles: int) -> None:
+    """A note while the check runs; the whole page runs again when it is done."""
+    if not package_opening.checking:
+        st.rerun()  # the whole app: the banner, if any, then the page as it was
+    st.info(
+        f"Checking the data of {articles:,} articles: every curated row's quote "
+        "against its cited sentences, its keys and its references. Problems, if "
+        "any, will be listed here in a moment."
     )
 
 

@@ -22,6 +22,7 @@ from jkdefense.ui.state import (
     current_view,
     from_frame,
     meeting_mode,
+    opening,
     page_settings,
     per_data,
 )
@@ -85,16 +86,15 @@ def evidence_panel(
         )
         chosen = st.selectbox("Row", labels, key=key, bind="query-params")
         row = rows.iloc[labels.index(chosen)] if chosen in labels else rows.iloc[0]
-        if "sentences" not in pkg.tables:
+        # What the panel shows follows from the row's evidence columns alone.
+        cells = tuple(_key_of(row.get(c)) for c in schema.EVIDENCE_FIELDS)
+        shown = per_data("evidence", pkg, cells, lambda: _evidence_markdown(pkg, row))
+        if shown is None:
             st.warning(
                 "sentences.parquet cannot be read, so the evidence cannot be shown."
             )
             return
-        # What the panel shows follows from the row's evidence columns alone.
-        cells = tuple(_key_of(row.get(c)) for c in schema.EVIDENCE_FIELDS)
-        quotes, notes = per_data(
-            "evidence", pkg, cells, lambda: _evidence_markdown(pkg, row)
-        )
+        quotes, notes = shown
         for quote, caption in quotes:
             st.markdown(quote)
             st.caption(caption)
@@ -110,11 +110,18 @@ def _key_of(cell: Any) -> Any:
 
 def _evidence_markdown(
     pkg: load.Package, row: pd.Series
-) -> tuple[list[tuple[str, str]], str]:
-    """Each cited sentence (quote highlighted) with its caption, then the notes."""
-    cited = evidence.cited_sentences(
-        row, pkg.tables["sentences"], context.sources_table(pkg)
-    )
+) -> tuple[list[tuple[str, str]], str] | None:
+    """Each cited sentence (quote highlighted) with its caption, then the notes.
+
+    None when the sentences cannot be read.
+    """
+    if pkg.checked:
+        sentences = pkg.tables.get("sentences")
+    else:  # still being checked: the package has not read them yet
+        sentences = load.read_sentences(pkg, set(row["evidence_sentence_ids"]))
+    if sentences is None:
+        return None
+    cited = evidence.cited_sentences(row, sentences, context.sources_table(pkg))
     quotes = [
         (
             f"> {segments_markdown(c.segments)}",
@@ -215,12 +222,18 @@ def briefing_buttons(pkg: load.Package, page: views.PageView, key: str) -> None:
     if meeting_mode():
         return
     view, settings = current_view(pkg), page_settings(pkg)
+    # A deck's notes quote the cited sentences: made from the checked package,
+    # even when the page was drawn while a thread was checking it.
+    package_opening = opening(pkg.data_dir)
 
     def whole_app() -> export.Briefing:
-        return context.briefing(pkg, view, context.all_page_views(pkg, view, settings))
+        checked = package_opening.checked()
+        return context.briefing(
+            checked, view, context.all_page_views(checked, view, settings)
+        )
 
     def this_page() -> export.Briefing:
-        return context.briefing(pkg, view, [page])
+        return context.briefing(package_opening.checked(), view, [page])
 
     st.caption(
         "Export a briefing of this view: a 16:9 deck with a slide per chart, "

@@ -76,6 +76,9 @@ def download_buttons(pkg: load.Package) -> None:
 
 def problems_table(pkg: load.Package) -> None:
     """Every data problem as a table, or a note that validation found none."""
+    if not pkg.checked:
+        st.info("The tables are still being checked; their problems follow here.")
+        return
     if not pkg.problems:
         st.success("Validation found no problems in any table.")
         return

@@ -40,9 +40,9 @@ def _signature(data_dir: Path) -> str:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load(data_dir: str, signature: str) -> load.Package:
+def _open(data_dir: str, signature: str) -> package_cache.Opening:
     del signature  # only part of the cache key
-    return package_cache.load_package(Path(data_dir))
+    return package_cache.open_package(Path(data_dir))
 
 
 # Marks script runs that went through app.py; each run has its own thread.
@@ -53,6 +53,20 @@ def begin_frame() -> None:
     """Mark this script run as started by app.py (call first thing in app.py)."""
     _frame.active = True
     _frame.run = {}
+
+
+# A package drawn before it is checked is checked this long after the run that
+# drew it: the time chromium takes to draw the first page of a long feed. The
+# check shares the interpreter with the server; started at once, it slowed that
+# first draw by a second (benchmarks/RESULTS.md).
+DRAW_FIRST_S = 1.0
+
+
+def end_frame() -> None:
+    """Have this run's package checked if it is not (call last in app.py)."""
+    for key, value in getattr(_frame, "run", {}).items():
+        if key[0] == "opening":
+            value.start_check(after_s=DRAW_FIRST_S)
 
 
 def _once_per_run(key: tuple, work: Callable[[], Any]) -> Any:
@@ -88,11 +102,20 @@ def _leave_legacy_page_mode() -> None:
 
 
 def package() -> load.Package:
-    """Return the loaded package; reloaded when any data or seed file changes."""
+    """Return the loaded package; reloaded when any data or seed file changes.
+
+    The same package for the whole run: checked, or (the first runs on a long
+    feed, see package_cache.open_package) its tables while a thread checks them.
+    """
     _leave_legacy_page_mode()
     data_dir = paths.data_dir()
+    return _once_per_run(("package", data_dir), lambda: opening(data_dir).current())
+
+
+def opening(data_dir: Path) -> package_cache.Opening:
+    """How this run's package was opened (to wait for or ask after its check)."""
     return _once_per_run(
-        ("package", data_dir), lambda: _load(str(data_dir), data_signature(data_dir))
+        ("opening", data_dir), lambda: _open(str(data_dir), data_signature(data_dir))
     )
 
 

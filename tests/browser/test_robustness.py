@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import start_server, wait_until_drawn
+from tests.browser.conftest import DRAW_TIMEOUT_MS, start_server, wait_until_drawn
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -131,4 +131,35 @@ def test_markup_in_the_data_shows_as_text(tmp_path, page):
         assert dialogs == [] and recorder.errors == []
     finally:
         process.terminate()
+        process.wait(timeout=10)
+
+
+def test_a_long_feed_is_drawn_before_its_check_and_shows_its_problems_unasked(
+    tmp_path, page
+):
+    from benchmarks import synthetic_feed
+    from jkdefense import derive, package_cache
+    from tests.test_package_cache import misquote
+
+    articles = package_cache.CHECK_AFTER_DRAWING_ABOVE + 1
+    data = synthetic_feed.build(articles, tmp_path)
+    assert derive.main(["--data", str(data)]) == 0
+    misquote(data)
+    process, url = start_server(data)
+    try:
+        tab, recorder = page
+        tab.goto(f"{url}/threats")
+        # The first run draws the note; the check starts a second after it.
+        note = tab.get_by_text(f"Checking the data of {articles + 1:,} articles")
+        note.wait_for(timeout=DRAW_TIMEOUT_MS)
+        # No click: the page runs again by itself once the check is done.
+        banner = tab.locator('[data-testid="stAlertContentError"]').first
+        banner.wait_for(timeout=30_000)
+        assert "threats.csv row 2, evidence_quote" in banner.inner_text()
+        wait_until_drawn(tab, 1)
+        assert note.count() == 0
+        assert tab.locator('[data-testid="stException"]').count() == 0
+        assert recorder.errors == [] and recorder.outside == []
+    finally:
+        process.kill()
         process.wait(timeout=10)

@@ -61,13 +61,12 @@ def file_stamps(folder: Path) -> list[tuple[str, int, int]]:
         )
 
 
-def files_key(data_dir: Path) -> str:
-    """A digest that changes whenever a data file, a seed or the checks change."""
-    return _key_and_seeds(data_dir)[0]
-
-
 def _key_and_seeds(data_dir: Path) -> tuple[str, int]:
-    """files_key, and how many seeds there are (one stat per file for both)."""
+    """The cache key and the number of seeds (one stat per file for both).
+
+    The key is a digest that changes whenever a data file, a seed or the checks
+    change.
+    """
     seeds = file_stamps(paths.project_dir(data_dir) / "seeds")
     digest = hashlib.sha256()
     for part in (file_stamps(data_dir), seeds, file_stamps(_CODE_DIR)):
@@ -127,18 +126,28 @@ def _drop_abandoned_writes(folder: Path) -> None:
             pass  # gone already, or not ours to remove
 
 
+def _kept_or_check(
+    data_dir: Path,
+) -> tuple[load.Package | None, Callable[[], load.Package], int]:
+    """The kept package (or None), a check that keeps a new one, the seed count."""
+    folder = cache_dir()
+    key, seeds = _key_and_seeds(data_dir)
+    owner, path = _entry(folder, data_dir, key) if folder else ("", Path())
+    kept = _read(path, data_dir) if folder else None
+
+    def check() -> load.Package:
+        package = load.load_package(data_dir, whole_feed=False)
+        if folder is not None:
+            _write(folder, owner, path, package)
+        return package
+
+    return kept, check, seeds
+
+
 def load_package(data_dir: Path) -> load.Package:
     """The package as the app loads it, from the cache when no file has changed."""
-    folder = cache_dir()
-    if folder is None:
-        return load.load_package(data_dir, whole_feed=False)
-    owner, path = _entry(folder, data_dir, files_key(data_dir))
-    kept = _read(path, data_dir)
-    if kept is not None:
-        return kept
-    package = load.load_package(data_dir, whole_feed=False)
-    _write(folder, owner, path, package)
-    return package
+    kept, check, _ = _kept_or_check(data_dir)
+    return kept if kept is not None else check()
 
 
 class Opening:
@@ -192,7 +201,7 @@ class Opening:
 
         Raises what the check raised, as a load in the script run would.
         """
-        if self.checking and self._provisional is not None:
+        if self.checking:
             return self._provisional
         return self.checked()
 
@@ -226,19 +235,9 @@ def open_package(data_dir: Path) -> Opening:
     them, checked in a thread from Opening.start_check on (the result is kept,
     as load_package keeps it).
     """
-    folder = cache_dir()
-    key, seeds = _key_and_seeds(data_dir)
-    owner, path = _entry(folder, data_dir, key) if folder else ("", Path())
-    kept = _read(path, data_dir) if folder else None
+    kept, check, seeds = _kept_or_check(data_dir)
     if kept is not None:
         return Opening(checked=kept)
-
-    def check() -> load.Package:
-        package = load.load_package(data_dir, whole_feed=False)
-        if folder is not None:
-            _write(folder, owner, path, package)
-        return package
-
     if seeds <= CHECK_AFTER_DRAWING_ABOVE:
         return Opening(checked=check())
     return Opening(provisional=load.read_package(data_dir), check=check)

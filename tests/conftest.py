@@ -53,3 +53,14 @@ def splitter_panics(monkeypatch: pytest.MonkeyPatch) -> str:
 
     monkeypatch.setattr("sentencex.get_sentence_boundaries", panic)
     return message
+
+
+def misquote(data_dir):
+    """Make the first threat's quote one the article does not contain."""
+    threats = data_dir / "threats.csv"
+    frame = load.read_table_text(data_dir, "threats")
+    quote = frame["evidence_quote"].iloc[0]
+    text = threats.read_text(encoding="utf-8")
+    threats.write_text(
+        text.replace(quote, "Words the article never used", 1), encoding="utf-8"
+    )

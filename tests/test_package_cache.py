@@ -6,6 +6,7 @@ import time
 import pytest
 
 from jkdefense import load, package_cache, validate
+from tests.conftest import misquote
 
 
 @pytest.fixture
@@ -116,17 +117,6 @@ def test_validate_leaves_the_package_checked_for_the_app(data_copy, cache, loads
 def long_feed(monkeypatch):
     """Treat the one-article feed as a long one: checked after it is drawn."""
     monkeypatch.setattr(package_cache, "CHECK_AFTER_DRAWING_ABOVE", 0)
-
-
-def misquote(data_dir):
-    """Make the first threat's quote one the article does not contain."""
-    threats = data_dir / "threats.csv"
-    frame = load.read_table_text(data_dir, "threats")
-    quote = frame["evidence_quote"].iloc[0]
-    text = threats.read_text(encoding="utf-8")
-    threats.write_text(
-        text.replace(quote, "Words the article never used", 1), encoding="utf-8"
-    )
 
 
 def test_a_short_feed_opens_checked(data_copy, cache):

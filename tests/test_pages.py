@@ -7,7 +7,7 @@ import pytest
 from jkdefense import theme
 from jkdefense.ui import frame
 from tests.apptest import PAGES, plotly_data, run_page, snapshot, vega_rows
-from tests.conftest import ROOT
+from tests.conftest import ROOT, misquote
 
 
 def test_every_page_file_is_registered_in_navigation():
@@ -165,7 +165,6 @@ def test_a_long_feed_keeps_the_articles_a_link_chose(monkeypatch):
 
 def test_a_long_feed_is_drawn_first_and_its_problems_follow(data_copy, monkeypatch):
     from jkdefense import package_cache
-    from tests.test_package_cache import misquote
 
     monkeypatch.setattr(package_cache, "CHECK_AFTER_DRAWING_ABOVE", 0)
     monkeypatch.setenv("JKDEFENSE_DATA_DIR", str(data_copy))

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import DRAW_TIMEOUT_MS, start_server, wait_until_drawn
-from tests.conftest import ROOT
+from tests.conftest import ROOT, misquote
 
 pytestmark = pytest.mark.browser
 
@@ -139,7 +139,6 @@ def test_a_long_feed_is_drawn_before_its_check_and_shows_its_problems_unasked(
 ):
     from benchmarks import synthetic_feed
     from jkdefense import derive, package_cache
-    from tests.test_package_cache import misquote
 
     articles = package_cache.CHECK_AFTER_DRAWING_ABOVE + 1
     data = synthetic_feed.build(articles, tmp_path)

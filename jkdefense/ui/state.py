@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import threading
 import weakref
@@ -53,6 +54,23 @@ def begin_frame() -> None:
     """Mark this script run as started by app.py (call first thing in app.py)."""
     _frame.active = True
     _frame.run = {}
+    _freeze_imported_objects()
+
+
+@functools.cache  # once per process
+def _freeze_imported_objects() -> None:
+    """Leave the objects alive now out of every later garbage collection.
+
+    Streamlit collects every generation after each script run
+    (runner.postScriptGC), holding the interpreter while it walks every object
+    the process has. By the first run's begin_frame those are mostly the
+    modules, classes and functions of pandas, altair and this package, which
+    live as long as the process: walking them took 0.3 s after the first run,
+    while the server was sending the first page (benchmarks/RESULTS.md).
+    Objects made later, and anything freed by reference counting, are
+    collected as before.
+    """
+    gc.freeze()
 
 
 # A package drawn before it is checked is checked this long after the run that

@@ -1,8 +1,17 @@
 """Japan–South Korea defense cooperation: the analyst dashboard."""
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
-from jkdefense import ui
+# A fresh server runs its first script in the legacy mode of a pages/ folder,
+# which st.navigation cannot run in. Leave it before the imports below, so the
+# rerun that takes does not wait for them (ui.package also leaves it, for a
+# page that a first visit to its URL runs on its own).
+if PagesManager.uses_pages_directory:
+    PagesManager.uses_pages_directory = False
+    st.rerun()
+
+from jkdefense import ui  # noqa: E402
 
 ui.begin_frame()
 st.set_page_config(

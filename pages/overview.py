@@ -33,6 +33,10 @@ for chart in page.charts:
     ui.show_chart(chart)
 
 st.subheader("Strongest company pairings in view")
-ui.table(page.related["strongest_pairings"], columns.PAIRINGS, key="overview_pairings")
+ui.static_table(
+    page.related["strongest_pairings"],
+    columns.PAIRINGS,
+    "The eight highest-scoring company pairings in view",
+)
 ui.evidence_panel(pkg, page.rows, page.label_column, key="overview_evidence")
 ui.briefing_buttons(pkg, page, key="overview_briefing")

@@ -25,6 +25,7 @@ from jkdefense.ui.parts import (
     pairing_detail,
     show_chart,
     show_page_top,
+    static_table,
     table,
     takeaway,
 )
@@ -75,6 +76,7 @@ __all__ = [
     "show_chart",
     "show_page_top",
     "sidebar_filters",
+    "static_table",
     "table",
     "takeaway",
     "threat_actors",

@@ -26,7 +26,7 @@ from jkdefense.ui.state import (
     page_settings,
     per_data,
 )
-from jkdefense.ui.text import escape_markdown, segments_markdown
+from jkdefense.ui.text import escape_markdown, plain_table, segments_markdown
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -70,6 +70,21 @@ def table(frame: pd.DataFrame, columns: dict[str, Any], key: str) -> None:
         hide_index=True,
         width="stretch",
         key=key,
+    )
+
+
+def static_table(frame: pd.DataFrame, columns: dict[str, str], caption: str) -> None:
+    """Show a short table whole: every row, every cell wrapped, for a screenshot.
+
+    The grid st.dataframe draws cuts long cells to its column width. A static
+    table also needs a few KB of frontend code where the grid needs about
+    0.5 MB, which a first page has to fetch and compile before it is drawn
+    (benchmarks/RESULTS.md).
+    """
+    st.table(
+        from_frame(frame, ("plain", *columns), lambda: plain_table(frame, columns)),
+        hide_index=True,
+        alt=caption,
     )
 
 

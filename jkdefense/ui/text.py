@@ -18,6 +18,27 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
 
 
+def plain_table(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """The named columns under their labels, every cell as escaped Markdown text.
+
+    For st.table, which renders headers and cells as Markdown. Numbers keep their
+    shortest form (3.25, 4), empty cells stay empty.
+    """
+    return pd.DataFrame(
+        {
+            escape_markdown(label): [
+                "" if pd.isna(cell) else escape_markdown(_cell_text(cell))
+                for cell in frame[name]
+            ]
+            for name, label in columns.items()
+        }
+    )
+
+
+def _cell_text(cell: object) -> str:
+    return f"{cell:g}" if isinstance(cell, float) else str(cell)
+
+
 def segments_markdown(segments: tuple[tuple[str, bool], ...]) -> str:
     """Text segments as Markdown, the marked ones highlighted."""
     return "".join(

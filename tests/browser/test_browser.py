@@ -51,6 +51,28 @@ def test_pasted_link_keeps_its_view_after_the_first_click(page):
         process.wait(timeout=10)
 
 
+def test_landing_page_of_a_fresh_server_answers_the_first_click(page):
+    """The first run of a new server leaves the legacy pages mode, then draws."""
+    process, url = start_server()
+    try:
+        tab, recorder = page
+        tab.goto(f"{url}/?domain=sea")
+        wait_until_drawn(tab, 1)
+        main = tab.locator('[data-testid="stMain"]')
+        assert "Filters: Sea · focus: Both" in main.inner_text()
+        assert tab.locator('[data-testid="stSidebarNavLink"]').count() == 6
+        tab.locator('[data-testid="stSidebar"]').get_by_text("KR", exact=True).click()
+        tab.wait_for_url("**focus=KR**")
+        expect(main).to_contain_text(
+            "Filters: Sea · focus: South Korea", timeout=DRAW_TIMEOUT_MS
+        )
+        assert "domain=sea" in tab.url
+        assert recorder.outside == []
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
 def test_navigation_keeps_the_shared_filters(server, page):
     tab, _ = page
     tab.goto(f"{server}/?domain=air")

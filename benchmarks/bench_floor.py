@@ -50,7 +50,7 @@ def elements(at: AppTest) -> list[str]:
 def drawn(at: AppTest) -> tuple[int, int]:
     """Charts and tables an AppTest run drew (tabs and expanders included)."""
     charts = len(at.get("plotly_chart")) + len(at.get("vega_lite_chart"))
-    return charts, len(at.dataframe)
+    return charts, len(at.dataframe) + len(at.table)
 
 
 def checked_run(at: AppTest, what: str) -> float:

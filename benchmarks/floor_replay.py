@@ -29,7 +29,7 @@ from streamlit.delta_generator_singletons import get_dg_singleton_instance
 COMMANDS = ("set_page_config", "navigation")
 # The calls a "charts and tables only" floor keeps.
 CHARTS_AND_TABLES = frozenset(
-    {"title", "altair_chart", "plotly_chart", "vega_lite_chart", "dataframe"}
+    {"title", "altair_chart", "plotly_chart", "vega_lite_chart", "dataframe", "table"}
 )
 # Recordings by name, for floor scripts run in this process (see floor_script).
 RECORDINGS: dict[str, list[Call]] = {}

@@ -77,9 +77,9 @@ def static_table(frame: pd.DataFrame, columns: dict[str, str], caption: str) -> 
     """Show a short table whole: every row, every cell wrapped, for a screenshot.
 
     The grid st.dataframe draws cuts long cells to its column width. A static
-    table also needs a few KB of frontend code where the grid needs about
-    0.5 MB, which a first page has to fetch and compile before it is drawn
-    (benchmarks/RESULTS.md).
+    table also needs less frontend code (0.8 MB of JavaScript where the grid
+    needs 1.4 MB), which a first page has to fetch and compile before it is
+    drawn (benchmarks/RESULTS.md).
     """
     st.table(
         from_frame(frame, ("plain", *columns), lambda: plain_table(frame, columns)),

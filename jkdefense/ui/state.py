@@ -65,10 +65,10 @@ def _freeze_imported_objects() -> None:
     (runner.postScriptGC), holding the interpreter while it walks every object
     the process has. By the first run's begin_frame those are mostly the
     modules, classes and functions of pandas, altair and this package, which
-    live as long as the process: walking them took 0.3 s after the first run,
-    while the server was sending the first page (benchmarks/RESULTS.md).
-    Objects made later, and anything freed by reference counting, are
-    collected as before.
+    live as long as the process: walking them took 0.3 s after the app's first
+    run, while chromium was fetching the first page (benchmarks/RESULTS.md).
+    Objects made later are collected as before; a frozen object is still freed
+    once nothing refers to it (only a cycle of frozen objects stays).
     """
     gc.freeze()
 

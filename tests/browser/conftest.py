@@ -7,6 +7,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -66,6 +67,17 @@ def start_server(data_dir: Path | None = None) -> tuple[subprocess.Popen, str]:
             time.sleep(0.2)
     process.kill()
     raise RuntimeError(f"server did not start: {process.stdout.read()}")
+
+
+@contextmanager
+def fresh_server(data_dir: Path | None = None) -> Iterator[str]:
+    """The URL of a server of its own, that no one has visited; always stopped."""
+    process, url = start_server(data_dir)
+    try:
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

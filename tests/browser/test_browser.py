@@ -6,7 +6,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DRAW_TIMEOUT_MS, start_server, wait_until_drawn
+from tests.browser.conftest import (
+    DRAW_TIMEOUT_MS,
+    fresh_server,
+    start_server,
+    wait_until_drawn,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -26,8 +31,7 @@ def test_page_draws_without_errors_or_outside_requests(server, page, path):
 
 def test_pasted_link_keeps_its_view_after_the_first_click(page):
     """On a server no one has visited yet: the deep link and the first click."""
-    process, url = start_server()
-    try:
+    with fresh_server() as url:
         tab, recorder = page
         tab.goto(f"{url}/threats?domain=undersea&threats_actor=CN")
         wait_until_drawn(tab, 2)
@@ -46,15 +50,11 @@ def test_pasted_link_keeps_its_view_after_the_first_click(page):
         rows = main.locator('[data-testid="stDataFrame"]').first.inner_text()
         assert "Russia" not in rows
         assert recorder.outside == []
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_landing_page_of_a_fresh_server_answers_the_first_click(page):
     """The first run of a new server leaves the legacy pages mode, then draws."""
-    process, url = start_server()
-    try:
+    with fresh_server() as url:
         tab, recorder = page
         tab.goto(f"{url}/?domain=sea")
         wait_until_drawn(tab, 1)
@@ -68,9 +68,6 @@ def test_landing_page_of_a_fresh_server_answers_the_first_click(page):
         )
         assert "domain=sea" in tab.url
         assert recorder.outside == []
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_navigation_keeps_the_shared_filters(server, page):

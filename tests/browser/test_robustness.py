@@ -5,7 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import DRAW_TIMEOUT_MS, start_server, wait_until_drawn
+from tests.browser.conftest import (
+    DRAW_TIMEOUT_MS,
+    fresh_server,
+    start_server,
+    wait_until_drawn,
+)
 from tests.conftest import ROOT, misquote
 
 pytestmark = pytest.mark.browser
@@ -62,8 +67,7 @@ def test_broken_data_is_named_and_the_rest_works(
 ):
     data = copy_project(tmp_path)
     breaker(data)
-    process, url = start_server(data)
-    try:
+    with fresh_server(data) as url:
         tab, recorder = page
         tab.goto(f"{url}/{working_page}")
         wait_until_drawn(tab, 1)
@@ -81,9 +85,6 @@ def test_broken_data_is_named_and_the_rest_works(
             assert "This page needs" in text and "cannot be read" in text
             assert tab.locator('[data-testid="stException"]').count() == 0
         assert recorder.outside == [] and recorder.errors == []
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 HOSTILE = [
@@ -116,8 +117,7 @@ def test_markup_in_the_data_shows_as_text(tmp_path, page):
     replace_in(
         data / "company_pairings.csv", "Common Aegis destroyer sustainment", payload
     )
-    process, url = start_server(data)
-    try:
+    with fresh_server(data) as url:
         tab, recorder = page
         dialogs = []
         tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -129,9 +129,6 @@ def test_markup_in_the_data_shows_as_text(tmp_path, page):
         injected = "b, strong:text-is('strong'), img, a[href^='javascript']"
         assert markdown.locator(injected).count() == 0
         assert dialogs == [] and recorder.errors == []
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_a_long_feed_is_drawn_before_its_check_and_shows_its_problems_unasked(

@@ -113,8 +113,9 @@ def _leave_legacy_page_mode() -> None:
     pages folder: a first visit to /threats runs pages/threats.py alone, without
     app.py's sidebar and navigation (several sessions may do so at once). Such a
     run turns that mode off and reruns, so it goes through app.py to its page.
+    (app.py leaves that mode itself, first thing, on its own first run.)
     """
-    if PagesManager.uses_pages_directory or not getattr(_frame, "active", False):
+    if not getattr(_frame, "active", False):
         PagesManager.uses_pages_directory = False
         st.rerun()
 

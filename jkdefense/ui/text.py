@@ -36,7 +36,8 @@ def plain_table(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
 
 
 def _cell_text(cell: object) -> str:
-    return f"{cell:g}" if isinstance(cell, float) else str(cell)
+    # 15 significant digits: every float a CSV holds, without a trailing ".0".
+    return f"{cell:.15g}" if isinstance(cell, float) else str(cell)
 
 
 def segments_markdown(segments: tuple[tuple[str, bool], ...]) -> str:

@@ -110,6 +110,7 @@ def build(n: int, target: Path, seed: int = 2019) -> Path:
                 "",
                 "",
                 "",
+                "",
             ]
         )
     with (data / "sources.csv").open("a", encoding="utf-8", newline="") as stream:

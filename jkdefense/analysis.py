@@ -16,14 +16,18 @@ PAIRING_CRITERIA = (
     "supply_chain",
     "complementarity",
     "industrial_readiness",
+    "political_feasibility",
 )
+# The pairing parts typed in company_pairings.csv; the political part is not
+# typed there but taken from the programs the pairing serves.
+TYPED_PAIRING_CRITERIA = PAIRING_CRITERIA[:-1]
 CRITERION_LABELS = {
     "threat_relevance": "Threat relevance",
     "commonality": "Commonality",
     "industrial_fit": "Industrial fit",
-    "political_feasibility": "Political feasibility",
+    "political_feasibility": "Political/export-control feasibility",
     "product_overlap": "Product overlap",
-    "supply_chain": "Shared US suppliers",
+    "supply_chain": "Shared supply chain",
     "complementarity": "Complementarity",
     "industrial_readiness": "Industrial readiness",
 }
@@ -129,8 +133,47 @@ def rank_stability(
     return result.sort_values(["rank", "program_name"], ignore_index=True)
 
 
-def score_pairings(pairings: pd.DataFrame, companies: pd.DataFrame) -> pd.DataFrame:
-    """Pairings with company names, a label, and pairing_score (mean of the parts)."""
+def political_part(pairings: pd.DataFrame, programs: pd.DataFrame) -> pd.DataFrame:
+    """Each pairing's political and export-control part, from its programs' rows.
+
+    A pairing is only as feasible as the hardest program it serves, so the part
+    is the lowest political_feasibility_score among its programs; the rationale
+    names that program and repeats its reasoning. Never typed twice: a change
+    in programs.csv shows on the pairings at once.
+    """
+    by_id = programs.set_index("program_id")
+    scores, rationales = [], []
+    for ids in pairings["program_ids"]:
+        known = [i for i in ids if i in by_id.index]
+        if not known:
+            scores.append(pd.NA)
+            rationales.append("No program in view to take the political part from.")
+            continue
+        hardest = min(known, key=lambda i: by_id.at[i, "political_feasibility_score"])
+        row = by_id.loc[hardest]
+        scores.append(row["political_feasibility_score"])
+        rationales.append(
+            f"From the program '{row['program_name']}' "
+            f"({row['political_feasibility_score']} of 5): "
+            f"{row['political_feasibility_rationale']}"
+        )
+    return pd.DataFrame(
+        {
+            "political_feasibility_score": pd.array(scores, dtype="Int64"),
+            "political_feasibility_rationale": rationales,
+        },
+        index=pairings.index,
+    )
+
+
+def score_pairings(
+    pairings: pd.DataFrame, companies: pd.DataFrame, programs: pd.DataFrame
+) -> pd.DataFrame:
+    """Pairings with names, a label, the political part and pairing_score.
+
+    pairing_score is the mean of the five parts: the four typed in the pairing
+    and the political part taken from its programs (political_part).
+    """
     names = companies.set_index("company_id")["company_short_name"]
     kr_names = pairings["kr_company_id"].map(names)
     jp_names = pairings["jp_company_id"].map(names)
@@ -143,7 +186,10 @@ def score_pairings(pairings: pd.DataFrame, companies: pd.DataFrame) -> pd.DataFr
         + " ("
         + pairings["domain_type"]
         + ")",
-        pairing_score=weighted_scores(pairings, dict.fromkeys(PAIRING_CRITERIA, 1.0)),
+        **political_part(pairings, programs),
+    )
+    scored["pairing_score"] = weighted_scores(
+        scored, dict.fromkeys(PAIRING_CRITERIA, 1.0)
     )
     return scored.sort_values(
         ["pairing_score", "pairing_id"], ascending=[False, True], ignore_index=True

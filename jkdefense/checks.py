@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from jkdefense import schema, seeds
+from jkdefense import rules, schema, seeds
 from jkdefense.problems import Problem, data_row
 
 _WHITESPACE = re.compile(r"\s+")
@@ -47,6 +47,7 @@ def check_package(
         problems += check_scramble_totals(raw["scrambles"])
     if "claims" in raw:
         problems += check_claim_subjects(raw["claims"], raw, resources)
+    problems += rules.check_rules(raw, descriptor)
     return problems
 
 

@@ -5,7 +5,7 @@ THREATS = {
     "actor_country_code": "Actor",
     "domain_type": "Domain",
     "affected_focus_type": "Aimed at",
-    "trend_type": "Trend",
+    "trend_type": "Trend (judgment)",
     "severity_score": "Severity (1–5)",
     "severity_rationale": "Why this severity",
 }
@@ -28,6 +28,7 @@ PAIRINGS = {
     "domain_type": "Domain",
     "program_names": "Programs",
     "bridge_names": "Bridge suppliers",
+    "political_feasibility_score": "Political part (from program)",
     "pairing_score": "Score",
     "pairing_summary": "What they could do",
 }
@@ -39,8 +40,15 @@ PATHWAY = {
     "channel_note": "Channels",
     "program_names": "Programs",
     "step_goal": "Goal",
-    "progress_type": "Progress",
+    "progress_type": "Progress (judgment)",
     "progress_note": "Since 2019",
+}
+DRIVERS = {
+    "driver_order": "#",
+    "driver_name": "Driver",
+    "driver_type": "Kind",
+    "article_argument": "The article argues",
+    "since_note": "Since the article",
 }
 PRECEDENTS = {
     "precedent_name": "Program",
@@ -76,8 +84,11 @@ CLAIMS = {
     "claim_summary": "Claim",
     "verdict_type": "Verdict",
     "correction_note": "What is right",
+    "correct_name": "Right name",
+    "changed_date": "Changed on",
     "evidence_quote": "Article says",
     "reference_url": "Reference",
+    "reference_tier": "Tier",
 }
 DICTIONARY = {
     "table": "Table",
@@ -88,3 +99,14 @@ DICTIONARY = {
     "allowed_values": "Allowed values",
     "description": "Description",
 }
+RUBRICS = {
+    "table_name": "Table",
+    "criterion_name": "Judgment",
+    "level": "Level",
+    "level_name": "Name",
+    "meaning": "What puts a row at this level",
+    "example": "Example",
+}
+TIERS = {"tier": "Tier", "name": "Name", "meaning": "What counts"}
+DO_NOT_CITE = {"url_pattern": "Address pattern", "category": "Why it is never cited"}
+DISPUTED_NAMES = {"names": "Names", "note": "How to write them"}

@@ -5,10 +5,12 @@ Pure (no Streamlit), so the pages, the briefings and the tests share one wording
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import pyarrow as pa
 
-from jkdefense import evidence, export, feed, load, tables, theme, views
+from jkdefense import evidence, export, feed, load, schema, tables, theme, views
 from jkdefense.filters import ViewFilters
 from jkdefense.views import PageView, Tables, pairing_parts, pairings
 
@@ -99,9 +101,37 @@ def source_line(pkg: load.Package, view: ViewFilters) -> str:
     return theme.source_line(cited, data_version(pkg))
 
 
-def chart_labels(pkg: load.Package, view: ViewFilters) -> dict[str, str]:
-    """Return the subtitle (active filters) and source line every chart carries."""
-    return {"subtitle": describe_view(pkg, view), "source": source_line(pkg, view)}
+def chart_labels(pkg: load.Package, view: ViewFilters) -> dict[str, Any]:
+    """Return the subtitle (active filters) and source line every chart carries.
+
+    ``outside`` names, per table, the source of values that come from outside
+    the feed (x-outside-source), for the charts that plot them.
+    """
+    return {
+        "subtitle": describe_view(pkg, view),
+        "source": source_line(pkg, view),
+        "outside": outside_sources(pkg.descriptor),
+    }
+
+
+def change_log(pkg: load.Package) -> str:
+    """The data package's change log (x-changelog), or '' when it has none."""
+    name = pkg.descriptor.get("x-changelog")
+    if not name:
+        return ""
+    try:
+        return (pkg.data_dir / name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def outside_sources(descriptor: dict) -> dict[str, str]:
+    """Table -> where its values come from, for tables built on outside data."""
+    return {
+        r["name"]: r["x-outside-source"]
+        for r in descriptor.get("resources", [])
+        if r.get("x-outside-source")
+    }
 
 
 def threat_actors(pkg: load.Package) -> list[str]:
@@ -162,5 +192,9 @@ def briefing(
     line = source_line(pkg, view)
     empty = pd.DataFrame(columns=["sentence_id", "text"])
     sentences = pkg.tables.get("sentences", empty)
-    notes = {p.title: slides.page_notes(p.rows, sentences, line) for p in pages}
+    rubrics, tiers = pkg.tables.get("rubrics"), schema.tier_names(pkg.descriptor)
+    notes = {
+        p.title: slides.page_notes(p.rows, sentences, line, rubrics, tiers)
+        for p in pages
+    }
     return export.Briefing(pages, describe_view(pkg, view), citations, notes)

@@ -34,6 +34,19 @@ def short_citation(source: pd.Series) -> str:
     )
 
 
+def reference_line(row: pd.Series, tier_names: dict[int, str]) -> str:
+    """'Reference (verified, tier 2: major news …): address', or '' without one."""
+    url = row.get("reference_url")
+    if not isinstance(url, str) or not url:
+        return ""
+    tier = row.get("reference_tier")
+    graded = "tier not given"
+    if not pd.isna(tier):
+        name = tier_names.get(int(tier), "")
+        graded = f"tier {int(tier)}: {name}" if name else f"tier {int(tier)}"
+    return f"Reference ({row.get('reference_status')}, {graded}): {url}"
+
+
 def quote_span(text: str, quote: str) -> tuple[int, int] | None:
     """Locate ``quote`` in ``text`` allowing any white space between its words."""
     words = quote.split()

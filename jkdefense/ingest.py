@@ -42,6 +42,9 @@ class Metadata:
     publisher: str
     url: str
     date: str
+    # The publisher's source tier (x-source-tiers); None: not given, so the row
+    # records no reference beyond the article itself.
+    tier: int | None = None
 
 
 def check_metadata(meta: Metadata) -> None:
@@ -156,8 +159,9 @@ def _sources_row(source_id: str, meta: Metadata, text: str, sha: str) -> str:
         quote,
         "stated",
         "Added by ingest: title, author, publisher, address and date as given.",
-        meta.url,
-        "unverified",
+        meta.url if meta.tier else "",
+        "unverified" if meta.tier else "",
+        str(meta.tier) if meta.tier else "",
     ]
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerow(row)
@@ -247,8 +251,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("file", type=Path)
     for name in ("title", "author", "publisher", "url", "date"):
         parser.add_argument(f"--{name}", default="", help=f"the article's {name}")
+    parser.add_argument(
+        "--tier",
+        type=int,
+        choices=(1, 2, 3),
+        help="the publisher's source tier (1 official, 2 major news, 3 other)",
+    )
     args = parser.parse_args(argv)
-    meta = Metadata(args.title, args.author, args.publisher, args.url, args.date)
+    meta = Metadata(
+        args.title, args.author, args.publisher, args.url, args.date, args.tier
+    )
     data_dir = paths.chosen_data_dir(args)
     try:
         source_id, writes = plan(args.file, meta, data_dir)

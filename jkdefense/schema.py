@@ -24,6 +24,7 @@ EVIDENCE_FIELDS = (
     "curation_note",
     "reference_url",
     "reference_status",
+    "reference_tier",
 )
 _TRUE_FALSE = {"true", "false"}
 _INTEGER = r"-?[0-9]+"
@@ -44,6 +45,11 @@ def resources(descriptor: Descriptor) -> dict[str, dict[str, Any]]:
 def fields(resource: dict[str, Any]) -> list[Field]:
     """Return the fields of a resource in column order."""
     return resource["schema"]["fields"]
+
+
+def tier_names(descriptor: Descriptor) -> dict[int, str]:
+    """Source tier -> its name, as the package defines them (x-source-tiers)."""
+    return {t["tier"]: t["name"] for t in descriptor.get("x-source-tiers", [])}
 
 
 def field_names(resource: dict[str, Any]) -> list[str]:

@@ -14,6 +14,8 @@ from pptx.util import Inches, Pt
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
+from jkdefense import evidence, rubric
+
 if TYPE_CHECKING:
     from jkdefense.export import Briefing
 
@@ -23,14 +25,47 @@ SLIDE_W, SLIDE_H = 13.333, 7.5
 TITLE = "Japan–South Korea defense cooperation"
 
 
-def page_notes(rows: pd.DataFrame, sentences: pd.DataFrame, citation: str) -> str:
-    """Speaker notes: the source citation, then every sentence the rows cite."""
+def page_notes(
+    rows: pd.DataFrame,
+    sentences: pd.DataFrame,
+    citation: str,
+    rubrics: pd.DataFrame | None = None,
+    tier_names: dict[int, str] | None = None,
+) -> str:
+    """Speaker notes: citation, rubrics, outside references, cited sentences.
+
+    The rubric of every judgment the rows hold, each outside reference with its
+    tier, then every sentence the rows cite.
+    """
     ids = list(
         dict.fromkeys(i for cell in rows.get("evidence_sentence_ids", []) for i in cell)
     )
     texts = sentences.set_index("sentence_id")["text"]
     cited = [f"[{i}] {texts[i]}" for i in ids if i in texts.index]
-    return "\n".join([citation, "", "Cited sentences:", *cited])
+    lines = [citation, ""]
+    judged = [] if rubrics is None else _judged_fields(rubrics, rows)
+    if judged:
+        lines.append("How to read the analyst judgments (rubrics.csv):")
+        for table, field in judged:
+            lines += rubric.full_text(rubrics, table, field)
+        lines.append("")
+    references = [
+        evidence.reference_line(row, tier_names or {}) for _, row in rows.iterrows()
+    ]
+    references = list(dict.fromkeys(r for r in references if r))
+    if references:
+        lines += ["Outside references:", *references, ""]
+    return "\n".join([*lines, "Cited sentences:", *cited])
+
+
+def _judged_fields(rubrics: pd.DataFrame, rows: pd.DataFrame) -> list[tuple[str, str]]:
+    """(table, field) of the rubrics whose field the rows carry, in rubric order."""
+    pairs = rubrics[["table_name", "field_name"]].drop_duplicates()
+    return [
+        (table, field)
+        for table, field in pairs.itertuples(index=False)
+        if field in rows.columns
+    ]
 
 
 def build_pptx(briefing: Briefing, render: Renderer) -> bytes:

@@ -198,11 +198,39 @@ def data_dictionary(descriptor: schema.Descriptor) -> pd.DataFrame:
                     "type": field["type"],
                     "required": bool(rules.get("required")),
                     "key": field["name"] in key,
-                    "allowed_values": ", ".join(map(str, rules.get("enum", []))),
+                    "allowed_values": _allowed_values(field),
                     "description": field["description"],
                 }
             )
     return pd.DataFrame(rows)
+
+
+def _allowed_values(field: schema.Field) -> str:
+    """The closed list of a field, each value with its definition where it has one."""
+    meanings = field.get("x-enum-definitions", {})
+    values = field.get("constraints", {}).get("enum", [])
+    if not meanings:
+        return ", ".join(map(str, values))
+    return "; ".join(f"{v}: {meanings.get(v, '')}" for v in values)
+
+
+def source_rules(descriptor: schema.Descriptor) -> dict[str, pd.DataFrame]:
+    """The package's rules on sources and names, as tables to show readers."""
+    return {
+        "tiers": pd.DataFrame(
+            descriptor.get("x-source-tiers", []), columns=["tier", "name", "meaning"]
+        ),
+        "do_not_cite": pd.DataFrame(
+            descriptor.get("x-do-not-cite", []), columns=["url_pattern", "category"]
+        ),
+        "disputed_names": pd.DataFrame(
+            [
+                {"names": " / ".join(entry["names"]), "note": entry.get("note", "")}
+                for entry in descriptor.get("x-disputed-names", [])
+            ],
+            columns=["names", "note"],
+        ),
+    }
 
 
 def pairings_for_display(

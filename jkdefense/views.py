@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import altair as alt
 import pandas as pd
 
-from jkdefense import analysis, charts, filters, tables, takeaways
+from jkdefense import analysis, charts, filters, rubric, tables, takeaways
 from jkdefense.filters import ViewFilters
 
 if TYPE_CHECKING:
@@ -41,6 +41,8 @@ class ChartView:
     key: str
     title: str
     figure: Figure
+    # What the levels of the judgments it plots mean (rubrics.csv), for a caption.
+    legend: str = ""
 
 
 @dataclass
@@ -63,9 +65,46 @@ def _chart(
     data: pd.DataFrame,
     title: str,
     labels: dict,
+    legend: str = "",
+    outside_table: str | None = None,
     **options: object,
 ) -> ChartView:
-    return ChartView(key, title, build(data, title=title, **labels, **options))
+    texts = chart_texts(labels, outside_table)
+    return ChartView(key, title, build(data, title=title, **texts, **options), legend)
+
+
+def chart_texts(labels: dict, outside_table: str | None = None) -> dict[str, str]:
+    """A chart's subtitle and source line.
+
+    A chart that plots a table whose values come from outside the feed
+    (``labels["outside"]``, from the package's x-outside-source) names that
+    source first, and the articles after it as context.
+    """
+    source = labels["source"]
+    outside = labels.get("outside", {}).get(outside_table or "")
+    if outside:
+        source = f"Source: {outside}; context: {source.removeprefix('Source: ')}"
+    return {"subtitle": labels["subtitle"], "source": source}
+
+
+PROGRAM_SCORES = [f"{c}_score" for c in analysis.PROGRAM_CRITERIA]
+PAIRING_SCORES = [f"{c}_score" for c in analysis.TYPED_PAIRING_CRITERIA]
+
+
+def _program_legend(t: Tables) -> str:
+    return rubric.legend(t.get("rubrics"), "programs", PROGRAM_SCORES)
+
+
+def _pairing_legend(t: Tables) -> str:
+    """The typed parts' levels, and where the political part comes from."""
+    typed = rubric.legend(t.get("rubrics"), "company_pairings", PAIRING_SCORES)
+    political = rubric.scale_note(
+        t.get("rubrics"), "programs", "political_feasibility_score"
+    )
+    return (
+        f"Pairing score = mean of five parts. {typed} {political} "
+        "The political part is the lowest of the pairing's programs."
+    )
 
 
 def threats(t: Tables, view: ViewFilters, labels: dict, actors: list[str]) -> PageView:
@@ -88,6 +127,7 @@ def threats(t: Tables, view: ViewFilters, labels: dict, actors: list[str]) -> Pa
             cells,
             takeaways.matrix_title(cells),
             labels,
+            rubric.legend(t.get("rubrics"), "threats", ["severity_score"]),
         )
     )
     scrambles = filters.with_values(
@@ -101,6 +141,7 @@ def threats(t: Tables, view: ViewFilters, labels: dict, actors: list[str]) -> Pa
                 scrambles,
                 takeaways.scramble_title(years),
                 labels,
+                outside_table="scrambles",
                 publication_year=2018,
             )
         )
@@ -119,6 +160,7 @@ def threats(t: Tables, view: ViewFilters, labels: dict, actors: list[str]) -> Pa
                 events,
                 takeaways.timeline_title(events),
                 labels,
+                outside_table="incidents",
             )
         )
     return page
@@ -150,6 +192,7 @@ def programs(
             analysis.score_contributions(ranked, weights, "program_name"),
             takeaways.ranking_title(ranked),
             weighted,
+            _program_legend(t),
         ),
         _chart(
             "programs_stability",
@@ -157,6 +200,7 @@ def programs(
             stability,
             takeaways.stability_title(stability),
             weighted,
+            _program_legend(t),
         ),
         ChartView(
             "programs_scores",
@@ -168,8 +212,9 @@ def programs(
                 label_field="program_name",
                 label_title="Program",
                 title="The analyst scores behind the ranking",
-                **labels,
+                **chart_texts(labels),
             ),
+            _program_legend(t),
         ),
     ]
     return page
@@ -181,7 +226,7 @@ def pairings(
     """Company matrix and the network of bridge suppliers."""
     page = PageView("Company pairings", label_column="pairing_label")
     scored = analysis.score_pairings(
-        filters.select(t["company_pairings"], view), t["companies"]
+        filters.select(t["company_pairings"], view), t["companies"], t["programs"]
     )
     scored = filters.pairings_with_companies(scored, company_ids)
     if scored.empty:
@@ -197,12 +242,16 @@ def pairings(
             analysis.pairing_matrix(scored),
             takeaways.matrix_pair_title(scored),
             labels,
+            _pairing_legend(t),
         ),
         ChartView(
             "pairings_network",
             takeaways.network_title(edges, nodes),
             _figures().network_figure(
-                nodes, edges, title=takeaways.network_title(edges, nodes), **labels
+                nodes,
+                edges,
+                title=takeaways.network_title(edges, nodes),
+                **chart_texts(labels),
             ),
         ),
     ]
@@ -221,6 +270,8 @@ def pairing_parts(page: PageView, pair: str | None, labels: dict) -> ChartView |
         tables.criterion_scores(detail, analysis.PAIRING_CRITERIA, "pairing_label"),
         takeaways.parts_title(detail.iloc[0]),
         labels,
+        # The parts are those of the matrix score: the same legend.
+        next((c.legend for c in page.charts if c.key == "pairings_matrix"), ""),
     )
 
 
@@ -240,8 +291,10 @@ def pathway(t: Tables, view: ViewFilters, labels: dict) -> PageView:
             page.rows,
             takeaways.pathway_title(page.rows),
             labels,
+            rubric.legend(t.get("rubrics"), "pathway", ["progress_type"]),
         )
     )
+    page.related["drivers"] = drivers_in_view(t, view)
     precedents = precedents_in_view(t, view)
     page.related["precedents"] = precedents
     if not precedents.empty:
@@ -255,6 +308,18 @@ def pathway(t: Tables, view: ViewFilters, labels: dict) -> PageView:
             )
         )
     return page
+
+
+def drivers_in_view(t: Tables, view: ViewFilters) -> pd.DataFrame:
+    """The article's reasons for acting now and its wider ideas, in its order.
+
+    Not narrowed by domain: each driver bears on the whole relationship.
+    """
+    drivers = t.get("drivers")
+    if drivers is None:
+        return pd.DataFrame()
+    chosen = filters.select(drivers, view, domain_column=None)
+    return chosen.sort_values("driver_order", ignore_index=True)
 
 
 def precedents_in_view(t: Tables, view: ViewFilters) -> pd.DataFrame:
@@ -274,7 +339,7 @@ def overview(t: Tables, view: ViewFilters, labels: dict) -> PageView:
         t["programs"], view, focus_mask=filters.program_focus(t["programs"], view.focus)
     )
     scored = analysis.score_pairings(
-        filters.select(t["company_pairings"], view), t["companies"]
+        filters.select(t["company_pairings"], view), t["companies"], t["programs"]
     )
     if threat_rows.empty and program_rows.empty and scored.empty:
         page.empty = "threats, programs or pairings"
@@ -309,6 +374,7 @@ def overview(t: Tables, view: ViewFilters, labels: dict) -> PageView:
                 analysis.score_contributions(ranked, equal, "program_name"),
                 takeaways.ranking_title(ranked, "at equal weights"),
                 labels,
+                _program_legend(t),
             )
         )
     return page

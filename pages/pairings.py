@@ -35,7 +35,11 @@ page = ui.page_view(
     lambda: views.pairings(pkg.tables, view, labels, company_ids),
 )
 ui.show_page_top(pkg, page)
-st.caption("Pairing score = mean of four analyst part scores (1–5), shown below.")
+st.caption(
+    "Pairing score = mean of five parts (1–5): four analyst scores of the pair and "
+    "the political and export-control feasibility of the program it serves, taken "
+    "from Joint programs (the lowest, if it serves several)."
+)
 for chart in page.charts:
     ui.show_chart(chart)
 

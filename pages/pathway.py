@@ -19,6 +19,15 @@ ui.show_page_top(pkg, page)
 steps_chart, *precedent_charts = page.charts
 ui.show_chart(steps_chart)
 ui.table(page.rows, columns.PATHWAY, key="pathway_table")
+ui.evidence_panel(pkg, page.rows, page.label_column, key="pathway_evidence")
+
+st.subheader("Why now: the article's reasons and ideas, and what happened since")
+drivers = page.related["drivers"]
+if drivers.empty:
+    ui.nothing_to_show("drivers", ui.chart_labels(pkg, view)["subtitle"])
+else:
+    ui.table(drivers, columns.DRIVERS, key="pathway_drivers")
+    ui.evidence_panel(pkg, drivers, "driver_name", key="pathway_driver_evidence")
 
 st.subheader("Precedents")
 precedents = page.related["precedents"]
@@ -28,5 +37,5 @@ ui.fact_check_warnings(precedents, "precedent_name")
 for chart in precedent_charts:
     ui.show_chart(chart)
 ui.table(precedents, columns.PRECEDENTS, key="pathway_precedent_table")
-ui.evidence_panel(pkg, page.rows, page.label_column, key="pathway_evidence")
+ui.evidence_panel(pkg, precedents, "precedent_name", key="pathway_prec_evidence")
 ui.briefing_buttons(pkg, page, key="pathway_briefing")

@@ -51,12 +51,15 @@ with claims_tab:
 with queue_tab:
     ui.curation_queue(pkg, view, shown=500)
 with changes_tab:
+    with st.expander(f"Change log (data v{context.data_version(pkg)})"):
+        st.markdown(context.change_log(pkg) or "No change log in this package.")
     ui.changes_since(pkg)
 with dictionary:
     fields = ui.per_data(
         "dictionary", pkg, (), lambda: tables.data_dictionary(pkg.descriptor)
     )
     ui.table(fields, columns.DICTIONARY, key="sources_dictionary")
+    ui.source_rules(pkg)
 with files:
     ui.download_buttons(pkg)
 with quality:

@@ -81,6 +81,7 @@ PAIRINGS = pd.DataFrame(
         "jp_company_id": ["j1", "j2"],
         "domain_type": ["sea", "air"],
         "bridge_company_ids": [["u1"], ["u1", "u2"]],
+        "program_ids": [["p2"], ["p1", "p3"]],
         "product_overlap_score": [5, 2],
         "supply_chain_score": [5, 2],
         "complementarity_score": [3, 2],
@@ -102,26 +103,52 @@ COMPANIES = pd.DataFrame(
 )
 
 
-def test_pairing_score_is_the_mean_of_its_parts():
-    scored = analysis.score_pairings(PAIRINGS, COMPANIES)
-    assert scored["pairing_score"].tolist() == [4.0, 2.0]
+SERVED = pd.DataFrame(
+    {
+        "program_id": ["p1", "p2", "p3"],
+        "program_name": ["tanks", "ships", "submarines"],
+        "political_feasibility_score": pd.array([4, 3, 1], dtype="Int64"),
+        "political_feasibility_rationale": ["open: …", "possible: …", "blocked: …"],
+    }
+)
+
+
+def test_pairing_score_is_the_mean_of_five_parts_with_the_programs_politics():
+    scored = analysis.score_pairings(PAIRINGS, COMPANIES, SERVED)
+    # a: (5+5+3+3 + ships 3) / 5; b: (2+2+2+2 + the harder of tanks 4, submarines 1)
+    assert scored["pairing_score"].tolist() == [3.8, 1.8]
+    assert scored["political_feasibility_score"].tolist() == [3, 1]
+    assert (
+        scored["political_feasibility_rationale"]
+        .iloc[1]
+        .startswith("From the program 'submarines' (1 of 5): blocked")
+    )
     assert scored["kr_company_name"].iloc[0] == "K One"
+
+
+def test_a_programs_political_score_moves_its_pairings_without_retyping():
+    easier = SERVED.assign(political_feasibility_score=pd.array([4, 3, 5], "Int64"))
+    scored = analysis.score_pairings(PAIRINGS, COMPANIES, easier)
+    assert scored.set_index("pairing_id")["political_feasibility_score"]["b"] == 4
+    assert scored.set_index("pairing_id")["pairing_score"]["b"] == 2.4
 
 
 def test_pairing_matrix_keeps_the_best_score_per_pair():
     doubled = pd.concat(
         [PAIRINGS, PAIRINGS.assign(pairing_id=["c", "d"], product_overlap_score=[1, 1])]
     )
-    matrix = analysis.pairing_matrix(analysis.score_pairings(doubled, COMPANIES))
+    matrix = analysis.pairing_matrix(
+        analysis.score_pairings(doubled, COMPANIES, SERVED)
+    )
     assert matrix.set_index("jp_company_name")["pairing_score"].to_dict() == {
-        "J One": 4.0,
-        "J Two": 2.0,
+        "J One": 3.8,
+        "J Two": 1.8,
     }
 
 
 def test_bridge_network_puts_suppliers_between_the_two_sides():
     nodes, edges = analysis.bridge_network(
-        analysis.score_pairings(PAIRINGS, COMPANIES), COMPANIES
+        analysis.score_pairings(PAIRINGS, COMPANIES, SERVED), COMPANIES
     )
     assert nodes.set_index("node_id")["side"].to_dict() == {
         "k1": "KR",

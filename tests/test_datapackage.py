@@ -53,7 +53,8 @@ def test_evidence_columns_are_defined_identically_everywhere(name):
     fields = {f["name"]: f for f in schema.fields(RESOURCES[name])}
     for column in schema.EVIDENCE_FIELDS:
         assert fields[column] == reference[column]
-    assert schema.field_names(RESOURCES[name])[-6:] == list(schema.EVIDENCE_FIELDS)
+    evidence = list(schema.EVIDENCE_FIELDS)
+    assert schema.field_names(RESOURCES[name])[-len(evidence) :] == evidence
 
 
 def test_shared_columns_mean_the_same_everywhere():
@@ -186,10 +187,16 @@ def test_every_pathway_step_of_the_article_has_a_row(package, phrase):
 
 
 def test_outside_facts_carry_a_reference(package):
-    for name in ("scrambles", "claims"):
-        frame = package.tables[name]
+    claims = package.tables["claims"]
+    # An unsupported claim is one no source was found for, either way.
+    checked = claims[claims["verdict_type"] != "unsupported"]
+    for name, frame in (
+        ("scrambles", package.tables["scrambles"]),
+        ("claims", checked),
+    ):
         assert frame["reference_url"].notna().all(), name
         assert frame["reference_status"].notna().all(), name
+        assert frame["reference_tier"].between(1, 3).all(), name
 
 
 def test_scrambles_cover_fy2010_to_fy2024(package):

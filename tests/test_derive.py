@@ -124,7 +124,7 @@ def test_sources_row_drives_the_feed(data_copy):
         stream.write(
             f"test-2024-note,A note,A. Writer,Test Press,https://example.org/n,"
             f"2024-05-01,,seeds/test-2024-note.txt,{sha},"
-            "test-2024-note:s001,Hanwha Ocean,stated,,,\n"
+            "test-2024-note:s001,Hanwha Ocean,stated,,,,\n"
         )
     assert derive.main(["--data", str(data_copy)]) == 0
     pkg = load.load_package(data_copy)

@@ -97,7 +97,7 @@ def test_an_article_not_derived_yet_is_named(data_copy):
     with (data_copy / "sources.csv").open("a", encoding="utf-8") as stream:
         stream.write(
             f"later,Later,A. Writer,Press,https://example.org/l,2024-05-01,,"
-            f"seeds/later.txt,{seeds.sha256_of(seed)},later:s001,KAI met,stated,,,\n"
+            f"seeds/later.txt,{seeds.sha256_of(seed)},later:s001,KAI met,stated,,,,\n"
         )
     for whole_feed in (True, False):
         problems = load.load_package(data_copy, whole_feed=whole_feed).problems

@@ -88,3 +88,65 @@ def test_letters_that_lower_to_two_keep_offsets(matcher):
     spans = {m.alias: (m.start, m.end) for m in matcher.find(text)}
     assert text[slice(*spans["torpedoes"])] == "torpedoes"
     assert text[slice(*spans["KAI"])] == "KAI"
+
+
+# Mentions of the first article made by a common noun or phrase, not a name:
+# each is a checked link between the sentence and the entity it is about.
+# A new alias that is an ordinary word ("destroyer", "patrol aircraft") would
+# link sentences to programs they are not about, and fails the test below.
+ALLOWED_GENERIC_MENTIONS = {
+    ("s023", "kp-missile-nuclear-missiles", "denuclearization"),
+    ("s033", "cn-undersea-submarines", "submarines"),
+    ("s033", "ru-undersea-submarines", "submarines"),
+    ("s036", "kp-sea-sts-transfers", "ship-to-ship oil transfers"),
+    ("s036", "2018-09-sts-monitoring-ecc", "ship-to-ship oil transfers"),
+    ("s037", "kp-missile-nuclear-missiles", "nuclear weapons"),
+    ("s037", "kp-missile-nuclear-missiles", "ballistic missiles"),
+    ("s050", "main-battle-tank", "main battle tanks"),
+    ("s050", "infantry-fighting-vehicle", "infantry fighting vehicles"),
+    ("s050", "armored-personnel-carrier", "armored personnel carriers"),
+    ("s050", "self-propelled-howitzer", "self-propelled howitzers"),
+    ("s050", "combatant-ships", "combatant ships"),
+    ("s050", "stealth-fighter", "stealth fighters"),
+    ("s058", "naval-strike-missile", "naval strike missiles"),
+    ("s058", "joint-strike-missile", "joint strike missiles"),
+    ("s058", "torpedoes", "torpedoes"),
+    ("s058", "electronic-warfare", "electronic warfare"),
+}
+
+
+def generic_mentions(mentions, source_id):
+    """Mentions in one article whose matched text is all lower case (no name)."""
+    rows = mentions[mentions["source_id"] == source_id]
+    return {
+        (sentence.split(":")[1], entity, text)
+        for sentence, entity, text in zip(
+            rows["sentence_id"], rows["entity_id"], rows["matched_text"], strict=True
+        )
+        if text == text.lower()
+    }
+
+
+def test_generic_words_link_no_sentence_to_what_it_is_not_about(package):
+    found = generic_mentions(package.tables["mentions"], "yoon-2019-diplomat")
+    assert found - ALLOWED_GENERIC_MENTIONS == set()
+    # The radar-incident sentence names a destroyer and a patrol aircraft; it is
+    # about the incident, not the combatant-ship or patrol-aircraft programs.
+    assert not {m for m in found if m[0] == "s015"}
+
+
+def test_the_generic_mention_check_sees_a_false_link():
+    import pandas as pd
+
+    mentions = pd.DataFrame(
+        {
+            "source_id": ["yoon-2019-diplomat"] * 2,
+            "sentence_id": ["yoon-2019-diplomat:s015"] * 2,
+            "entity_id": ["combatant-ships", "jp-jmsdf"],
+            "matched_text": ["destroyer", "Japanese Maritime Self-Defense Force"],
+        }
+    )
+    found = generic_mentions(mentions, "yoon-2019-diplomat")
+    assert found - ALLOWED_GENERIC_MENTIONS == {
+        ("s015", "combatant-ships", "destroyer")
+    }

@@ -86,6 +86,13 @@ def test_data_dictionary_lists_every_field(package):
         (dictionary["table"] == "threats") & (dictionary["field"] == "domain_type")
     ]
     assert row["allowed_values"].iloc[0].startswith("land, sea, undersea")
+    verdicts = dictionary[dictionary["field"] == "verdict_type"]["allowed_values"]
+    # A closed list with definitions shows each value with its meaning.
+    assert verdicts.iloc[0].startswith("supported: Right when the article was")
+    assert (
+        "outdated: Right when the article was published, changed since"
+        in (verdicts.iloc[0])
+    )
     assert (ROOT / "data" / "datapackage.json").exists()
 
 

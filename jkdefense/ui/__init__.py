@@ -35,6 +35,7 @@ from jkdefense.ui.sources import (
     download_buttons,
     problems_table,
     sentence_search,
+    source_rules,
 )
 from jkdefense.ui.state import (
     begin_frame,
@@ -53,6 +54,7 @@ __all__ = [
     "begin_frame",
     "briefing_buttons",
     "changes_since",
+    "source_rules",
     "chart_labels",
     "curation_queue",
     "current_view",

@@ -148,8 +148,9 @@ def _evidence_markdown(
     notes = [f"Evidence type: {row['evidence_type']}"]
     if isinstance(row.get("curation_note"), str):
         notes.append(f"Note: {row['curation_note']}")
-    if isinstance(row.get("reference_url"), str):
-        notes.append(f"Reference ({row['reference_status']}): {row['reference_url']}")
+    reference = evidence.reference_line(row, schema.tier_names(pkg.descriptor))
+    if reference:
+        notes.append(reference)
     return quotes, escape_markdown(" · ".join(notes))
 
 
@@ -201,6 +202,8 @@ def show_chart(chart: views.ChartView) -> None:
         plotly(figure, chart.key)
     else:
         altair(figure, chart.key)
+    if chart.legend:
+        st.caption(chart.legend)
     if meeting_mode():
         return
     formats = [

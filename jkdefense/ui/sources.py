@@ -171,3 +171,19 @@ def changes_since(pkg: load.Package) -> None:
         return
     st.dataframe(diff.summary(changes), width="content", key="sources_change_summary")
     table(changes, columns.CHANGES, key="sources_changes")
+
+
+def source_rules(pkg: load.Package) -> None:
+    """The rubrics of analyst judgments, the source tiers and the naming rules."""
+    rules = tables.source_rules(pkg.descriptor)
+    st.subheader("Analyst judgments: what each level means")
+    if "rubrics" in pkg.tables:
+        table(pkg.tables["rubrics"], columns.RUBRICS, key="sources_rubrics")
+    else:
+        st.error("rubrics.csv cannot be read; see Data quality.")
+    st.subheader("Source tiers")
+    table(rules["tiers"], columns.TIERS, key="sources_tiers")
+    st.subheader("Sources never cited")
+    table(rules["do_not_cite"], columns.DO_NOT_CITE, key="sources_do_not_cite")
+    st.subheader("Disputed names, given both ways on first use")
+    table(rules["disputed_names"], columns.DISPUTED_NAMES, key="sources_names")

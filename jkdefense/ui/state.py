@@ -218,7 +218,7 @@ def from_frame(frame: pd.DataFrame, what: tuple, work: Callable[[], Any]) -> Any
     return value
 
 
-def chart_labels(pkg: load.Package, view: filters.ViewFilters) -> dict[str, str]:
+def chart_labels(pkg: load.Package, view: filters.ViewFilters) -> dict[str, Any]:
     """The subtitle (active filters) and source line of ``view``, once per view."""
     return per_data(
         "chart_labels",

@@ -115,7 +115,7 @@ def test_markup_in_the_data_shows_as_text(tmp_path, page):
         "Joint work <b>bold</b> **strong** [link](javascript:alert(1)) <img src=x>"
     )
     replace_in(
-        data / "company_pairings.csv", "Common Aegis destroyer sustainment", payload
+        data / "company_pairings.csv", "Aegis destroyer and shipborne-weapons", payload
     )
     with fresh_server(data) as url:
         tab, recorder = page

@@ -1,0 +1,275 @@
+"""Rules between tables: rubrics of judgments, and pages that cannot disagree.
+
+A score is only meaningful against its rubric (rubrics.csv), and a fact held
+in two tables must agree in both: these checks keep the pages consistent.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pandas as pd
+
+from jkdefense import schema
+from jkdefense.problems import Problem, data_row
+
+Tables = dict[str, pd.DataFrame]
+
+
+def judged_fields(resource: dict[str, Any]) -> list[str]:
+    """Fields holding analyst judgments: scores and fields marked x-judgment."""
+    return [
+        f["name"]
+        for f in schema.fields(resource)
+        if f["name"].endswith("_score") or f.get("x-judgment")
+    ]
+
+
+def rubric_levels(rubrics: pd.DataFrame) -> dict[tuple[str, str], dict[str, str]]:
+    """(table, field) -> {level: level_name}."""
+    levels: dict[tuple[str, str], dict[str, str]] = {}
+    for row in rubrics.to_dict("records"):
+        key = (row["table_name"], row["field_name"])
+        levels.setdefault(key, {})[row["level"]] = row["level_name"]
+    return levels
+
+
+def check_rubrics(rubrics: pd.DataFrame, raw: Tables, resources: dict) -> list[Problem]:
+    """Every judgment has a rubric for each level; rationales name their level."""
+    levels = rubric_levels(rubrics)
+    problems = _check_rubric_rows(rubrics, raw, resources, levels)
+    for table, resource in resources.items():
+        if table not in raw:
+            continue
+        for field in judged_fields(resource):
+            spec = next(f for f in schema.fields(resource) if f["name"] == field)
+            expected = (
+                [str(n) for n in range(1, 6)]
+                if field.endswith("_score")
+                else spec.get("constraints", {}).get("enum", [])
+            )
+            defined = levels.get((table, field), {})
+            missing = [level for level in expected if level not in defined]
+            if missing:
+                problems.append(
+                    Problem(
+                        "rubrics.csv",
+                        None,
+                        "level",
+                        f"{table}.{field} has no rubric for level {', '.join(missing)}",
+                    )
+                )
+            problems += _check_rationales(table, raw[table], field, defined)
+    return problems
+
+
+def _check_rubric_rows(
+    rubrics: pd.DataFrame, raw: Tables, resources: dict, levels: dict
+) -> list[Problem]:
+    """Rubric rows name a judged field; an example row stands at its level."""
+    problems = []
+    for index, row in zip(rubrics.index, rubrics.to_dict("records"), strict=True):
+        at, table, field = data_row(index), row["table_name"], row["field_name"]
+        resource = resources.get(table)
+        if resource is None or field not in judged_fields(resource):
+            problems.append(
+                Problem(
+                    "rubrics.csv",
+                    at,
+                    "field_name",
+                    f"{table}.{field} is not an analyst judgment of the package",
+                )
+            )
+            continue
+        if field.endswith("_score") and row["level"] not in {"1", "2", "3", "4", "5"}:
+            problems.append(
+                Problem("rubrics.csv", at, "level", "a score level is 1 to 5")
+            )
+        if row["example_id"] and table in raw:
+            problems += _check_example(at, row, raw[table], resource)
+    return problems
+
+
+def _check_example(
+    at: int, row: dict[str, str], frame: pd.DataFrame, resource: dict
+) -> list[Problem]:
+    key = schema.primary_key(resource)[0]
+    found = frame[frame[key] == row["example_id"]]
+    if found.empty:
+        message = f"{row['example_id']!r} is not a {key} in {row['table_name']}.csv"
+    elif found.iloc[0][row["field_name"]] != row["level"]:
+        value = found.iloc[0][row["field_name"]]
+        message = (
+            f"{row['example_id']!r} has {row['field_name']} {value}, "
+            f"not {row['level']}: it is no example of this level"
+        )
+    else:
+        return []
+    return [Problem("rubrics.csv", at, "example_id", message)]
+
+
+def _check_rationales(
+    table: str, frame: pd.DataFrame, field: str, defined: dict[str, str]
+) -> list[Problem]:
+    """A score's rationale opens with its level's name, as rubrics.csv defines it."""
+    rationale = field.removesuffix("_score") + "_rationale"
+    if not field.endswith("_score") or rationale not in frame:
+        return []
+    problems = []
+    for index, score, text in zip(
+        frame.index, frame[field].tolist(), frame[rationale].tolist(), strict=True
+    ):
+        name = defined.get(score)
+        if name and text and not text.casefold().startswith(name.casefold() + ":"):
+            problems.append(
+                Problem(
+                    f"{table}.csv",
+                    data_row(index),
+                    rationale,
+                    f"should open with '{name}:' (level {score} in rubrics.csv) "
+                    "and then name the evidence for that level",
+                )
+            )
+    return problems
+
+
+def check_consistency(raw: Tables) -> list[Problem]:
+    """Rules between tables, so that two pages cannot contradict each other."""
+    problems: list[Problem] = []
+    companies, programs = raw.get("companies"), raw.get("programs")
+    if companies is None:
+        return problems
+    company = companies.set_index("company_id").to_dict("index")
+    if programs is not None:
+        problems += _check_program_makers(programs, company)
+    pairings = raw.get("company_pairings")
+    if pairings is not None and programs is not None:
+        program = programs.set_index("program_id").to_dict("index")
+        problems += _check_pairings(pairings, company, program)
+        problems += check_discriminates(pairings, "company_pairings.csv")
+    return problems
+
+
+def _check_program_makers(programs: pd.DataFrame, company: dict) -> list[Problem]:
+    problems = []
+    for index, row in zip(programs.index, programs.to_dict("records"), strict=True):
+        for side in ("KR", "JP"):
+            field = f"{side.lower()}_maker_company_id"
+            maker = company.get(row[field])
+            if maker is not None and maker["country_code"] != side:
+                problems.append(
+                    Problem(
+                        "programs.csv",
+                        data_row(index),
+                        field,
+                        f"{row[field]!r} is a {maker['country_code']} company, "
+                        f"not {side}",
+                    )
+                )
+    return problems
+
+
+def _check_pairings(pairings: pd.DataFrame, company: dict, program: dict) -> list:
+    """Each pairing agrees with its companies' rows and its programs' rows."""
+    problems = []
+    for index, row in zip(pairings.index, pairings.to_dict("records"), strict=True):
+        found = [
+            *_pairing_company_problems(row, company),
+            *_pairing_program_problems(row, program),
+        ]
+        problems += [
+            Problem("company_pairings.csv", data_row(index), field, message)
+            for field, message in found
+        ]
+    return problems
+
+
+def _pairing_company_problems(row: dict, company: dict) -> list[tuple[str, str]]:
+    """Both firms are of their side and work in the pairing's domain; bridges supply."""
+    found, domain = [], row["domain_type"]
+    for side in ("KR", "JP"):
+        field = f"{side.lower()}_company_id"
+        firm = company.get(row[field])
+        if firm is None:
+            continue  # reported as a broken reference
+        if firm["country_code"] != side:
+            found.append((field, f"{row[field]!r} is not a {side} company"))
+        if domain not in schema.split_list(firm["domain_types"]):
+            found.append((field, f"{row[field]!r} does not list the domain {domain!r}"))
+    for bridge in schema.split_list(row["bridge_company_ids"]):
+        role = company.get(bridge, {}).get("company_role_type")
+        if role not in (None, "us_supplier", "other_supplier"):
+            found.append(
+                ("bridge_company_ids", f"{bridge!r} is not a supplier ({role})")
+            )
+    return found
+
+
+# How a pairing's text may quote its program's political score ("… 2 of 5").
+_QUOTED_POLITICAL = re.compile(r"political feasibility (\d) of 5")
+
+
+def _pairing_program_problems(row: dict, program: dict) -> list[tuple[str, str]]:
+    """A pairing's programs are of its domain, and agree with its summary.
+
+    Any political score the summary quotes ("… 2 of 5") is one its programs
+    hold, so the pairings page cannot contradict the programs page.
+    """
+    ids, domain = schema.split_list(row["program_ids"]), row["domain_type"]
+    if not ids:
+        return [("program_ids", "empty: a pairing serves at least one program")]
+    held = {program[i]["political_feasibility_score"] for i in ids if i in program}
+    quoted = _QUOTED_POLITICAL.findall(row.get("pairing_summary", ""))
+    found = [
+        (
+            "pairing_summary",
+            f"quotes political feasibility {n} of 5, but its programs hold "
+            f"{', '.join(sorted(held))} in programs.csv",
+        )
+        for n in quoted
+        if held and n not in held
+    ]
+    return found + [
+        (
+            "program_ids",
+            f"{program_id!r} is a {program[program_id]['domain_type']} program, "
+            f"the pairing is {domain}",
+        )
+        for program_id in ids
+        if program_id in program
+        and program[program_id]["domain_type"] not in (domain, "multi")
+    ]
+
+
+# A domain with this many pairings or more must not give them all one score.
+DISCRIMINATE_FROM_ROWS = 4
+
+
+def check_discriminates(frame: pd.DataFrame, file: str) -> list[Problem]:
+    """A score equal for every row of a large domain flags the domain, not the pairs.
+
+    With four pairings or more in a domain, their companies, programs and
+    products differ enough that one value for all of them means the score was
+    set by domain (as a flag) rather than judged pair by pair.
+    """
+    if "domain_type" not in frame:
+        return []
+    sizes = frame["domain_type"].value_counts()
+    rows = frame[
+        frame["domain_type"].isin(sizes[sizes >= DISCRIMINATE_FROM_ROWS].index)
+    ]
+    problems = []
+    for column in [c for c in frame.columns if c.endswith("_score")]:
+        per_domain = rows.groupby("domain_type")[column].nunique()
+        for domain in sorted(per_domain[per_domain == 1].index):
+            problems.append(
+                Problem(
+                    file,
+                    None,
+                    column,
+                    f"one value for all {sizes[domain]} {domain} rows: the score "
+                    "marks the domain instead of judging each pair",
+                )
+            )
+    return problems

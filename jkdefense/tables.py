@@ -54,6 +54,23 @@ def company_names(companies: pd.DataFrame, ids: pd.Series) -> pd.Series:
     )
 
 
+CONTEXT_MARK = " (context)"
+
+
+def with_context_marked(programs: pd.DataFrame) -> pd.DataFrame:
+    """Programs with ' (context)' after the names of those added for comparison.
+
+    The article names the candidates and the feasible areas; context programs
+    are the curators' additions, and a ranking must not pass them off as the
+    article's proposals.
+    """
+    is_context = programs["program_group_type"] == "context"
+    names = programs["program_name"].where(
+        ~is_context, programs["program_name"] + CONTEXT_MARK
+    )
+    return programs.assign(program_name=names)
+
+
 def programs_side_by_side(
     programs: pd.DataFrame, companies: pd.DataFrame
 ) -> pd.DataFrame:

@@ -177,7 +177,7 @@ def programs(
     if rows.empty or sum(weights.values()) == 0:
         page.empty = "programs" if rows.empty else "weights (all are zero)"
         return page
-    ranked = analysis.rank_programs(rows, weights)
+    ranked = analysis.rank_programs(tables.with_context_marked(rows), weights)
     stability = analysis.rank_stability(rows, weights)
     page.rows = tables.programs_side_by_side(ranked, t["companies"])
     page.takeaway = takeaways.programs(ranked, stability)
@@ -345,7 +345,7 @@ def overview(t: Tables, view: ViewFilters, labels: dict) -> PageView:
         page.empty = "threats, programs or pairings"
         return page
     equal = dict.fromkeys(analysis.PROGRAM_CRITERIA, 1.0)
-    ranked = analysis.rank_programs(program_rows, equal)
+    ranked = analysis.rank_programs(tables.with_context_marked(program_rows), equal)
     page.rows, page.takeaway = (
         threat_rows,
         takeaways.overview(threat_rows, ranked, scored),

@@ -116,3 +116,12 @@ def test_precedent_partners_one_row_per_country(package):
     typhoon = partners[partners["precedent_name"].str.contains("Typhoon")]
     assert set(typhoon["country_code"]) == {"GB", "DE", "IT", "ES"}
     assert partners["country_name"].notna().all()
+
+
+def test_context_programs_are_marked_as_such_in_rankings(package):
+    marked = tables.with_context_marked(package.tables["programs"])
+    names = marked.set_index("program_id")["program_name"]
+    assert names["maritime-patrol-aircraft"].endswith(" (context)")
+    assert names["torpedoes"] == "torpedoes"
+    context = package.tables["programs"]["program_group_type"] == "context"
+    assert marked["program_name"].str.endswith(" (context)").sum() == context.sum()

@@ -16,8 +16,8 @@ run: setup ## Set up, then start the app at http://127.0.0.1:8501
 test: setup chromium ## Set up, then run lint, data checks and every test (browser included)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m jkdefense.derive --check
-	$(PY) -m jkdefense.validate
+	$(PY) -m jkdefense derive --check
+	$(PY) -m jkdefense validate
 	$(PY) -m pytest
 
 test-fast: setup ## Every test except the real-browser ones
@@ -32,15 +32,15 @@ fmt: setup ## Format the code
 	$(PY) -m ruff check --fix .
 
 data: setup ## Re-derive sentences and mentions from the seeds, then validate
-	$(PY) -m jkdefense.derive
-	$(PY) -m jkdefense.validate
+	$(PY) -m jkdefense derive
+	$(PY) -m jkdefense validate
 
 ingest: setup ## Add an article: make ingest FILE=a.html TITLE=".." AUTHOR=".." PUBLISHER=".." URL=".." DATE=YYYY-MM-DD
-	$(PY) -m jkdefense.ingest "$(FILE)" --title "$(TITLE)" --author "$(AUTHOR)" \
+	$(PY) -m jkdefense ingest "$(FILE)" --title "$(TITLE)" --author "$(AUTHOR)" \
 		--publisher "$(PUBLISHER)" --url "$(URL)" --date "$(DATE)"
 
 validate: setup ## Validate the data package; list every problem
-	$(PY) -m jkdefense.validate
+	$(PY) -m jkdefense validate
 
 bench: setup chromium ## Measure derive, validate, page reruns and exports (see benchmarks/RESULTS.md)
 	$(PY) benchmarks/bench_data.py

@@ -9,7 +9,7 @@ drawn, and the script no longer running. The app starts twice per round: first
 with an empty package cache (the first start after the data changed: every table
 is read and checked, in a long feed after the first page is drawn; that server
 stops once the check is done), then again with the package that start kept (any
-later start on unchanged files; jkdefense/package_cache.py). The baseline is a bare page
+later start on unchanged files; jkdefense/cache.py). The baseline is a bare page
 (a title and one small Altair chart) started with the same flags; the three
 alternate, and medians are reported. Memory: one more cold start of the app
 (package kept), a tour of every page through the sidebar navigation, and the

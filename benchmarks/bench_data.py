@@ -26,9 +26,12 @@ def main() -> None:
     python = sys.executable
     # Whole commands, start-up and imports included: what an analyst waits for.
     derive = [
-        timed([python, "-m", "jkdefense.derive", "--check"]) for _ in range(args.repeat)
+        timed([python, "-m", "jkdefense", "derive", "--check"])
+        for _ in range(args.repeat)
     ]
-    validate = [timed([python, "-m", "jkdefense.validate"]) for _ in range(args.repeat)]
+    validate = [
+        timed([python, "-m", "jkdefense", "validate"]) for _ in range(args.repeat)
+    ]
     both = [d + v for d, v in zip(derive, validate, strict=True)]
     print(f"derive --check  median {statistics.median(derive):.2f} s")
     print(f"validate        median {statistics.median(validate):.2f} s")

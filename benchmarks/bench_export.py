@@ -12,7 +12,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from jkdefense import analysis, context, export, filters, load, slides  # noqa: E402
+from jkdefense.analysis import filters, scoring  # noqa: E402
+from jkdefense.data import load  # noqa: E402
+from jkdefense.render import draw, export, slides  # noqa: E402
+from jkdefense.report import context  # noqa: E402
 
 
 def timed(action, repeat: int) -> tuple[float, float]:
@@ -39,7 +42,7 @@ def main() -> None:
         "actors": ["CN", "KP", "RU"],
         "companies": [],
         "pair": None,
-        "weights": dict.fromkeys(analysis.PROGRAM_CRITERIA, 1.0),
+        "weights": dict.fromkeys(scoring.PROGRAM_CRITERIA, 1.0),
     }
     pages = context.all_page_views(pkg, view, settings)
     charts = {c.key: c for page in pages for c in page.charts}
@@ -50,16 +53,16 @@ def main() -> None:
     briefing = export.Briefing(pages, labels["subtitle"], ["benchmark"], notes)
     cases = {
         "Altair chart → PNG 2x (threats_matrix)": lambda: export.chart_png(
-            charts["threats_matrix"].figure
+            draw.figure(charts["threats_matrix"])
         ),
         "Altair chart → SVG (threats_matrix)": lambda: export.chart_svg(
-            charts["threats_matrix"].figure
+            draw.figure(charts["threats_matrix"])
         ),
         "Plotly chart → PNG 2x (threats_scrambles)": lambda: export.chart_png(
-            charts["threats_scrambles"].figure
+            draw.figure(charts["threats_scrambles"])
         ),
         "Plotly chart → SVG (threats_scrambles)": lambda: export.chart_svg(
-            charts["threats_scrambles"].figure
+            draw.figure(charts["threats_scrambles"])
         ),
         f"Whole-app briefing → PPTX ({len(briefing.charts)} charts)": lambda: (
             export.briefing_pptx(briefing)

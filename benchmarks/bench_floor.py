@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks import floor_replay  # noqa: E402
 from benchmarks.bench_pages import PAGES, compile_once  # noqa: E402
-from jkdefense import package_cache  # noqa: E402
+from jkdefense.data import cache  # noqa: E402
 
 
 def elements(at: AppTest) -> list[str]:
@@ -69,7 +69,7 @@ def warm_page(page: str) -> AppTest:
     real.run()
     if page != "overview":
         real.switch_page(f"pages/{page}.py").run()
-    package_cache.wait_for_checks()  # a long feed's package is checked in a thread
+    cache.wait_for_checks()  # a long feed's package is checked in a thread
     checked_run(real, page)
     return real
 

@@ -5,7 +5,7 @@
 A warm run reuses the cached data package, as a rerun after a filter change does;
 the first run loads and checks it (no package kept on disk: JKDEFENSE_CACHE_DIR=off),
 or, in a feed of more than 200 articles, loads it and leaves the check to a thread
-(jkdefense/package_cache.py), which warm runs wait for.
+(jkdefense/data/cache.py), which warm runs wait for.
 AppTest compiles the scripts anew on every run; the server compiles each script
 once and keeps its bytecode, so runs here share one script cache as the server's do.
 """
@@ -31,7 +31,7 @@ logging.getLogger("streamlit").setLevel(logging.ERROR)
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from jkdefense import package_cache  # noqa: E402
+from jkdefense.data import cache as package_cache  # noqa: E402
 
 PAGES = ["overview", "threats", "programs", "pairings", "pathway", "sources"]
 

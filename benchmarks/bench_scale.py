@@ -63,8 +63,10 @@ def measure(n: int, repeat: int, floor_repeat: int, browser_repeat: int) -> dict
         env = {**os.environ, "JKDEFENSE_DATA_DIR": str(data)}
         python = sys.executable
         seed_bytes = sum(p.stat().st_size for p in (target / "seeds").iterdir())
-        derive_s = timed([python, "-m", "jkdefense.derive", "--data", str(data)], env)
-        validate_s = timed([python, "-m", "jkdefense.validate"], env)
+        derive_s = timed(
+            [python, "-m", "jkdefense", "derive", "--data", str(data)], env
+        )
+        validate_s = timed([python, "-m", "jkdefense", "validate"], env)
         size = sum(p.stat().st_size for p in data.iterdir() if p.is_file())
         bench = ROOT / "benchmarks"
         pages = from_json(

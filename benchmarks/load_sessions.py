@@ -21,8 +21,8 @@ from playwright.async_api import async_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from jkdefense.filters import ViewFilters  # noqa: E402
-from jkdefense.theme import DOMAINS  # noqa: E402
+from jkdefense.analysis.filters import ViewFilters  # noqa: E402
+from jkdefense.render.theme import DOMAINS  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, start_server  # noqa: E402
 
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'

@@ -18,7 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from jkdefense import derive, load, schema  # noqa: E402
+from jkdefense.data import load, schema  # noqa: E402
+from jkdefense.pipeline import derive  # noqa: E402
 
 TEMPLATES = [
     "{kr} and {jp} discussed {program} at a closed meeting in {city}.",

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from jkdefense import columns, context, ui, views
+from jkdefense import ui
+from jkdefense.report import columns, context, views
 
 pkg = ui.package()
 st.title("Japan–South Korea defense cooperation")

@@ -4,7 +4,9 @@ import dataclasses
 
 import streamlit as st
 
-from jkdefense import columns, context, tables, ui, views
+from jkdefense import ui
+from jkdefense.analysis import shaping
+from jkdefense.report import columns, context, views
 
 pkg = ui.package()
 st.title("Company pairings")
@@ -15,7 +17,7 @@ names = ui.per_data(
     "company_options",
     pkg,
     (),
-    lambda: tables.company_options(
+    lambda: shaping.company_options(
         pkg.tables["company_pairings"], pkg.tables["companies"]
     ),
 )
@@ -26,7 +28,7 @@ chosen = st.multiselect(
     bind="query-params",
     placeholder="All companies",
 )
-company_ids = tables.ids_of(names, chosen)
+company_ids = shaping.ids_of(names, chosen)
 page = ui.page_view(
     "pairings",
     pkg,

@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from jkdefense import analysis, columns, context, ui, views
+from jkdefense import ui
+from jkdefense.analysis import scoring
+from jkdefense.report import columns, context, views
 
 pkg = ui.package()
 st.title("Joint programs")
@@ -12,9 +14,9 @@ st.caption(
     "Scores are analyst judgments (1–5), not facts. Set how much each "
     "criterion counts; the ranking and its stability follow."
 )
-for slot, criterion in zip(st.columns(4), analysis.PROGRAM_CRITERIA, strict=True):
+for slot, criterion in zip(st.columns(4), scoring.PROGRAM_CRITERIA, strict=True):
     slot.slider(
-        analysis.CRITERION_LABELS[criterion],
+        scoring.CRITERION_LABELS[criterion],
         0.0,
         5.0,
         1.0,

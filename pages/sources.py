@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from jkdefense import columns, context, tables, ui, views
+from jkdefense import ui
+from jkdefense.analysis import shaping
+from jkdefense.report import columns, context, views
 
 pkg = ui.package()
 st.title("Sources")
@@ -56,7 +58,7 @@ with changes_tab:
     ui.changes_since(pkg)
 with dictionary:
     fields = ui.per_data(
-        "dictionary", pkg, (), lambda: tables.data_dictionary(pkg.descriptor)
+        "dictionary", pkg, (), lambda: shaping.data_dictionary(pkg.descriptor)
     )
     ui.table(fields, columns.DICTIONARY, key="sources_dictionary")
     ui.source_rules(pkg)

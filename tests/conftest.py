@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from jkdefense import load
+from jkdefense.data import load
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from jkdefense import analysis
+from jkdefense.analysis import scoring
 
 PROGRAMS = pd.DataFrame(
     {
@@ -13,44 +13,42 @@ PROGRAMS = pd.DataFrame(
         "political_feasibility_score": [3, 3, 3],
     }
 )
-EQUAL = dict.fromkeys(analysis.PROGRAM_CRITERIA, 1.0)
+EQUAL = dict.fromkeys(scoring.PROGRAM_CRITERIA, 1.0)
 
 
 def test_weights_change_the_ranking():
     by_threat = {**EQUAL, "threat_relevance": 5.0}
     by_commonality = {**EQUAL, "commonality": 5.0}
-    assert analysis.rank_programs(PROGRAMS, by_threat)["program_id"].iloc[0] == "p1"
-    assert (
-        analysis.rank_programs(PROGRAMS, by_commonality)["program_id"].iloc[0] == "p3"
-    )
+    assert scoring.rank_programs(PROGRAMS, by_threat)["program_id"].iloc[0] == "p1"
+    assert scoring.rank_programs(PROGRAMS, by_commonality)["program_id"].iloc[0] == "p3"
 
 
 def test_equal_weights_tie_and_share_a_rank():
-    ranked = analysis.rank_programs(PROGRAMS, EQUAL)
+    ranked = scoring.rank_programs(PROGRAMS, EQUAL)
     assert list(ranked["rank"]) == [1, 1, 1]
     assert ranked["weighted_score"].tolist() == pytest.approx([3.0, 3.0, 3.0])
 
 
 def test_zero_weights_give_no_score():
-    zero = dict.fromkeys(analysis.PROGRAM_CRITERIA, 0.0)
-    assert analysis.weighted_scores(PROGRAMS, zero).isna().all()
+    zero = dict.fromkeys(scoring.PROGRAM_CRITERIA, 0.0)
+    assert scoring.weighted_scores(PROGRAMS, zero).isna().all()
 
 
 def test_rank_stability_is_seeded_and_brackets_the_rank():
     weights = {**EQUAL, "threat_relevance": 2.0}
-    first = analysis.rank_stability(PROGRAMS, weights)
-    assert first.equals(analysis.rank_stability(PROGRAMS, weights))
+    first = scoring.rank_stability(PROGRAMS, weights)
+    assert first.equals(scoring.rank_stability(PROGRAMS, weights))
     assert (first["rank_min"] <= first["rank"]).all()
     assert (first["rank"] <= first["rank_max"]).all()
     assert first["share_same_rank"].between(0, 1).all()
     dominant = {**EQUAL, "threat_relevance": 5.0, "commonality": 0.0}
-    assert analysis.rank_stability(PROGRAMS, dominant)["share_same_rank"].iloc[0] == 1.0
+    assert scoring.rank_stability(PROGRAMS, dominant)["share_same_rank"].iloc[0] == 1.0
 
 
 def test_contributions_add_up_to_the_weighted_score():
     weights = {**EQUAL, "commonality": 3.0}
-    ranked = analysis.rank_programs(PROGRAMS, weights)
-    parts = analysis.score_contributions(ranked, weights, "program_name")
+    ranked = scoring.rank_programs(PROGRAMS, weights)
+    parts = scoring.score_contributions(ranked, weights, "program_name")
     totals = parts.groupby("program_name")["contribution"].sum()
     expected = ranked.set_index("program_name")["weighted_score"]
     assert totals.sort_index().tolist() == pytest.approx(expected.sort_index().tolist())
@@ -66,7 +64,7 @@ def test_scrambles_long_form():
             "other_count": [18],
         }
     )
-    long = analysis.scrambles_by_actor(wide)
+    long = scoring.scrambles_by_actor(wide)
     assert dict(zip(long["actor_code"], long["scramble_count"], strict=True)) == {
         "CN": 638,
         "RU": 343,
@@ -114,7 +112,7 @@ SERVED = pd.DataFrame(
 
 
 def test_pairing_score_is_the_mean_of_five_parts_with_the_programs_politics():
-    scored = analysis.score_pairings(PAIRINGS, COMPANIES, SERVED)
+    scored = scoring.score_pairings(PAIRINGS, COMPANIES, SERVED)
     # a: (5+5+3+3 + ships 3) / 5; b: (2+2+2+2 + the harder of tanks 4, submarines 1)
     assert scored["pairing_score"].tolist() == [3.8, 1.8]
     assert scored["political_feasibility_score"].tolist() == [3, 1]
@@ -128,7 +126,7 @@ def test_pairing_score_is_the_mean_of_five_parts_with_the_programs_politics():
 
 def test_a_programs_political_score_moves_its_pairings_without_retyping():
     easier = SERVED.assign(political_feasibility_score=pd.array([4, 3, 5], "Int64"))
-    scored = analysis.score_pairings(PAIRINGS, COMPANIES, easier)
+    scored = scoring.score_pairings(PAIRINGS, COMPANIES, easier)
     assert scored.set_index("pairing_id")["political_feasibility_score"]["b"] == 4
     assert scored.set_index("pairing_id")["pairing_score"]["b"] == 2.4
 
@@ -137,9 +135,7 @@ def test_pairing_matrix_keeps_the_best_score_per_pair():
     doubled = pd.concat(
         [PAIRINGS, PAIRINGS.assign(pairing_id=["c", "d"], product_overlap_score=[1, 1])]
     )
-    matrix = analysis.pairing_matrix(
-        analysis.score_pairings(doubled, COMPANIES, SERVED)
-    )
+    matrix = scoring.pairing_matrix(scoring.score_pairings(doubled, COMPANIES, SERVED))
     assert matrix.set_index("jp_company_name")["pairing_score"].to_dict() == {
         "J One": 3.8,
         "J Two": 1.8,
@@ -147,8 +143,8 @@ def test_pairing_matrix_keeps_the_best_score_per_pair():
 
 
 def test_bridge_network_puts_suppliers_between_the_two_sides():
-    nodes, edges = analysis.bridge_network(
-        analysis.score_pairings(PAIRINGS, COMPANIES, SERVED), COMPANIES
+    nodes, edges = scoring.bridge_network(
+        scoring.score_pairings(PAIRINGS, COMPANIES, SERVED), COMPANIES
     )
     assert nodes.set_index("node_id")["side"].to_dict() == {
         "k1": "KR",

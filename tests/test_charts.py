@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from jkdefense import charts
+from jkdefense.render import charts
 
 LABELS = {
     "title": "A finding",

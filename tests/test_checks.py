@@ -1,6 +1,6 @@
 import pandas as pd
 
-from jkdefense import checks
+from jkdefense.data import checks
 
 
 def test_normalize_whitespace():

@@ -6,8 +6,8 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
-from jkdefense import checks, schema
-from jkdefense.mentions import AliasMatcher, Entity
+from jkdefense.data import checks, schema
+from jkdefense.pipeline.mentions import AliasMatcher, Entity
 from tests.conftest import ROOT
 
 DESCRIPTOR = json.loads(

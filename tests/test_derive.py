@@ -4,7 +4,8 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
 
-from jkdefense import derive, load
+from jkdefense.data import files, load
+from jkdefense.pipeline import derive
 from tests.conftest import ROOT
 
 DERIVED = derive.DERIVED_TABLES
@@ -117,9 +118,8 @@ def test_sources_row_drives_the_feed(data_copy):
         "Hanwha Ocean and Mitsubishi Heavy Industries met.\n\nKAI joined later.\n",
         encoding="utf-8",
     )
-    from jkdefense import seeds
 
-    sha = seeds.sha256_of(seeds_dir / "test-2024-note.txt")
+    sha = files.sha256_of(seeds_dir / "test-2024-note.txt")
     with (data_copy / "sources.csv").open("a", encoding="utf-8") as stream:
         stream.write(
             f"test-2024-note,A note,A. Writer,Test Press,https://example.org/n,"
@@ -149,7 +149,7 @@ def test_a_derive_killed_midway_leaves_the_previous_files(data_copy):
     before["sentences.parquet"] = b"stale but previous\n"
     script = (
         "import os, signal, pathlib, sys\n"
-        "from jkdefense import derive\n"
+        "from jkdefense.pipeline import derive\n"
         "def die(self, target):\n"
         "    os.kill(os.getpid(), signal.SIGKILL)\n"
         "pathlib.Path.replace = die\n"

@@ -3,7 +3,7 @@ import subprocess
 import pandas as pd
 import pytest
 
-from jkdefense import diff
+from jkdefense.pipeline import diff
 
 
 def test_table_changes_by_primary_key():

@@ -1,6 +1,6 @@
 import pandas as pd
 
-from jkdefense import evidence
+from jkdefense.analysis import evidence
 
 SENTENCES = pd.DataFrame(
     {

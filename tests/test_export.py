@@ -8,7 +8,9 @@ from PIL import Image, ImageStat
 from pptx import Presentation
 from pypdf import PdfReader
 
-from jkdefense import analysis, export, filters, slides, views
+from jkdefense.analysis import filters, scoring
+from jkdefense.render import draw, export, slides
+from jkdefense.report import views
 
 VIEW = filters.ViewFilters(source_ids=("yoon-2019-diplomat",))
 LABELS = {"subtitle": "Filters: all domains", "source": "Source: Yoon, The Diplomat."}
@@ -16,7 +18,7 @@ LABELS = {"subtitle": "Filters: all domains", "source": "Source: Yoon, The Diplo
 
 @pytest.fixture(scope="module")
 def pages(package):
-    weights = dict.fromkeys(analysis.PROGRAM_CRITERIA, 1.0)
+    weights = dict.fromkeys(scoring.PROGRAM_CRITERIA, 1.0)
     return [
         views.threats(package.tables, VIEW, LABELS, ["CN", "RU", "KP"]),
         views.programs(package.tables, VIEW, LABELS, weights),
@@ -31,20 +33,23 @@ def not_blank(png: bytes) -> Image.Image:
 
 def test_altair_png_is_2x_and_drawn(pages):
     matrix = pages[0].charts[0]
-    image = not_blank(export.chart_png(matrix.figure))
+    image = not_blank(export.chart_png(draw.figure(matrix)))
     assert image.width >= 2 * (export.EXPORT_WIDTH - 220)
 
 
 def test_plotly_png_is_2x_the_export_size(pages):
     scrambles = next(c for c in pages[0].charts if c.key == "threats_scrambles")
-    image = not_blank(export.chart_png(scrambles.figure))
-    assert image.size == (2 * export.EXPORT_WIDTH, 2 * scrambles.figure.layout.height)
+    image = not_blank(export.chart_png(draw.figure(scrambles)))
+    assert image.size == (
+        2 * export.EXPORT_WIDTH,
+        2 * draw.figure(scrambles).layout.height,
+    )
 
 
 @pytest.mark.parametrize("key", ["threats_matrix", "threats_scrambles"])
 def test_svg_carries_title_filters_and_source(pages, key):
     chart = next(c for c in pages[0].charts if c.key == key)
-    svg = export.chart_svg(chart.figure)
+    svg = export.chart_svg(draw.figure(chart))
     assert svg.lstrip().startswith("<svg") or "<svg" in svg[:200]
     for text in (chart.title.split(" ")[0], "Filters: all domains", "Source: Yoon"):
         assert text in svg

@@ -5,7 +5,9 @@ import time
 
 import pandas as pd
 
-from jkdefense import derive, feed, load, tables
+from jkdefense.analysis import shaping
+from jkdefense.data import feed, files, load
+from jkdefense.pipeline import derive
 from tests.conftest import ROOT
 
 DATA = ROOT / "data"
@@ -42,7 +44,7 @@ def test_mentions_of_a_few_sentences(package):
 
 
 def test_queue_leaves_out_cited_sentences_and_other_articles(package):
-    cited = tables.cited_sentence_ids(package.tables)
+    cited = shaping.cited_sentence_ids(package.tables)
     names = feed.entity_names(package.tables)
     total, queue = feed.curation_queue(DATA, None, cited, names, limit=None)
     uncited = set(package.tables["mentions"]["sentence_id"]) - cited
@@ -70,7 +72,7 @@ def test_cached_reads_follow_a_rewritten_file(data_copy):
 
 def test_the_app_loads_only_cited_sentences_and_checks_them_all(package):
     app = load.load_package(DATA, whole_feed=False)
-    cited = tables.cited_sentence_ids(app.tables)
+    cited = shaping.cited_sentence_ids(app.tables)
     assert set(app.tables["sentences"]["sentence_id"]) == cited
     assert "mentions" not in app.tables and app.problems == package.problems == []
     curated = [n for n in app.tables if n != "sentences"]
@@ -92,18 +94,17 @@ def test_a_quote_not_in_its_sentence_is_reported_by_the_app_too(data_copy):
 def test_an_article_not_derived_yet_is_named(data_copy):
     seed = data_copy.parent / "seeds" / "later.txt"
     seed.write_text("KAI met Hanwha.\n", encoding="utf-8")
-    from jkdefense import seeds
 
     with (data_copy / "sources.csv").open("a", encoding="utf-8") as stream:
         stream.write(
             f"later,Later,A. Writer,Press,https://example.org/l,2024-05-01,,"
-            f"seeds/later.txt,{seeds.sha256_of(seed)},later:s001,KAI met,stated,,,,\n"
+            f"seeds/later.txt,{files.sha256_of(seed)},later:s001,KAI met,stated,,,,\n"
         )
     for whole_feed in (True, False):
         problems = load.load_package(data_copy, whole_feed=whole_feed).problems
         stale = [p for p in problems if "no sentences for later" in p.message]
         assert stale and stale[0].file == "sentences.parquet"
-        assert "run python -m jkdefense.derive" in stale[0].message
+        assert "run jkdefense derive" in stale[0].message
 
 
 def test_an_unreadable_derived_file_is_named_and_the_rest_loads(data_copy):

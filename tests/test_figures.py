@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from jkdefense import figures, theme
+from jkdefense.render import figures, theme
 
 LABELS = {
     "title": "A finding",
@@ -46,7 +46,7 @@ def test_network_figure_draws_an_edge_per_link():
     edges = pd.DataFrame(
         {"source_id": ["k", "u"], "target_id": ["u", "j"], "weight": [2, 1]}
     )
-    figure = figures.network_figure(nodes, edges, **LABELS)
+    figure = figures.network_figure(nodes, edges=edges, **LABELS)
     check_labels(figure)
     lines = [t for t in figure.data if t.mode == "lines"]
     assert len(lines) == 2 and lines[0].line.width == 4

@@ -1,7 +1,7 @@
 import pandas as pd
 
-from jkdefense import filters
-from jkdefense.filters import ViewFilters
+from jkdefense.analysis import filters
+from jkdefense.analysis.filters import ViewFilters
 
 ROWS = pd.DataFrame(
     {

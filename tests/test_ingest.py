@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from jkdefense import derive, ingest, load
+from jkdefense.data import load
+from jkdefense.pipeline import derive, ingest
 
 ARTICLE = """Seoul and Tokyo Test the Waters
 
@@ -185,11 +186,12 @@ def test_source_ids_are_numbered_when_taken():
 
 
 def test_curation_queue_ranks_uncited_sentences(data_copy, article):
-    from jkdefense import feed, tables
+    from jkdefense.analysis import shaping
+    from jkdefense.data import feed
 
     assert run(data_copy, article) == 0
     pkg = load.load_package(data_copy)
-    cited = tables.cited_sentence_ids(pkg.tables)
+    cited = shaping.cited_sentence_ids(pkg.tables)
     names = feed.entity_names(pkg.tables)
     total, queue = feed.curation_queue(data_copy, None, cited, names, limit=None)
     assert total == len(queue) > 0
@@ -205,11 +207,12 @@ def test_curation_queue_ranks_uncited_sentences(data_copy, article):
 
 
 def test_feed_counts_per_article(data_copy, article):
-    from jkdefense import feed, tables
+    from jkdefense.analysis import shaping
+    from jkdefense.data import feed
 
     assert run(data_copy, article) == 0
     pkg = load.load_package(data_copy)
-    with_counts = tables.feed_with_counts(
+    with_counts = shaping.feed_with_counts(
         pkg.tables["sources"], feed.article_counts(data_copy)
     )
     counts = with_counts.set_index("source_id")["mention_count"]

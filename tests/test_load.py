@@ -1,6 +1,6 @@
 import pandas as pd
 
-from jkdefense import load, schema
+from jkdefense.data import load, schema
 
 
 def test_columns_take_the_schema_types(package):

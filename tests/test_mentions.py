@@ -1,6 +1,6 @@
 import pytest
 
-from jkdefense.mentions import AliasMatcher, Entity, is_exact_alias
+from jkdefense.pipeline.mentions import AliasMatcher, Entity, is_exact_alias
 
 LIG = Entity("companies", "kr-lig-nex1", "LIG Nex1")
 KAI = Entity("companies", "kr-kai", "Korea Aerospace Industries")

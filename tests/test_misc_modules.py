@@ -1,7 +1,9 @@
 """paths, problems, theme and columns: small modules, one test each."""
 
-from jkdefense import columns, paths, theme
-from jkdefense.problems import Problem
+from jkdefense.data import paths, vocabulary
+from jkdefense.data.problems import Problem
+from jkdefense.render import theme
+from jkdefense.report import columns, context
 
 
 def test_data_dir_follows_the_environment(monkeypatch, tmp_path):
@@ -28,7 +30,7 @@ def test_every_entity_has_its_own_colour():
         + theme.CRITERION_COLORS
     )
     assert len(colours) == len(set(colours))
-    assert set(theme.DOMAINS) == {
+    assert set(vocabulary.DOMAINS) == {
         "land",
         "sea",
         "undersea",
@@ -40,7 +42,9 @@ def test_every_entity_has_its_own_colour():
 
 
 def test_source_line_names_articles_and_version():
-    assert theme.source_line(["A, “T”"], "1.0.0") == "Source: A, “T”. Data v1.0.0."
+    assert context.format_source_line(["A, “T”"], "1.0.0") == (
+        "Source: A, “T”. Data v1.0.0."
+    )
 
 
 def test_column_labels_name_real_columns(package):

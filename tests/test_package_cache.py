@@ -5,7 +5,8 @@ import time
 
 import pytest
 
-from jkdefense import load, package_cache, validate
+from jkdefense.data import cache as package_cache
+from jkdefense.data import load, validate
 from tests.conftest import misquote
 
 

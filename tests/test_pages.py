@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from jkdefense import columns, theme
+from jkdefense.data import vocabulary
+from jkdefense.report import columns
 from jkdefense.ui import frame
 from tests.apptest import PAGES, plotly_data, run_page, snapshot, vega_rows
 from tests.conftest import ROOT, misquote
@@ -28,7 +29,7 @@ def test_page_runs_with_default_filters(page):
     assert not at.error, [e.value for e in at.error]
 
 
-@pytest.mark.parametrize("domain", theme.DOMAINS)
+@pytest.mark.parametrize("domain", vocabulary.DOMAINS)
 @pytest.mark.parametrize("page", PAGES)
 def test_page_runs_under_each_single_domain(page, domain):
     at = run_page(page, {"domain": [domain]})
@@ -179,9 +180,9 @@ def test_a_long_feed_keeps_the_articles_a_link_chose(monkeypatch):
 
 
 def test_a_long_feed_is_drawn_first_and_its_problems_follow(data_copy, monkeypatch):
-    from jkdefense import package_cache
+    from jkdefense.data import cache
 
-    monkeypatch.setattr(package_cache, "CHECK_AFTER_DRAWING_ABOVE", 0)
+    monkeypatch.setattr(cache, "CHECK_AFTER_DRAWING_ABOVE", 0)
     monkeypatch.setenv("JKDEFENSE_DATA_DIR", str(data_copy))
     misquote(data_copy)
     at = run_page("threats")
@@ -194,7 +195,7 @@ def test_a_long_feed_is_drawn_first_and_its_problems_follow(data_copy, monkeypat
     at.switch_page("pages/sources.py").run()
     assert any("still being checked" in i.value for i in at.info)
 
-    package_cache.wait_for_checks()
+    cache.wait_for_checks()
     at.run()
     assert not at.exception
     assert not any("Checking the data" in i.value for i in at.info)

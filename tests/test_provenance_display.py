@@ -5,20 +5,13 @@ import re
 import pandas as pd
 import pytest
 
-from jkdefense import (
-    analysis,
-    context,
-    evidence,
-    export,
-    filters,
-    rubric,
-    schema,
-    slides,
-    views,
-)
+from jkdefense.analysis import evidence, filters, rubric, scoring
+from jkdefense.data import schema
+from jkdefense.render import draw, export, slides
+from jkdefense.report import context, views
 
 VIEW = filters.ViewFilters(source_ids=("yoon-2019-diplomat",))
-WEIGHTS = dict.fromkeys(analysis.PROGRAM_CRITERIA, 1.0)
+WEIGHTS = dict.fromkeys(scoring.PROGRAM_CRITERIA, 1.0)
 SETTINGS = {
     "actors": ["CN", "KP", "RU"],
     "weights": WEIGHTS,
@@ -50,20 +43,20 @@ def charts(package):
 
 
 def test_the_scramble_chart_names_japan_s_joint_staff_as_its_source(charts):
-    source = charts["threats_scrambles"].figure.to_json()
+    source = draw.figure(charts["threats_scrambles"]).to_json()
     assert "Source: Japan Joint Staff Office scramble reports" in source
     # The article is the context, named after the outside source.
     assert source.index("context: Sukjoon") > source.index("Joint Staff Office")
 
 
 def test_a_chart_of_the_article_alone_names_only_the_article(charts):
-    spec = charts["threats_matrix"].figure.to_json()
+    spec = draw.figure(charts["threats_matrix"]).to_json()
     assert "Source: Sukjoon Yoon" in spec
     assert "Joint Staff" not in spec
 
 
 def test_the_exported_svg_carries_the_outside_source(charts):
-    svg = export.chart_svg(charts["threats_timeline"].figure)
+    svg = export.chart_svg(draw.figure(charts["threats_timeline"]))
     assert "government and press reports" in svg and "Sukjoon Yoon" in svg
 
 
@@ -75,7 +68,7 @@ def test_every_score_chart_says_what_its_levels_mean(charts, key, criterion):
 
 
 def test_pairing_parts_show_the_political_part_taken_from_the_program(package):
-    scored = analysis.score_pairings(
+    scored = scoring.score_pairings(
         package.tables["company_pairings"],
         package.tables["companies"],
         package.tables["programs"],
@@ -86,7 +79,7 @@ def test_pairing_parts_show_the_political_part_taken_from_the_program(package):
             programs.at[i, "political_feasibility_score"] for i in row.program_ids
         )
         assert row.political_feasibility_score == lowest
-        parts = [getattr(row, f"{c}_score") for c in analysis.PAIRING_CRITERIA]
+        parts = [getattr(row, f"{c}_score") for c in scoring.PAIRING_CRITERIA]
         assert row.pairing_score == pytest.approx(sum(parts) / 5)
 
 

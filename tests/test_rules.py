@@ -5,8 +5,8 @@ import json
 import pandas as pd
 import pytest
 
-from jkdefense import consistency, load, paths, rules, schema
-from jkdefense.problems import Problem
+from jkdefense.data import consistency, load, paths, rules, schema
+from jkdefense.data.problems import Problem
 from tests.test_validate import rewrite, set_cell
 
 DESCRIPTOR = schema.read_descriptor(paths.datapackage_path(paths.data_dir()))

@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from jkdefense import schema
+from jkdefense.data import schema
 
 RESOURCE = {
     "name": "things",

@@ -2,7 +2,8 @@ import random
 
 import pytest
 
-from jkdefense import seeds
+from jkdefense.data import files
+from jkdefense.pipeline import seeds
 from tests.conftest import ROOT
 
 
@@ -36,7 +37,7 @@ def test_sentence_id_is_zero_padded():
 
 def test_seed_offsets_cover_the_article():
     path = ROOT / "seeds" / "yoon-2019-diplomat.txt"
-    text = seeds.read_seed(path)
+    text = files.read_seed(path)
     sentences = seeds.split_sentences(text)
     assert len(sentences) > 60
     assert all(text[s.char_start : s.char_end] == s.text for s in sentences)

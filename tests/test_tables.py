@@ -1,6 +1,6 @@
 import pandas as pd
 
-from jkdefense import tables
+from jkdefense.analysis import shaping
 from tests.conftest import ROOT
 
 
@@ -12,7 +12,7 @@ def test_criterion_scores_are_long_and_keep_row_order():
             "commonality_rationale": ["same gun", "nothing shared"],
         }
     )
-    long = tables.criterion_scores(frame, ("commonality",), "name")
+    long = shaping.criterion_scores(frame, ("commonality",), "name")
     assert list(long["name"]) == ["b", "a"]
     assert list(long["rationale"]) == ["same gun", "nothing shared"]
 
@@ -22,7 +22,7 @@ def test_company_names_for_scalar_and_list_cells():
         {"company_id": ["x", "y"], "company_short_name": ["X Co", "Y Co"]}
     )
     assert list(
-        tables.company_names(companies, pd.Series(["x", ["x", "y"], None]))
+        shaping.company_names(companies, pd.Series(["x", ["x", "y"], None]))
     ) == ["X Co", "X Co, Y Co", ""]
 
 
@@ -42,8 +42,8 @@ def test_label_mentions_and_counts():
         ),
     }
     sources = pd.DataFrame({"source_id": ["s", "t"], "title": ["S", "T"]})
-    counts = tables.label_mentions(
-        tables.mention_counts(counts_by_article, sources), tables_by_name
+    counts = shaping.label_mentions(
+        shaping.mention_counts(counts_by_article, sources), tables_by_name
     )
     totals = counts.groupby("entity_name")["mention_count"].sum()
     assert totals.to_dict() == {"Japan": 5, "Torpedoes": 1}
@@ -69,8 +69,8 @@ def test_mention_counts_sum_the_articles_beyond_the_first_few():
             "title": [f"T{i}" for i in range(n)],
         }
     )
-    counts = tables.label_mentions(
-        tables.mention_counts(counts_by_article, sources, articles=8), names
+    counts = shaping.label_mentions(
+        shaping.mention_counts(counts_by_article, sources, articles=8), names
     )
     parts = counts.set_index("source_title")["mention_count"]
     assert len(parts) == 9 and parts["T29"] == 30  # the 8 largest keep their title
@@ -79,7 +79,7 @@ def test_mention_counts_sum_the_articles_beyond_the_first_few():
 
 
 def test_data_dictionary_lists_every_field(package):
-    dictionary = tables.data_dictionary(package.descriptor)
+    dictionary = shaping.data_dictionary(package.descriptor)
     total = sum(len(r["schema"]["fields"]) for r in package.descriptor["resources"])
     assert len(dictionary) == total
     row = dictionary[
@@ -97,7 +97,7 @@ def test_data_dictionary_lists_every_field(package):
 
 
 def test_precedents_carry_their_fact_check(package):
-    checked = tables.precedents_with_checks(
+    checked = shaping.precedents_with_checks(
         package.tables["precedents"], package.tables["claims"]
     )
     typhoon = checked.set_index("precedent_id").loc["eurofighter-typhoon"]
@@ -110,7 +110,7 @@ def test_precedents_carry_their_fact_check(package):
 
 
 def test_precedent_partners_one_row_per_country(package):
-    partners = tables.precedent_partners(
+    partners = shaping.precedent_partners(
         package.tables["precedents"], package.tables["countries"]
     )
     typhoon = partners[partners["precedent_name"].str.contains("Typhoon")]
@@ -119,7 +119,7 @@ def test_precedent_partners_one_row_per_country(package):
 
 
 def test_context_programs_are_marked_as_such_in_rankings(package):
-    marked = tables.with_context_marked(package.tables["programs"])
+    marked = shaping.with_context_marked(package.tables["programs"])
     names = marked.set_index("program_id")["program_name"]
     assert names["maritime-patrol-aircraft"].endswith(" (context)")
     assert names["torpedoes"] == "torpedoes"

@@ -1,6 +1,7 @@
 import pandas as pd
 
-from jkdefense import analysis, takeaways
+from jkdefense.analysis import scoring
+from jkdefense.report import takeaways
 
 
 def test_threat_takeaway_follows_the_data():
@@ -30,12 +31,12 @@ def test_program_takeaway_names_the_leader():
             "program_id": ["p1", "p2"],
             "program_name": ["tanks", "ships"],
             "commonality_type": ["partial", "strong"],
-            **{f"{c}_score": [5, 2] for c in analysis.PROGRAM_CRITERIA},
+            **{f"{c}_score": [5, 2] for c in scoring.PROGRAM_CRITERIA},
         }
     )
-    weights = dict.fromkeys(analysis.PROGRAM_CRITERIA, 1.0)
-    ranked = analysis.rank_programs(programs, weights)
-    text = takeaways.programs(ranked, analysis.rank_stability(programs, weights))
+    weights = dict.fromkeys(scoring.PROGRAM_CRITERIA, 1.0)
+    ranked = scoring.rank_programs(programs, weights)
+    text = takeaways.programs(ranked, scoring.rank_stability(programs, weights))
     assert text.startswith("Tanks ranks first at 5.00/5") and "ships" in text
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from jkdefense import load, validate
-from jkdefense.problems import Problem
+from jkdefense.data import load, validate
+from jkdefense.data.problems import Problem
 
 
 def rewrite(path: Path, change) -> None:

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from jkdefense import (
-    context,
-    filters,
-    load,
-    theme,
-)
-from jkdefense.package_cache import Opening
+from jkdefense.analysis import filters
+from jkdefense.data import load, vocabulary
+from jkdefense.data.cache import Opening
+from jkdefense.report import context
 from jkdefense.ui.state import chart_labels, meeting_mode, opening, per_data
 from jkdefense.ui.text import escape_markdown
 
@@ -24,9 +21,9 @@ def sidebar_filters(pkg: load.Package) -> None:
     with st.sidebar:
         st.pills(
             "Domain",
-            theme.DOMAINS,
+            vocabulary.DOMAINS,
             selection_mode="multi",
-            default=list(theme.DOMAINS),
+            default=list(vocabulary.DOMAINS),
             key="domain",
             bind="query-params",
             help="electronic = electronic warfare; multi = cross-domain rows, which "

@@ -9,14 +9,10 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from jkdefense import (
-    context,
-    evidence,
-    export,
-    load,
-    schema,
-    views,
-)
+from jkdefense.analysis import evidence
+from jkdefense.data import load, schema
+from jkdefense.render import draw, export
+from jkdefense.report import context, views
 from jkdefense.ui.state import (
     chart_labels,
     current_view,
@@ -195,9 +191,15 @@ def _for_meeting(figure: views.Figure) -> views.Figure:
     )
 
 
+def drawn(chart: views.ChartView) -> Any:
+    """The chart's figure, drawn once while its view is kept (reruns reuse it)."""
+    return from_frame(chart.data, ("figure", chart.key), lambda: draw.figure(chart))
+
+
 def show_chart(chart: views.ChartView) -> None:
     """Draw a chart, with PNG (2x) and SVG downloads rendered on the server."""
-    figure = _for_meeting(chart.figure) if meeting_mode() else chart.figure
+    figure = drawn(chart)
+    figure = _for_meeting(figure) if meeting_mode() else figure
     if not isinstance(figure, alt.TopLevelMixin):
         plotly(figure, chart.key)
     else:
@@ -215,7 +217,7 @@ def show_chart(chart: views.ChartView) -> None:
     ):
         column.download_button(
             label,
-            data=lambda render=render: render(chart.figure),
+            data=lambda render=render: render(drawn(chart)),
             file_name=export.file_name(chart.title, extension),
             mime=mime,
             on_click="ignore",
@@ -246,12 +248,12 @@ def briefing_buttons(pkg: load.Package, page: views.PageView, key: str) -> None:
 
     def whole_app() -> export.Briefing:
         checked = package_opening.checked()
-        return context.briefing(
+        return export.briefing(
             checked, view, context.all_page_views(checked, view, settings)
         )
 
     def this_page() -> export.Briefing:
-        return context.briefing(package_opening.checked(), view, [page])
+        return export.briefing(package_opening.checked(), view, [page])
 
     st.caption(
         "Export a briefing of this view: a 16:9 deck with a slide per chart, "

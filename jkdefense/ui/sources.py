@@ -7,18 +7,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from jkdefense import (
-    columns,
-    context,
-    diff,
-    export,
-    feed,
-    filters,
-    load,
-    paths,
-    schema,
-    tables,
-)
+from jkdefense.analysis import filters, shaping
+from jkdefense.data import feed, load, paths, schema
+from jkdefense.pipeline import diff
+from jkdefense.render import export
+from jkdefense.report import columns, context
 from jkdefense.ui.parts import table
 from jkdefense.ui.state import data_signature
 from jkdefense.ui.text import escape_markdown, sentences_markdown
@@ -89,7 +82,7 @@ def problems_table(pkg: load.Package) -> None:
 def _queue_of(
     pkg: load.Package, source_ids: tuple | None, limit: int | None
 ) -> tuple[int, pd.DataFrame]:
-    cited = tables.cited_sentence_ids(pkg.tables)
+    cited = shaping.cited_sentence_ids(pkg.tables)
     names = feed.entity_names(pkg.tables)
     return feed.curation_queue(pkg.data_dir, source_ids, cited, names, limit)
 
@@ -175,7 +168,7 @@ def changes_since(pkg: load.Package) -> None:
 
 def source_rules(pkg: load.Package) -> None:
     """The rubrics of analyst judgments, the source tiers and the naming rules."""
-    rules = tables.source_rules(pkg.descriptor)
+    rules = shaping.source_rules(pkg.descriptor)
     st.subheader("Analyst judgments: what each level means")
     if "rubrics" in pkg.tables:
         table(pkg.tables["rubrics"], columns.RUBRICS, key="sources_rubrics")

@@ -15,15 +15,9 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from jkdefense import (
-    analysis,
-    context,
-    filters,
-    load,
-    package_cache,
-    paths,
-    theme,
-)
+from jkdefense.analysis import filters, scoring
+from jkdefense.data import cache, load, paths, vocabulary
+from jkdefense.report import context
 
 
 def _signature(data_dir: Path) -> str:
@@ -34,16 +28,16 @@ def _signature(data_dir: Path) -> str:
     modification time, which changes when one is added or removed.
     """
     seeds_dir = paths.project_dir(data_dir) / "seeds"
-    stamps = package_cache.file_stamps(data_dir)
+    stamps = cache.file_stamps(data_dir)
     if seeds_dir.is_dir():
         stamps.append(("seeds/", seeds_dir.stat().st_mtime_ns, 0))
     return hashlib.sha256(repr(stamps).encode()).hexdigest()[:16]
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _open(data_dir: str, signature: str) -> package_cache.Opening:
+def _open(data_dir: str, signature: str) -> cache.Opening:
     del signature  # only part of the cache key
-    return package_cache.open_package(Path(data_dir))
+    return cache.open_package(Path(data_dir))
 
 
 # Marks script runs that went through app.py; each run has its own thread.
@@ -124,14 +118,14 @@ def package() -> load.Package:
     """Return the loaded package; reloaded when any data or seed file changes.
 
     The same package for the whole run: checked, or (the first runs on a long
-    feed, see package_cache.open_package) its tables while a thread checks them.
+    feed, see cache.open_package) its tables while a thread checks them.
     """
     _leave_legacy_page_mode()
     data_dir = paths.data_dir()
     return _once_per_run(("package", data_dir), lambda: opening(data_dir).current())
 
 
-def opening(data_dir: Path) -> package_cache.Opening:
+def opening(data_dir: Path) -> cache.Opening:
     """How this run's package was opened (to wait for or ask after its check)."""
     return _once_per_run(
         ("opening", data_dir), lambda: _open(str(data_dir), data_signature(data_dir))
@@ -235,7 +229,7 @@ def threat_actors(pkg: load.Package) -> list[str]:
 
 def current_view(pkg: load.Package) -> filters.ViewFilters:
     """Return the shared filters as the sidebar set them."""
-    domains = st.session_state.get("domain", list(theme.DOMAINS))
+    domains = st.session_state.get("domain", list(vocabulary.DOMAINS))
     focus = st.session_state.get("focus") or "both"
     source_ids = st.session_state.get("source") or pkg.source_ids
     return filters.ViewFilters(tuple(domains), focus, tuple(source_ids))
@@ -249,7 +243,7 @@ def program_weights() -> dict[str, float]:
     """Criterion weights from the programs page sliders (1.0 when never set)."""
     return {
         c: float(st.session_state.get(f"programs_w_{c}", 1.0))
-        for c in analysis.PROGRAM_CRITERIA
+        for c in scoring.PROGRAM_CRITERIA
     }
 
 

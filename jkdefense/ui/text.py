@@ -6,9 +6,7 @@ import re
 
 import pandas as pd
 
-from jkdefense import (
-    evidence,
-)
+from jkdefense.analysis import evidence
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:^=&\"'])")
 

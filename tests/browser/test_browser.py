@@ -140,7 +140,8 @@ def test_whole_app_briefing_downloads_as_a_deck(server, page, package):
 
     from pptx import Presentation
 
-    from jkdefense import analysis, filters, takeaways
+    from jkdefense.analysis import filters, scoring
+    from jkdefense.report import takeaways
 
     tab, recorder = page
     tab.goto(
@@ -163,7 +164,7 @@ def test_whole_app_briefing_downloads_as_a_deck(server, page, package):
     ]
     # The programs slide follows the weights set on the page, not the defaults.
     weights = {
-        **dict.fromkeys(analysis.PROGRAM_CRITERIA, 1.0),
+        **dict.fromkeys(scoring.PROGRAM_CRITERIA, 1.0),
         "commonality": 5.0,
         "threat_relevance": 0.0,
     }
@@ -171,6 +172,6 @@ def test_whole_app_briefing_downloads_as_a_deck(server, page, package):
         package.tables["programs"],
         filters.ViewFilters(source_ids=("yoon-2019-diplomat",)),
     )
-    expected = takeaways.ranking_title(analysis.rank_programs(programs, weights))
+    expected = takeaways.ranking_title(scoring.rank_programs(programs, weights))
     assert expected in titles
     assert len(deck.slides) >= 12 and recorder.outside == []

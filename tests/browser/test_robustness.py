@@ -135,9 +135,10 @@ def test_a_long_feed_is_drawn_before_its_check_and_shows_its_problems_unasked(
     tmp_path, page
 ):
     from benchmarks import synthetic_feed
-    from jkdefense import derive, package_cache
+    from jkdefense.data import cache
+    from jkdefense.pipeline import derive
 
-    articles = package_cache.CHECK_AFTER_DRAWING_ABOVE + 1
+    articles = cache.CHECK_AFTER_DRAWING_ABOVE + 1
     data = synthetic_feed.build(articles, tmp_path)
     assert derive.main(["--data", str(data)]) == 0
     misquote(data)

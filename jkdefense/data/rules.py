@@ -12,8 +12,8 @@ from typing import Any
 
 import pandas as pd
 
-from jkdefense import consistency, schema
-from jkdefense.problems import Problem, data_row
+from jkdefense.data import consistency, schema
+from jkdefense.data.problems import Problem, data_row
 
 Tables = dict[str, pd.DataFrame]
 DEFAULT_NAME_WINDOW = 30

@@ -16,8 +16,14 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 import altair as alt
+import pandas as pd
 
-from jkdefense.views import ChartView, PageView
+from jkdefense.analysis import evidence
+from jkdefense.analysis.filters import ViewFilters
+from jkdefense.data import load, schema
+from jkdefense.render import draw
+from jkdefense.report import context
+from jkdefense.report.views import ChartView, PageView
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -98,15 +104,40 @@ class Briefing:
         return [(page, chart) for page in self.pages for chart in page.charts]
 
 
+def chart_picture(chart: ChartView) -> bytes:
+    """A chart view drawn and rendered as a 2x PNG, for a slide."""
+    return chart_png(draw.figure(chart))
+
+
 def briefing_pptx(briefing: Briefing) -> bytes:
     """A 16:9 deck: a title slide, then one slide per chart with its takeaway."""
-    from jkdefense import slides
+    from jkdefense.render import slides
 
-    return slides.build_pptx(briefing, chart_png)
+    return slides.build_pptx(briefing, chart_picture)
 
 
 def briefing_pdf(briefing: Briefing) -> bytes:
     """The same briefing as a PDF, one 16:9 page per slide."""
-    from jkdefense import slides
+    from jkdefense.render import slides
 
-    return slides.build_pdf(briefing, chart_png)
+    return slides.build_pdf(briefing, chart_picture)
+
+
+def briefing(pkg: load.Package, view: ViewFilters, pages: list[PageView]) -> Briefing:
+    """Bundle pages with the filters, the sources and each page's speaker notes."""
+    # NOTE: imported on the first briefing: python-pptx and reportlab would add
+    # a quarter of a second to every app start.
+    from jkdefense.render import slides
+
+    sources = context.sources_table(pkg)
+    chosen = sources[sources["source_id"].isin(view.source_ids)]
+    citations = [evidence.citation(row) for _, row in chosen.iterrows()]
+    line = context.source_line(pkg, view)
+    empty = pd.DataFrame(columns=["sentence_id", "text"])
+    sentences = pkg.tables.get("sentences", empty)
+    rubrics, tiers = pkg.tables.get("rubrics"), schema.tier_names(pkg.descriptor)
+    notes = {
+        p.title: slides.page_notes(p.rows, sentences, line, rubrics, tiers)
+        for p in pages
+    }
+    return Briefing(pages, context.describe_view(pkg, view), citations, notes)

@@ -6,7 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 # NOTE: JKDEFENSE_DATA_DIR lets an analyst (or a test) run the app on a copy of the
 # data without touching the committed files. Seeds live beside that data folder.
@@ -30,9 +30,9 @@ def datapackage_path(data: Path) -> Path:
 
 
 def command_parser(prog: str, doc: str | None) -> argparse.ArgumentParser:
-    """An argument parser for a ``python -m jkdefense.<prog>`` command, with --data."""
+    """An argument parser for a ``jkdefense <prog>`` command, with --data."""
     parser = argparse.ArgumentParser(
-        prog=f"python -m jkdefense.{prog}",
+        prog=f"jkdefense {prog}",
         description=doc,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -7,7 +7,8 @@ import textwrap
 import altair as alt
 import pandas as pd
 
-from jkdefense import theme
+from jkdefense.data import vocabulary
+from jkdefense.render import theme
 
 
 def _titled(chart: alt.Chart, title: str, subtitle: str, source: str) -> alt.Chart:
@@ -34,7 +35,7 @@ def threat_matrix_chart(
         x=alt.X(
             "domain_type:N",
             title="Domain",
-            sort=list(theme.DOMAINS),
+            sort=list(vocabulary.DOMAINS),
             axis=alt.Axis(labelAngle=0),
         ),
         y=alt.Y("actor_name:N", title="Threat actor", sort="ascending"),
@@ -346,7 +347,7 @@ def coverage_chart(
                 "domain_type:N",
                 title="Domain",
                 scale=theme.domain_scale(),
-                sort=list(theme.DOMAINS),
+                sort=list(vocabulary.DOMAINS),
             ),
             order=alt.Order("domain_type:N"),
             tooltip=["table_name:N", "domain_type:N", "row_count:Q"],

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import sentencex
 
@@ -25,16 +23,6 @@ class Sentence:
     char_start: int
     char_end: int
     text: str
-
-
-def sha256_of(path: Path) -> str:
-    """Return the hex SHA-256 of a file's bytes."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def read_seed(path: Path) -> str:
-    """Read a seed as UTF-8, keeping its line endings (offsets depend on them)."""
-    return path.read_bytes().decode("utf-8")
 
 
 def _spans(

@@ -1,6 +1,6 @@
 """Add an article to the feed: store its text verbatim, register it, derive, validate.
 
-    python -m jkdefense.ingest FILE --title T --author A --publisher P --url U --date D
+    jkdefense ingest FILE --title T --author A --publisher P --url U --date D
 
 FILE is plain text or Markdown (stored as is), HTML (main text extracted with
 trafilatura) or PDF (text extracted with pypdf); the original file is kept beside
@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from jkdefense import derive, load, package_cache, paths, seeds
+from jkdefense.data import cache, load, paths
+from jkdefense.pipeline import derive, seeds
 
 MAX_BYTES = 5_000_000  # 5 MB: far above a long article, far below a mistake
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
@@ -274,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    package_cache.load_package(data_dir)  # checked for the app's next start
+    cache.load_package(data_dir)  # checked for the app's next start
     print(f"ingest: added {source_id} ({len(writes)} files written)")
     return 0
 

@@ -6,41 +6,33 @@ same views into slides, so a slide always matches the screen.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import Any
 
-import altair as alt
 import pandas as pd
 
-from jkdefense import analysis, charts, filters, rubric, tables, takeaways
-from jkdefense.filters import ViewFilters
-
-if TYPE_CHECKING:
-    import plotly.graph_objects as go
+from jkdefense.analysis import filters, rubric, scoring, shaping
+from jkdefense.analysis.filters import ViewFilters
+from jkdefense.report import takeaways
 
 Tables = dict[str, pd.DataFrame]
-Figure: TypeAlias = "alt.TopLevelMixin | go.Figure"
 
 
-def _figures() -> Any:
-    """The Plotly builders, imported on first use.
-
-    NOTE: the landing page draws with Altair only; importing Plotly's figure
-    classes and template costs a fifth of a second at every app start.
-    """
-    from jkdefense import figures
-
-    return figures
-
-
-@dataclass
+@dataclass(eq=False)
 class ChartView:
-    """One chart: its key on the page, its finding as title, and the figure."""
+    """One chart as a value: what to draw, not the drawing.
+
+    ``kind`` names the render builder (``charts.<name>`` for Altair,
+    ``figures.<name>`` for Plotly); jkdefense.render.draw turns the view into
+    a figure, so this layer never imports a chart library.
+    """
 
     key: str
     title: str
-    figure: Figure
+    kind: str
+    data: pd.DataFrame
+    texts: dict[str, str]  # subtitle and source line
+    options: dict[str, Any] = field(default_factory=dict)
     # What the levels of the judgments it plots mean (rubrics.csv), for a caption.
     legend: str = ""
 
@@ -61,7 +53,7 @@ class PageView:
 
 def _chart(
     key: str,
-    build: Callable[..., Figure],
+    kind: str,
     data: pd.DataFrame,
     title: str,
     labels: dict,
@@ -70,7 +62,7 @@ def _chart(
     **options: object,
 ) -> ChartView:
     texts = chart_texts(labels, outside_table)
-    return ChartView(key, title, build(data, title=title, **texts, **options), legend)
+    return ChartView(key, title, kind, data, texts, dict(options), legend)
 
 
 def chart_texts(labels: dict, outside_table: str | None = None) -> dict[str, str]:
@@ -87,8 +79,8 @@ def chart_texts(labels: dict, outside_table: str | None = None) -> dict[str, str
     return {"subtitle": labels["subtitle"], "source": source}
 
 
-PROGRAM_SCORES = [f"{c}_score" for c in analysis.PROGRAM_CRITERIA]
-PAIRING_SCORES = [f"{c}_score" for c in analysis.TYPED_PAIRING_CRITERIA]
+PROGRAM_SCORES = [f"{c}_score" for c in scoring.PROGRAM_CRITERIA]
+PAIRING_SCORES = [f"{c}_score" for c in scoring.TYPED_PAIRING_CRITERIA]
 
 
 def _program_legend(t: Tables) -> str:
@@ -117,13 +109,13 @@ def threats(t: Tables, view: ViewFilters, labels: dict, actors: list[str]) -> Pa
     if page.rows.empty:
         page.empty = "threats"
         return page
-    cells = analysis.threat_matrix(page.rows, t["countries"])
+    cells = scoring.threat_matrix(page.rows, t["countries"])
     years = filters.scrambles_in_view(t["scrambles"], view)
     page.takeaway = takeaways.threats(cells, years)
     page.charts.append(
         _chart(
             "threats_matrix",
-            charts.threat_matrix_chart,
+            "charts.threat_matrix_chart",
             cells,
             takeaways.matrix_title(cells),
             labels,
@@ -131,13 +123,13 @@ def threats(t: Tables, view: ViewFilters, labels: dict, actors: list[str]) -> Pa
         )
     )
     scrambles = filters.with_values(
-        analysis.scrambles_by_actor(years), "actor_code", [*actors, "other"]
+        scoring.scrambles_by_actor(years), "actor_code", [*actors, "other"]
     )
     if not scrambles.empty:
         page.charts.append(
             _chart(
                 "threats_scrambles",
-                _figures().scramble_figure,
+                "figures.scramble_figure",
                 scrambles,
                 takeaways.scramble_title(years),
                 labels,
@@ -156,7 +148,7 @@ def threats(t: Tables, view: ViewFilters, labels: dict, actors: list[str]) -> Pa
         page.charts.append(
             _chart(
                 "threats_timeline",
-                charts.incident_timeline_chart,
+                "charts.incident_timeline_chart",
                 events,
                 takeaways.timeline_title(events),
                 labels,
@@ -177,44 +169,40 @@ def programs(
     if rows.empty or sum(weights.values()) == 0:
         page.empty = "programs" if rows.empty else "weights (all are zero)"
         return page
-    ranked = analysis.rank_programs(tables.with_context_marked(rows), weights)
-    stability = analysis.rank_stability(rows, weights)
-    page.rows = tables.programs_side_by_side(ranked, t["companies"])
+    ranked = scoring.rank_programs(shaping.with_context_marked(rows), weights)
+    stability = scoring.rank_stability(rows, weights)
+    page.rows = shaping.programs_side_by_side(ranked, t["companies"])
     page.takeaway = takeaways.programs(ranked, stability)
     weighted = {
         **labels,
-        "subtitle": f"{labels['subtitle']} · {analysis.describe_weights(weights)}",
+        "subtitle": f"{labels['subtitle']} · {scoring.describe_weights(weights)}",
     }
     page.charts += [
         _chart(
             "programs_ranking",
-            charts.ranking_chart,
-            analysis.score_contributions(ranked, weights, "program_name"),
+            "charts.ranking_chart",
+            scoring.score_contributions(ranked, weights, "program_name"),
             takeaways.ranking_title(ranked),
             weighted,
             _program_legend(t),
         ),
         _chart(
             "programs_stability",
-            charts.rank_stability_chart,
+            "charts.rank_stability_chart",
             stability,
             takeaways.stability_title(stability),
             weighted,
             _program_legend(t),
         ),
-        ChartView(
+        _chart(
             "programs_scores",
+            "charts.score_heatmap",
+            shaping.criterion_scores(ranked, scoring.PROGRAM_CRITERIA, "program_name"),
             "The analyst scores behind the ranking",
-            charts.score_heatmap(
-                tables.criterion_scores(
-                    ranked, analysis.PROGRAM_CRITERIA, "program_name"
-                ),
-                label_field="program_name",
-                label_title="Program",
-                title="The analyst scores behind the ranking",
-                **chart_texts(labels),
-            ),
+            labels,
             _program_legend(t),
+            label_field="program_name",
+            label_title="Program",
         ),
     ]
     return page
@@ -225,34 +213,32 @@ def pairings(
 ) -> PageView:
     """Company matrix and the network of bridge suppliers."""
     page = PageView("Company pairings", label_column="pairing_label")
-    scored = analysis.score_pairings(
+    scored = scoring.score_pairings(
         filters.select(t["company_pairings"], view), t["companies"], t["programs"]
     )
     scored = filters.pairings_with_companies(scored, company_ids)
     if scored.empty:
         page.empty = "company pairings"
         return page
-    page.rows = tables.pairings_for_display(scored, t["companies"], t["programs"])
+    page.rows = shaping.pairings_for_display(scored, t["companies"], t["programs"])
     page.takeaway = takeaways.pairings(scored)
-    nodes, edges = analysis.bridge_network(scored, t["companies"])
+    nodes, edges = scoring.bridge_network(scored, t["companies"])
     page.charts += [
         _chart(
             "pairings_matrix",
-            charts.pairing_matrix_chart,
-            analysis.pairing_matrix(scored),
+            "charts.pairing_matrix_chart",
+            scoring.pairing_matrix(scored),
             takeaways.matrix_pair_title(scored),
             labels,
             _pairing_legend(t),
         ),
-        ChartView(
+        _chart(
             "pairings_network",
+            "figures.network_figure",
+            nodes,
             takeaways.network_title(edges, nodes),
-            _figures().network_figure(
-                nodes,
-                edges,
-                title=takeaways.network_title(edges, nodes),
-                **chart_texts(labels),
-            ),
+            labels,
+            edges=edges,
         ),
     ]
     return page
@@ -266,8 +252,8 @@ def pairing_parts(page: PageView, pair: str | None, labels: dict) -> ChartView |
     detail = detail if not detail.empty else page.rows.iloc[:1]
     return _chart(
         "pairings_parts",
-        _figures().parts_figure,
-        tables.criterion_scores(detail, analysis.PAIRING_CRITERIA, "pairing_label"),
+        "figures.parts_figure",
+        shaping.criterion_scores(detail, scoring.PAIRING_CRITERIA, "pairing_label"),
         takeaways.parts_title(detail.iloc[0]),
         labels,
         # The parts are those of the matrix score: the same legend.
@@ -279,7 +265,7 @@ def pathway(t: Tables, view: ViewFilters, labels: dict) -> PageView:
     """The route from policy to operations, and the precedents' partners."""
     page = PageView("Pathway", label_column="step_name")
     steps = filters.select(t["pathway"], view, domain_column=None)
-    page.rows = tables.pathway_steps(steps, t["agencies"], t["programs"])
+    page.rows = shaping.pathway_steps(steps, t["agencies"], t["programs"])
     if page.rows.empty:
         page.empty = "pathway steps"
         return page
@@ -287,7 +273,7 @@ def pathway(t: Tables, view: ViewFilters, labels: dict) -> PageView:
     page.charts.append(
         _chart(
             "pathway_steps",
-            _figures().pathway_figure,
+            "figures.pathway_figure",
             page.rows,
             takeaways.pathway_title(page.rows),
             labels,
@@ -301,8 +287,8 @@ def pathway(t: Tables, view: ViewFilters, labels: dict) -> PageView:
         page.charts.append(
             _chart(
                 "pathway_precedents",
-                charts.precedent_partner_chart,
-                tables.precedent_partners(precedents, t["countries"]),
+                "charts.precedent_partner_chart",
+                shaping.precedent_partners(precedents, t["countries"]),
                 takeaways.precedent_title(precedents),
                 labels,
             )
@@ -324,7 +310,7 @@ def drivers_in_view(t: Tables, view: ViewFilters) -> pd.DataFrame:
 
 def precedents_in_view(t: Tables, view: ViewFilters) -> pd.DataFrame:
     """Precedents that pass the filters, with their fact-checks."""
-    return tables.precedents_with_checks(
+    return shaping.precedents_with_checks(
         filters.select(t["precedents"], view), t["claims"]
     )
 
@@ -338,29 +324,29 @@ def overview(t: Tables, view: ViewFilters, labels: dict) -> PageView:
     program_rows = filters.select(
         t["programs"], view, focus_mask=filters.program_focus(t["programs"], view.focus)
     )
-    scored = analysis.score_pairings(
+    scored = scoring.score_pairings(
         filters.select(t["company_pairings"], view), t["companies"], t["programs"]
     )
     if threat_rows.empty and program_rows.empty and scored.empty:
         page.empty = "threats, programs or pairings"
         return page
-    equal = dict.fromkeys(analysis.PROGRAM_CRITERIA, 1.0)
-    ranked = analysis.rank_programs(tables.with_context_marked(program_rows), equal)
+    equal = dict.fromkeys(scoring.PROGRAM_CRITERIA, 1.0)
+    ranked = scoring.rank_programs(shaping.with_context_marked(program_rows), equal)
     page.rows, page.takeaway = (
         threat_rows,
         takeaways.overview(threat_rows, ranked, scored),
     )
     page.related["scored_pairings"] = scored
-    page.related["strongest_pairings"] = tables.pairings_for_display(
+    page.related["strongest_pairings"] = shaping.pairings_for_display(
         scored.head(8), t["companies"], t["programs"]
     )
-    coverage = tables.domain_coverage(
+    coverage = shaping.domain_coverage(
         {"Threats": threat_rows, "Programs": program_rows, "Pairings": scored}
     )
     page.charts.append(
         _chart(
             "overview_coverage",
-            charts.coverage_chart,
+            "charts.coverage_chart",
             coverage,
             takeaways.coverage_title(coverage),
             labels,
@@ -370,8 +356,8 @@ def overview(t: Tables, view: ViewFilters, labels: dict) -> PageView:
         page.charts.append(
             _chart(
                 "overview_ranking",
-                charts.ranking_chart,
-                analysis.score_contributions(ranked, equal, "program_name"),
+                "charts.ranking_chart",
+                scoring.score_contributions(ranked, equal, "program_name"),
                 takeaways.ranking_title(ranked, "at equal weights"),
                 labels,
                 _program_legend(t),
@@ -391,11 +377,11 @@ def feed_summary(t: Tables, view: ViewFilters) -> tuple[pd.DataFrame, pd.DataFra
         if every
         else filters.with_values(t["sources"], "source_id", list(view.source_ids))
     )
-    feed = tables.feed_with_counts(feed, t["article_counts"])
+    feed = shaping.feed_with_counts(feed, t["article_counts"])
     counts = t["entity_mentions"]
     if not every:
         counts = filters.mentions_in_view(counts, view)
-    return feed, tables.label_mentions(tables.mention_counts(counts, feed), t)
+    return feed, shaping.label_mentions(shaping.mention_counts(counts, feed), t)
 
 
 def sources(t: Tables, view: ViewFilters, labels: dict) -> PageView:
@@ -408,7 +394,7 @@ def sources(t: Tables, view: ViewFilters, labels: dict) -> PageView:
         page.charts.append(
             _chart(
                 "sources_mentions",
-                charts.mention_chart,
+                "charts.mention_chart",
                 labelled,
                 takeaways.mention_title(labelled),
                 labels,
@@ -420,7 +406,7 @@ def sources(t: Tables, view: ViewFilters, labels: dict) -> PageView:
             page.charts.append(
                 _chart(
                     "sources_verdicts",
-                    charts.verdict_chart,
+                    "charts.verdict_chart",
                     page.rows,
                     takeaways.verdict_title(page.rows),
                     labels,

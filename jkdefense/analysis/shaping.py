@@ -4,18 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from jkdefense import schema
-from jkdefense.analysis import CRITERION_LABELS
-
-ENTITY_LABEL_COLUMNS = {
-    "countries": ("country_code", "country_name"),
-    "threats": ("threat_id", "threat_name"),
-    "incidents": ("incident_id", "incident_name"),
-    "programs": ("program_id", "program_name"),
-    "companies": ("company_id", "company_short_name"),
-    "agencies": ("agency_id", "agency_name"),
-    "precedents": ("precedent_id", "precedent_name"),
-}
+from jkdefense.analysis.scoring import CRITERION_LABELS
+from jkdefense.data import schema
+from jkdefense.data.vocabulary import ENTITY_LABEL_COLUMNS
 
 
 def criterion_scores(

@@ -24,16 +24,6 @@ DOMAIN_COLORS = {
     "electronic": "#AA4499",
     "multi": "#DDCC77",
 }
-DOMAINS = tuple(DOMAIN_COLORS)
-DOMAIN_LABELS = {
-    "land": "Land",
-    "sea": "Sea",
-    "undersea": "Undersea",
-    "air": "Air",
-    "missile": "Missile",
-    "electronic": "Electronic warfare",
-    "multi": "Cross-domain",
-}
 # Analyst judgments (scores, weights) are purple everywhere, so they never borrow
 # a country's or a domain's colour.
 SCORE_SCHEME = "purples"
@@ -46,12 +36,6 @@ TEXT_COLOR = "#262730"
 def domain_scale() -> alt.Scale:
     """Return the Altair colour scale that gives every domain its colour."""
     return alt.Scale(domain=list(DOMAIN_COLORS), range=list(DOMAIN_COLORS.values()))
-
-
-def source_line(citations: list[str], data_version: str) -> str:
-    """Return the line that names the articles and data version under a chart."""
-    cited = "; ".join(citations) if citations else "no article selected"
-    return f"Source: {cited}. Data v{data_version}."
 
 
 def _altair_theme() -> alt.theme.ThemeConfig:

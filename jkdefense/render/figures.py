@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from jkdefense import theme
+from jkdefense.render import theme
 
 pio.templates["jkdefense"] = go.layout.Template(
     layout=go.Layout(**theme.plotly_template_layout())
@@ -112,7 +112,7 @@ def scramble_figure(
 
 
 def network_figure(
-    nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str, subtitle: str, source: str
+    nodes: pd.DataFrame, *, edges: pd.DataFrame, title: str, subtitle: str, source: str
 ) -> go.Figure:
     """Korean firms – bridge suppliers – Japanese firms; line width = pairings."""
     position = nodes.set_index("node_id")[["x", "y"]]

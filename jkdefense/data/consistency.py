@@ -11,8 +11,8 @@ from typing import Any
 
 import pandas as pd
 
-from jkdefense import schema
-from jkdefense.problems import Problem, data_row
+from jkdefense.data import schema
+from jkdefense.data.problems import Problem, data_row
 
 Tables = dict[str, pd.DataFrame]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from jkdefense.theme import DOMAIN_LABELS
+from jkdefense.data.vocabulary import DOMAIN_LABELS
 
 
 def _names(values: list[str]) -> str:

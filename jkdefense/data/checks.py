@@ -10,8 +10,8 @@ from typing import Any
 
 import pandas as pd
 
-from jkdefense import rules, schema, seeds
-from jkdefense.problems import Problem, data_row
+from jkdefense.data import files, rules, schema
+from jkdefense.data.problems import Problem, data_row
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -211,7 +211,7 @@ def check_seeds(
         if derived_at is not None and stat.st_mtime <= derived_at:
             continue
         path = project_dir / seed_path
-        actual = seeds.sha256_of(path)
+        actual = files.sha256_of(path)
         if actual != expected:
             problems.append(
                 Problem(
@@ -241,7 +241,7 @@ def _check_sentence_offsets(path: Path, rows: list[tuple]) -> list[Problem]:
 
     ``rows`` holds (index, source_id, char_start, char_end, text) per sentence.
     """
-    text = seeds.read_seed(path)
+    text = files.read_seed(path)
     problems = []
     for index, _, start, end, sentence in rows:
         ok = (
@@ -256,7 +256,7 @@ def _check_sentence_offsets(path: Path, rows: list[tuple]) -> list[Problem]:
                     data_row(index),
                     "text",
                     "does not match the seed at char_start:char_end; "
-                    "run python -m jkdefense.derive",
+                    "run jkdefense derive",
                 )
             )
     return problems

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 
-from jkdefense import load, paths
+from jkdefense.data import load, paths
 
 _CODE_DIR = Path(__file__).resolve().parent
 # A write takes well under a second; a partial file this old was left by a

@@ -1,6 +1,6 @@
 """What changed in the data since a git revision: rows added, removed, changed.
 
-    python -m jkdefense.diff REV     # e.g. HEAD, HEAD~3, a tag or a commit id
+    jkdefense diff REV     # e.g. HEAD, HEAD~3, a tag or a commit id
 
 Rows are matched by each table's primary key; a row whose key stays but whose
 cells differ counts as changed, with the columns that differ.
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from jkdefense import paths, schema
+from jkdefense.data import paths, schema
 
 # A revision is a name git understands, never an option or a shell word.
 _REVISION = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.~^/@{}-]{0,99}")

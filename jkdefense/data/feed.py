@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from jkdefense.tables import ENTITY_LABEL_COLUMNS
+from jkdefense.data.vocabulary import ENTITY_LABEL_COLUMNS
 
 QUEUE_COLUMNS = ["sentence_id", "source_id", "entity_count", "entities", "text"]
 

@@ -1,6 +1,6 @@
 """Validate the data package and list every problem as file, row, field, message.
 
-    python -m jkdefense.validate [--data DIR]
+    jkdefense validate [--data DIR]
 
 Exit status 0 when the package is clean, 1 when any problem is found. Also
 leaves the package checked for the app's next start (jkdefense.package_cache).
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from jkdefense import load, package_cache, paths
-from jkdefense.problems import Problem
+from jkdefense.data import cache, load, paths
+from jkdefense.data.problems import Problem
 
 
 def validate(data_dir: Path | None = None) -> list[Problem]:
@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = paths.chosen_data_dir(args)
     problems = validate(data_dir)
     # The app's next start finds the package checked (jkdefense.package_cache).
-    package_cache.load_package(data_dir)
+    cache.load_package(data_dir)
     for problem in problems:
         print(problem)
     tables = len([*data_dir.glob("*.csv"), *data_dir.glob("*.parquet")])

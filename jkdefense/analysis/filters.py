@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from jkdefense.theme import DOMAIN_LABELS, DOMAINS
+from jkdefense.data.vocabulary import DOMAIN_LABELS, DOMAINS
 
 FOCUS_CHOICES = ("both", "KR", "JP")
 FOCUS_LABELS = {"both": "Both", "KR": "South Korea", "JP": "Japan"}

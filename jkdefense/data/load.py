@@ -15,8 +15,8 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from jkdefense import checks, paths, schema
-from jkdefense.problems import Problem, data_row
+from jkdefense.data import checks, paths, schema
+from jkdefense.data.problems import Problem, data_row
 
 
 @dataclass
@@ -210,7 +210,7 @@ def load_package(data_dir: Path | None = None, whole_feed: bool = True) -> Packa
     problems += _check_feed_is_derived(data_dir, resources, raw)
     tables = {name: _typed(frame, resources[name]) for name, frame in raw.items()}
     # Arrow keeps the pages the scan of the feed freed; a long-running app hands
-    # them back (see jkdefense.feed.give_back_memory).
+    # them back (see jkdefense.data.feed.give_back_memory).
     pa.default_memory_pool().release_unused()
     return Package(data_dir, descriptor, tables, sorted(set(problems), key=_order))
 
@@ -346,7 +346,7 @@ def _check_feed_is_derived(
             None,
             "source_id",
             f"no sentences for {source_id} (sources.csv row {data_row(index)}): "
-            "the derived tables are stale; run python -m jkdefense.derive",
+            "the derived tables are stale; run jkdefense derive",
         )
         for index, source_id in zip(
             raw["sources"].index, raw["sources"]["source_id"].tolist(), strict=True

@@ -14,10 +14,10 @@ from pptx.util import Inches, Pt
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
-from jkdefense import evidence, rubric
+from jkdefense.analysis import evidence, rubric
 
 if TYPE_CHECKING:
-    from jkdefense.export import Briefing
+    from jkdefense.render.export import Briefing
 
 Renderer = Callable[..., bytes]
 # 16:9 at 13.333 x 7.5 inches, PowerPoint's widescreen size.
@@ -82,7 +82,7 @@ def build_pptx(briefing: Briefing, render: Renderer) -> bytes:
         slide = deck.slides.add_slide(blank)
         _text(slide, chart.title, 0.4, 0.25, 24, bold=True, name="Title")
         _text(slide, page.takeaway, 0.4, 0.95, 13)
-        picture = io.BytesIO(render(chart.figure))
+        picture = io.BytesIO(render(chart))
         slide.shapes.add_picture(
             picture, Inches(0.4), Inches(1.7), width=Inches(SLIDE_W - 0.8)
         )
@@ -151,7 +151,7 @@ def build_pdf(briefing: Briefing, render: Renderer) -> bytes:
             [(chart.title, 20, True), (page.takeaway, 11, False)],
             top=height - 0.5 * points,
         )
-        image = ImageReader(io.BytesIO(render(chart.figure)))
+        image = ImageReader(io.BytesIO(render(chart)))
         image_w, image_h = image.getSize()
         box_w, box_h = width - 0.8 * points, height - 2.0 * points
         ratio = min(box_w / image_w, box_h / image_h)

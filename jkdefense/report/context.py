@@ -10,9 +10,11 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from jkdefense import evidence, export, feed, load, schema, tables, theme, views
-from jkdefense.filters import ViewFilters
-from jkdefense.views import PageView, Tables, pairing_parts, pairings
+from jkdefense.analysis import evidence, shaping
+from jkdefense.analysis.filters import ViewFilters
+from jkdefense.data import feed, load
+from jkdefense.report import views
+from jkdefense.report.views import PageView, Tables, pairing_parts, pairings
 
 # The tables each page needs: a page whose tables cannot be read says so instead.
 PAGE_TABLES = {
@@ -98,7 +100,13 @@ def source_line(pkg: load.Package, view: ViewFilters) -> str:
     cited = [evidence.short_citation(row) for _, row in named.iterrows()]
     if len(chosen) > len(named):
         cited.append(f"and {len(chosen) - len(named):,} more articles (see Sources)")
-    return theme.source_line(cited, data_version(pkg))
+    return format_source_line(cited, data_version(pkg))
+
+
+def format_source_line(citations: list[str], data_version: str) -> str:
+    """The line that names the articles and the data version under a chart."""
+    cited = "; ".join(citations) if citations else "no article selected"
+    return f"Source: {cited}. Data v{data_version}."
 
 
 def chart_labels(pkg: load.Package, view: ViewFilters) -> dict[str, Any]:
@@ -151,8 +159,8 @@ def all_pages(
     """
 
     def with_parts() -> PageView:
-        options = tables.company_options(t["company_pairings"], t["companies"])
-        page = pairings(t, view, labels, tables.ids_of(options, settings["companies"]))
+        options = shaping.company_options(t["company_pairings"], t["companies"])
+        page = pairings(t, view, labels, shaping.ids_of(options, settings["companies"]))
         parts = pairing_parts(page, settings["pair"], labels)
         page.charts += [parts] if parts else []
         return page
@@ -176,25 +184,3 @@ def all_page_views(
     return all_pages(
         page_tables(pkg), view, chart_labels(pkg, view), settings, readable
     )
-
-
-def briefing(
-    pkg: load.Package, view: ViewFilters, pages: list[PageView]
-) -> export.Briefing:
-    """Bundle pages with the filters, the sources and each page's speaker notes."""
-    # NOTE: imported on the first briefing: python-pptx and reportlab would add
-    # a quarter of a second to every app start.
-    from jkdefense import slides
-
-    sources = sources_table(pkg)
-    chosen = sources[sources["source_id"].isin(view.source_ids)]
-    citations = [evidence.citation(row) for _, row in chosen.iterrows()]
-    line = source_line(pkg, view)
-    empty = pd.DataFrame(columns=["sentence_id", "text"])
-    sentences = pkg.tables.get("sentences", empty)
-    rubrics, tiers = pkg.tables.get("rubrics"), schema.tier_names(pkg.descriptor)
-    notes = {
-        p.title: slides.page_notes(p.rows, sentences, line, rubrics, tiers)
-        for p in pages
-    }
-    return export.Briefing(pages, describe_view(pkg, view), citations, notes)

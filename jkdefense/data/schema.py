@@ -12,7 +12,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from jkdefense.problems import HEADER_ROW, Problem, data_row
+from jkdefense.data.problems import HEADER_ROW, Problem, data_row
 
 Descriptor = dict[str, Any]
 Field = dict[str, Any]

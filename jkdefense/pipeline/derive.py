@@ -1,7 +1,7 @@
 """Derive the feed's sentences and mentions from the seeds and the curated aliases.
 
-    python -m jkdefense.derive          # write the derived tables into data/
-    python -m jkdefense.derive --check  # write nothing; fail if they are stale
+    jkdefense derive          # write the derived tables into data/
+    jkdefense derive --check  # write nothing; fail if they are stale
 
 Writes four Parquet tables (columnar, so the app reads only the columns and rows
 it shows, however long the feed): sentences and mentions, and two summaries made
@@ -27,8 +27,9 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from jkdefense import load, paths, schema, seeds
-from jkdefense.mentions import AliasMatcher, Entity
+from jkdefense.data import files, load, paths, schema
+from jkdefense.pipeline import seeds
+from jkdefense.pipeline.mentions import AliasMatcher, Entity
 
 DERIVED_TABLES = ("sentences", "mentions", "entity_mentions", "sentence_entities")
 
@@ -96,7 +97,7 @@ def _derive_seed(
     """Append one seed's rows to the column lists of the four derived tables."""
     source_id, seed_file, relative, expected_sha = job
     seed_path = Path(seed_file)
-    if seeds.sha256_of(seed_path) != expected_sha:
+    if files.sha256_of(seed_path) != expected_sha:
         raise ValueError(
             f"{relative} does not match its seed_sha256 in sources.csv; "
             "seeds are never edited: restore the file or add it as a new source"
@@ -104,7 +105,7 @@ def _derive_seed(
     sentences, mentions, entity_counts, named = out
     counts: Counter[tuple[str, str]] = Counter()
     try:
-        sentences_of_seed = seeds.split_sentences(seeds.read_seed(seed_path))
+        sentences_of_seed = seeds.split_sentences(files.read_seed(seed_path))
     except ValueError as error:  # not UTF-8, or the splitter failed on it
         raise ValueError(f"{relative}: {error}") from None
     for s in sentences_of_seed:
@@ -312,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
         stale = stale_files(data_dir, outputs)
         for name in stale:
             print(
-                f"derive --check: {name} is stale; run python -m jkdefense.derive",
+                f"derive --check: {name} is stale; run jkdefense derive",
                 file=sys.stderr,
             )
         return 1 if stale else 0

@@ -1,0 +1,1 @@
+"""The data package: paths, schema, checks and rules, loading, cache, validate."""

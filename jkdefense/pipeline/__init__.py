@@ -1,0 +1,1 @@
+"""From articles to derived tables: seeds, mentions, derive, ingest, diff."""

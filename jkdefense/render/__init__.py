@@ -1,0 +1,1 @@
+"""Charts and files: theme, Altair and Plotly builders, export, slides."""

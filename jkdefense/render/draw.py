@@ -1,0 +1,30 @@
+"""Turn a chart view (jkdefense.report) into its Altair or Plotly figure."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from jkdefense.render import charts
+
+if TYPE_CHECKING:
+    from jkdefense.report.views import ChartView
+
+
+def _builders(library: str) -> Any:
+    """The module of builders a chart kind names.
+
+    NOTE: Plotly's builders are imported on first use: importing Plotly's
+    figure classes and template costs a fifth of a second at every app start,
+    and the landing page draws with Altair only.
+    """
+    if library == "charts":
+        return charts
+    return importlib.import_module("jkdefense.render.figures")
+
+
+def figure(chart: ChartView) -> Any:
+    """The chart's figure: its builder over its data, titled and sourced."""
+    library, name = chart.kind.split(".")
+    build = getattr(_builders(library), name)
+    return build(chart.data, title=chart.title, **chart.texts, **chart.options)

@@ -1,0 +1,1 @@
+"""What each page shows: its view, chart titles, takeaways, columns; the registry."""

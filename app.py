@@ -1,15 +1,12 @@
 """Japan–South Korea defense cooperation: the analyst dashboard."""
 
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
-# A fresh server runs its first script in the legacy mode of a pages/ folder,
-# which st.navigation cannot run in. Leave it before the imports below, so the
-# rerun that takes does not wait for them (ui.package also leaves it, for a
-# page that a first visit to its URL runs on its own).
-if PagesManager.uses_pages_directory:
-    PagesManager.uses_pages_directory = False
-    st.rerun()
+from jkdefense.ui.pages_mode import leave_legacy_pages_mode
+
+# First thing: leave Streamlit's legacy pages mode (see pages_mode), before the
+# package's heavy modules load, so the rerun that takes does not wait for them.
+leave_legacy_pages_mode(through_app=True)
 
 from jkdefense import ui  # noqa: E402
 
@@ -31,16 +28,7 @@ with st.sidebar:
         help="Larger type, no sidebar, charts sized for a 16:9 screen.",
     )
 
-navigation = st.navigation(
-    [
-        st.Page("pages/overview.py", title="Overview", default=True),
-        st.Page("pages/threats.py", title="Threats"),
-        st.Page("pages/programs.py", title="Joint programs"),
-        st.Page("pages/pairings.py", title="Company pairings"),
-        st.Page("pages/pathway.py", title="Pathway"),
-        st.Page("pages/sources.py", title="Sources"),
-    ]
-)
+navigation = st.navigation(ui.navigation_pages())
 ui.meeting_frame()
 ui.problem_banner(pkg)
 try:

@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks import floor_replay  # noqa: E402
 from benchmarks.bench_pages import PAGES, compile_once  # noqa: E402
 from jkdefense.data import cache  # noqa: E402
+from jkdefense.report import registry  # noqa: E402
 
 
 def elements(at: AppTest) -> list[str]:
@@ -68,7 +69,7 @@ def warm_page(page: str) -> AppTest:
     real = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     real.run()
     if page != "overview":
-        real.switch_page(f"pages/{page}.py").run()
+        real.switch_page(registry.PAGE_BY_NAME[page].script).run()
     cache.wait_for_checks()  # a long feed's package is checked in a thread
     checked_run(real, page)
     return real

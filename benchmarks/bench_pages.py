@@ -32,8 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from jkdefense.data import cache as package_cache  # noqa: E402
+from jkdefense.report import registry  # noqa: E402
 
-PAGES = ["overview", "threats", "programs", "pairings", "pathway", "sources"]
+PAGES = [page.name for page in registry.PAGES]
 
 
 def compile_once() -> None:
@@ -47,7 +48,7 @@ def measure(page: str, repeat: int) -> tuple[float, float, float]:
     start = time.perf_counter()
     at.run()
     if page != "overview":
-        at.switch_page(f"pages/{page}.py").run()
+        at.switch_page(registry.PAGE_BY_NAME[page].script).run()
     first = time.perf_counter() - start
     # A long feed's first run draws before its package is checked; warm runs are
     # timed once the check has finished and a run has taken up its result.

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from jkdefense import ui
-from jkdefense.report import columns, context, views
+from jkdefense.report import overview, pairings
 
 pkg = ui.package()
 st.title("Japan–South Korea defense cooperation")
@@ -11,14 +11,14 @@ st.caption(
     "Shared threats, candidate joint programs and company pairings, each row "
     "traced to the sentences of the articles it rests on."
 )
-ui.require(pkg, *context.PAGE_TABLES["overview"])
+ui.require(pkg, "overview")
 view = ui.current_view(pkg)
 page = ui.page_view(
     "overview",
     pkg,
     view,
     (),
-    lambda: views.overview(pkg.tables, view, ui.chart_labels(pkg, view)),
+    lambda: overview.build(pkg.tables, view, ui.chart_labels(pkg, view)),
 )
 ui.show_page_top(pkg, page)
 
@@ -36,7 +36,7 @@ for chart in page.charts:
 st.subheader("Strongest company pairings in view")
 ui.static_table(
     page.related["strongest_pairings"],
-    columns.PAIRINGS,
+    pairings.COLUMNS,
     "The eight highest-scoring company pairings in view",
 )
 ui.evidence_panel(pkg, page.rows, page.label_column, key="overview_evidence")

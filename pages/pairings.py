@@ -6,11 +6,11 @@ import streamlit as st
 
 from jkdefense import ui
 from jkdefense.analysis import shaping
-from jkdefense.report import columns, context, views
+from jkdefense.report import pairings
 
 pkg = ui.package()
 st.title("Company pairings")
-ui.require(pkg, *context.PAGE_TABLES["pairings"])
+ui.require(pkg, "pairings")
 view = ui.current_view(pkg)
 labels = ui.chart_labels(pkg, view)
 names = ui.per_data(
@@ -34,7 +34,7 @@ page = ui.page_view(
     pkg,
     view,
     tuple(company_ids),
-    lambda: views.pairings(pkg.tables, view, labels, company_ids),
+    lambda: pairings.build(pkg.tables, view, labels, company_ids),
 )
 ui.show_page_top(pkg, page)
 st.caption(
@@ -57,12 +57,12 @@ parts = ui.page_view(
     pkg,
     view,
     (tuple(company_ids), pair),
-    lambda: views.pairing_parts(page, pair, labels),
+    lambda: pairings.parts(page, pair, labels),
 )
 ui.show_chart(parts)
 # The briefing shows the pairing in detail too (a new view: cached ones stay as built).
 page = dataclasses.replace(page, charts=[*page.charts, parts])
 
-ui.table(page.rows, columns.PAIRINGS, key="pairings_table")
+ui.table(page.rows, pairings.COLUMNS, key="pairings_table")
 ui.evidence_panel(pkg, page.rows, page.label_column, key="pairings_evidence")
 ui.briefing_buttons(pkg, page, key="pairings_briefing")

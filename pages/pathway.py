@@ -3,23 +3,23 @@
 import streamlit as st
 
 from jkdefense import ui
-from jkdefense.report import columns, context, views
+from jkdefense.report import pathway
 
 pkg = ui.package()
 st.title("Pathway")
-ui.require(pkg, *context.PAGE_TABLES["pathway"])
+ui.require(pkg, "pathway")
 view = ui.current_view(pkg)
 page = ui.page_view(
     "pathway",
     pkg,
     view,
     (),
-    lambda: views.pathway(pkg.tables, view, ui.chart_labels(pkg, view)),
+    lambda: pathway.build(pkg.tables, view, ui.chart_labels(pkg, view)),
 )
 ui.show_page_top(pkg, page)
 steps_chart, *precedent_charts = page.charts
 ui.show_chart(steps_chart)
-ui.table(page.rows, columns.PATHWAY, key="pathway_table")
+ui.table(page.rows, pathway.COLUMNS, key="pathway_table")
 ui.evidence_panel(pkg, page.rows, page.label_column, key="pathway_evidence")
 
 st.subheader("Why now: the article's reasons and ideas, and what happened since")
@@ -27,7 +27,7 @@ drivers = page.related["drivers"]
 if drivers.empty:
     ui.nothing_to_show("drivers", ui.chart_labels(pkg, view)["subtitle"])
 else:
-    ui.table(drivers, columns.DRIVERS, key="pathway_drivers")
+    ui.table(drivers, pathway.DRIVER_COLUMNS, key="pathway_drivers")
     ui.evidence_panel(pkg, drivers, "driver_name", key="pathway_driver_evidence")
 
 st.subheader("Precedents")
@@ -37,6 +37,6 @@ if precedents.empty:
 ui.fact_check_warnings(precedents, "precedent_name")
 for chart in precedent_charts:
     ui.show_chart(chart)
-ui.table(precedents, columns.PRECEDENTS, key="pathway_precedent_table")
+ui.table(precedents, pathway.PRECEDENT_COLUMNS, key="pathway_precedent_table")
 ui.evidence_panel(pkg, precedents, "precedent_name", key="pathway_prec_evidence")
 ui.briefing_buttons(pkg, page, key="pathway_briefing")

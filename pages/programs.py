@@ -4,11 +4,11 @@ import streamlit as st
 
 from jkdefense import ui
 from jkdefense.analysis import scoring
-from jkdefense.report import columns, context, views
+from jkdefense.report import programs
 
 pkg = ui.package()
 st.title("Joint programs")
-ui.require(pkg, *context.PAGE_TABLES["programs"])
+ui.require(pkg, "programs")
 view = ui.current_view(pkg)
 st.caption(
     "Scores are analyst judgments (1–5), not facts. Set how much each "
@@ -30,12 +30,12 @@ page = ui.page_view(
     pkg,
     view,
     tuple(sorted(weights.items())),
-    lambda: views.programs(pkg.tables, view, ui.chart_labels(pkg, view), weights),
+    lambda: programs.build(pkg.tables, view, ui.chart_labels(pkg, view), weights),
 )
 ui.show_page_top(pkg, page)
 for chart in page.charts:
     ui.show_chart(chart)
 st.subheader("Korean and Japanese systems side by side")
-ui.table(page.rows, columns.PROGRAMS, key="programs_table")
+ui.table(page.rows, programs.COLUMNS, key="programs_table")
 ui.evidence_panel(pkg, page.rows, page.label_column, key="programs_evidence")
 ui.briefing_buttons(pkg, page, key="programs_briefing")

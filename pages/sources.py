@@ -4,7 +4,7 @@ import streamlit as st
 
 from jkdefense import ui
 from jkdefense.analysis import shaping
-from jkdefense.report import columns, context, views
+from jkdefense.report import context, sources
 
 pkg = ui.package()
 st.title("Sources")
@@ -14,11 +14,11 @@ page = ui.page_view(
     pkg,
     view,
     (),
-    lambda: views.sources(context.page_tables(pkg), view, ui.chart_labels(pkg, view)),
+    lambda: sources.build(context.page_tables(pkg), view, ui.chart_labels(pkg, view)),
 )
 charts = {chart.key: chart for chart in page.charts}
 ui.takeaway(page.takeaway)
-ui.table(page.related["feed"], columns.FEED, key="sources_feed")
+ui.table(page.related["feed"], sources.COLUMNS, key="sources_feed")
 
 tabs = st.tabs(
     [
@@ -48,7 +48,7 @@ with claims_tab:
     else:
         if "sources_verdicts" in charts:
             ui.show_chart(charts["sources_verdicts"])
-        ui.table(page.rows, columns.CLAIMS, key="sources_claims")
+        ui.table(page.rows, sources.CLAIM_COLUMNS, key="sources_claims")
         ui.evidence_panel(pkg, page.rows, page.label_column, key="sources_evidence")
 with queue_tab:
     ui.curation_queue(pkg, view, shown=500)
@@ -60,7 +60,7 @@ with dictionary:
     fields = ui.per_data(
         "dictionary", pkg, (), lambda: shaping.data_dictionary(pkg.descriptor)
     )
-    ui.table(fields, columns.DICTIONARY, key="sources_dictionary")
+    ui.table(fields, sources.DICTIONARY_COLUMNS, key="sources_dictionary")
     ui.source_rules(pkg)
 with files:
     ui.download_buttons(pkg)

@@ -3,11 +3,11 @@
 import streamlit as st
 
 from jkdefense import ui
-from jkdefense.report import columns, context, views
+from jkdefense.report import threats
 
 pkg = ui.package()
 st.title("Threats")
-ui.require(pkg, *context.PAGE_TABLES["threats"])
+ui.require(pkg, "threats")
 view = ui.current_view(pkg)
 actors = ui.threat_actors(pkg)
 chosen = st.multiselect(
@@ -18,13 +18,13 @@ page = ui.page_view(
     pkg,
     view,
     tuple(chosen),
-    lambda: views.threats(pkg.tables, view, ui.chart_labels(pkg, view), chosen),
+    lambda: threats.build(pkg.tables, view, ui.chart_labels(pkg, view), chosen),
 )
 ui.show_page_top(pkg, page)
 for chart in page.charts:
     ui.show_chart(chart)
 if "air" not in view.domains:
     st.caption("Scramble counts are air-domain data: select air to see them.")
-ui.table(page.rows, columns.THREATS, key="threats_table")
+ui.table(page.rows, threats.COLUMNS, key="threats_table")
 ui.evidence_panel(pkg, page.rows, page.label_column, key="threats_evidence")
 ui.briefing_buttons(pkg, page, key="threats_briefing")

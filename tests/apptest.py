@@ -5,9 +5,10 @@ import json
 import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 
+from jkdefense.report import registry
 from tests.conftest import ROOT
 
-PAGES = ["overview", "threats", "programs", "pairings", "pathway", "sources"]
+PAGES = [page.name for page in registry.PAGES]
 
 
 def run_page(page: str, params: dict | None = None, timeout: float = 30) -> AppTest:
@@ -16,8 +17,8 @@ def run_page(page: str, params: dict | None = None, timeout: float = 30) -> AppT
     for key, value in (params or {}).items():
         at.query_params[key] = value
     at.run()
-    if page != "overview":
-        at.switch_page(f"pages/{page}.py").run()
+    if page != registry.PAGES[0].name:  # the first page is the landing page
+        at.switch_page(registry.PAGE_BY_NAME[page].script).run()
     return at
 
 

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from jkdefense.analysis import filters, scoring
 from jkdefense.render import draw, export, slides
-from jkdefense.report import views
+from jkdefense.report import programs, threats
 
 VIEW = filters.ViewFilters(source_ids=("yoon-2019-diplomat",))
 LABELS = {"subtitle": "Filters: all domains", "source": "Source: Yoon, The Diplomat."}
@@ -20,8 +20,8 @@ LABELS = {"subtitle": "Filters: all domains", "source": "Source: Yoon, The Diplo
 def pages(package):
     weights = dict.fromkeys(scoring.PROGRAM_CRITERIA, 1.0)
     return [
-        views.threats(package.tables, VIEW, LABELS, ["CN", "RU", "KP"]),
-        views.programs(package.tables, VIEW, LABELS, weights),
+        threats.build(package.tables, VIEW, LABELS, ["CN", "RU", "KP"]),
+        programs.build(package.tables, VIEW, LABELS, weights),
     ]
 
 

@@ -3,7 +3,14 @@
 from jkdefense.data import paths, vocabulary
 from jkdefense.data.problems import Problem
 from jkdefense.render import theme
-from jkdefense.report import columns, context
+from jkdefense.report import (
+    context,
+    pairings,
+    pathway,
+    programs,
+    sources,
+    threats,
+)
 
 
 def test_data_dir_follows_the_environment(monkeypatch, tmp_path):
@@ -82,15 +89,15 @@ def test_column_labels_name_real_columns(package):
         "columns",
     }
     for table in (
-        columns.THREATS,
-        columns.PROGRAMS,
-        columns.PAIRINGS,
-        columns.PATHWAY,
-        columns.PRECEDENTS,
-        columns.FEED,
-        columns.CLAIMS,
-        columns.DICTIONARY,
-        columns.QUEUE,
-        columns.CHANGES,
+        threats.COLUMNS,
+        programs.COLUMNS,
+        pairings.COLUMNS,
+        pathway.COLUMNS,
+        pathway.PRECEDENT_COLUMNS,
+        sources.COLUMNS,
+        sources.CLAIM_COLUMNS,
+        sources.DICTIONARY_COLUMNS,
+        sources.QUEUE_COLUMNS,
+        sources.CHANGE_COLUMNS,
     ):
         assert set(table) <= fields | computed

@@ -1,21 +1,22 @@
 """Every page runs, honours URL parameters, and every interaction changes the view."""
 
-import re
-
 import pytest
 
 from jkdefense.data import vocabulary
-from jkdefense.report import columns
+from jkdefense.report import pairings as pairings_page
+from jkdefense.report import registry
 from jkdefense.ui import frame
 from tests.apptest import PAGES, plotly_data, run_page, snapshot, vega_rows
 from tests.conftest import ROOT, misquote
 
 
-def test_every_page_file_is_registered_in_navigation():
-    registered = set(
-        re.findall(r'st\.Page\("pages/(\w+)\.py"', (ROOT / "app.py").read_text())
-    )
-    assert registered == {p.stem for p in (ROOT / "pages").glob("*.py")} == set(PAGES)
+def test_every_page_script_is_a_registry_entry():
+    """Each pages/ script is declared once, in the registry, which app.py navigates
+    (test_page_runs_with_default_filters switches to every entry's script)."""
+    scripts = {f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py")}
+    assert {page.script for page in registry.PAGES} == scripts
+    assert [page.name for page in registry.PAGES] == PAGES
+    assert "st.navigation(ui.navigation_pages())" in (ROOT / "app.py").read_text()
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -71,7 +72,7 @@ def test_overview_lists_the_strongest_pairings_in_view_whole():
     at = run_page("overview", {"domain": ["sea", "undersea"]})
     shown = at.table[0].value
     headers = [h.replace("\\", "") for h in shown.columns]
-    assert headers == list(columns.PAIRINGS.values())
+    assert headers == list(pairings_page.COLUMNS.values())
     cells = shown.map(lambda cell: cell.replace("\\", ""))
     assert set(cells["Domain"]) <= {"sea", "undersea"}
     scores = [float(score) for score in cells["Score"]]

@@ -8,7 +8,7 @@ import pytest
 from jkdefense.analysis import evidence, filters, rubric, scoring
 from jkdefense.data import schema
 from jkdefense.render import draw, export, slides
-from jkdefense.report import context, views
+from jkdefense.report import context, threats
 
 VIEW = filters.ViewFilters(source_ids=("yoon-2019-diplomat",))
 WEIGHTS = dict.fromkeys(scoring.PROGRAM_CRITERIA, 1.0)
@@ -106,7 +106,7 @@ def test_the_evidence_line_shows_the_source_tier():
 
 
 def test_briefing_notes_carry_the_rubric_and_the_tiers(package):
-    page = views.threats(
+    page = threats.build(
         package.tables, VIEW, context.chart_labels(package, VIEW), ["CN", "KP", "RU"]
     )
     notes = slides.page_notes(

@@ -1,7 +1,8 @@
 import pandas as pd
 
 from jkdefense.analysis import scoring
-from jkdefense.report import takeaways
+from jkdefense.report import pathway, threats
+from jkdefense.report import programs as programs_page
 
 
 def test_threat_takeaway_follows_the_data():
@@ -19,10 +20,10 @@ def test_threat_takeaway_follows_the_data():
             "china_count": [851, 638],
         }
     )
-    text = takeaways.threats(cells, scrambles)
+    text = threats.takeaway(cells, scrambles)
     assert text.startswith("Most severe in view (severity 5/5): China (air).")
     assert "peaked at 1,168 in FY2016" in text and "999, 64%" in text
-    assert "Russia" in takeaways.threats(cells.iloc[[1]], scrambles.iloc[0:0])
+    assert "Russia" in threats.takeaway(cells.iloc[[1]], scrambles.iloc[0:0])
 
 
 def test_program_takeaway_names_the_leader():
@@ -36,7 +37,7 @@ def test_program_takeaway_names_the_leader():
     )
     weights = dict.fromkeys(scoring.PROGRAM_CRITERIA, 1.0)
     ranked = scoring.rank_programs(programs, weights)
-    text = takeaways.programs(ranked, scoring.rank_stability(programs, weights))
+    text = programs_page.takeaway(ranked, scoring.rank_stability(programs, weights))
     assert text.startswith("Tanks ranks first at 5.00/5") and "ships" in text
 
 
@@ -47,7 +48,7 @@ def test_pathway_takeaway_counts_progress():
             "progress_type": ["achieved", "started", "not_started"],
         }
     )
-    assert takeaways.pathway(steps) == (
+    assert pathway.takeaway(steps) == (
         "2 of 3 steps on the article's route have started "
         "or been reached; the first step not under way is "
         "Operations."

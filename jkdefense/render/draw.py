@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from jkdefense.render import charts
 
 if TYPE_CHECKING:
-    from jkdefense.report.views import ChartView
+    from jkdefense.report.base import ChartView
 
 
 def _builders(library: str) -> Any:

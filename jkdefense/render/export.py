@@ -23,7 +23,7 @@ from jkdefense.analysis.filters import ViewFilters
 from jkdefense.data import load, schema
 from jkdefense.render import draw
 from jkdefense.report import context
-from jkdefense.report.views import ChartView, PageView
+from jkdefense.report.base import ChartView, PageView
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go

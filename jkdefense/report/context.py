@@ -1,4 +1,4 @@
-"""The context every chart and slide states: filters, sources, version; whole-app views.
+"""The context every chart and slide states: filters, sources, version; all pages.
 
 Pure (no Streamlit), so the pages, the briefings and the tests share one wording.
 """
@@ -10,21 +10,13 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from jkdefense.analysis import evidence, shaping
+from jkdefense.analysis import evidence
 from jkdefense.analysis.filters import ViewFilters
 from jkdefense.data import feed, load
-from jkdefense.report import views
-from jkdefense.report.views import PageView, Tables, pairing_parts, pairings
+from jkdefense.report import registry
+from jkdefense.report.base import PageView
 
 # The tables each page needs: a page whose tables cannot be read says so instead.
-PAGE_TABLES = {
-    "overview": ("threats", "programs", "company_pairings", "companies"),
-    "threats": ("threats", "countries", "scrambles", "incidents"),
-    "programs": ("programs", "companies"),
-    "pairings": ("company_pairings", "companies", "programs"),
-    "pathway": ("pathway", "agencies", "programs", "precedents", "claims", "countries"),
-    "sources": ("sources",),
-}
 CITED_BY_NAME = 3
 _FEED_COLUMNS = ["source_id", "title", "author", "publisher", "date_published", "url"]
 
@@ -149,38 +141,17 @@ def threat_actors(pkg: load.Package) -> list[str]:
     return sorted(pkg.tables["threats"]["actor_country_code"].dropna().unique())
 
 
-def all_pages(
-    t: Tables, view: ViewFilters, labels: dict, settings: dict, names: list[str]
-) -> list[PageView]:
-    """The views of the pages ``names``, with each page's settings.
-
-    ``settings`` holds actors (threat actors), weights (program criteria),
-    companies (pairing filter, as shown) and pair (the pairing in detail).
-    """
-
-    def with_parts() -> PageView:
-        options = shaping.company_options(t["company_pairings"], t["companies"])
-        page = pairings(t, view, labels, shaping.ids_of(options, settings["companies"]))
-        parts = pairing_parts(page, settings["pair"], labels)
-        page.charts += [parts] if parts else []
-        return page
-
-    build = {
-        "overview": lambda: views.overview(t, view, labels),
-        "threats": lambda: views.threats(t, view, labels, settings["actors"]),
-        "programs": lambda: views.programs(t, view, labels, settings["weights"]),
-        "pairings": with_parts,
-        "pathway": lambda: views.pathway(t, view, labels),
-        "sources": lambda: views.sources(t, view, labels),
-    }
-    return [build[name]() for name in names]
-
-
 def all_page_views(
     pkg: load.Package, view: ViewFilters, settings: dict
 ) -> list[PageView]:
-    """Every readable page's view under ``view`` and the page ``settings``."""
-    readable = [name for name, needs in PAGE_TABLES.items() if not pkg.missing(*needs)]
-    return all_pages(
-        page_tables(pkg), view, chart_labels(pkg, view), settings, readable
-    )
+    """Every readable page's view under ``view`` and the pages' ``settings``.
+
+    ``settings`` holds every setting a page of the registry declares (actors,
+    weights, companies, pair).
+    """
+    t, labels = page_tables(pkg), chart_labels(pkg, view)
+    return [
+        page.build(t, view, labels, settings)
+        for page in registry.PAGES
+        if not pkg.missing(*page.tables)
+    ]

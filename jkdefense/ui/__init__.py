@@ -8,78 +8,57 @@ always escaped before it reaches Markdown, and never rendered as HTML.
 - parts: a page's finding, charts and their downloads, tables, evidence, briefings
 - sources: the Sources page's sentence search, downloads, queue and changes
 - text: escaping and Markdown for text from the data
+- pages_mode: the one workaround the pages/ folder needs in Streamlit
+
+Names are imported on first use: app.py leaves Streamlit's legacy pages mode
+(jkdefense.ui.pages_mode) before the heavy modules load.
 """
 
-from jkdefense.ui.frame import (
-    footer,
-    meeting_frame,
-    problem_banner,
-    require,
-    sidebar_filters,
-)
-from jkdefense.ui.parts import (
-    briefing_buttons,
-    evidence_panel,
-    fact_check_warnings,
-    nothing_to_show,
-    pairing_detail,
-    show_chart,
-    show_page_top,
-    static_table,
-    table,
-    takeaway,
-)
-from jkdefense.ui.sources import (
-    changes_since,
-    curation_queue,
-    download_buttons,
-    problems_table,
-    sentence_search,
-    source_rules,
-)
-from jkdefense.ui.state import (
-    begin_frame,
-    chart_labels,
-    current_view,
-    end_frame,
-    package,
-    page_view,
-    per_data,
-    program_weights,
-    threat_actors,
-)
-from jkdefense.ui.text import escape_markdown
+from __future__ import annotations
 
-__all__ = [
-    "begin_frame",
-    "briefing_buttons",
-    "changes_since",
-    "source_rules",
-    "chart_labels",
-    "curation_queue",
-    "current_view",
-    "download_buttons",
-    "end_frame",
-    "escape_markdown",
-    "evidence_panel",
-    "fact_check_warnings",
-    "footer",
-    "meeting_frame",
-    "nothing_to_show",
-    "package",
-    "page_view",
-    "pairing_detail",
-    "per_data",
-    "problem_banner",
-    "problems_table",
-    "program_weights",
-    "require",
-    "sentence_search",
-    "show_chart",
-    "show_page_top",
-    "sidebar_filters",
-    "static_table",
-    "table",
-    "takeaway",
-    "threat_actors",
-]
+import importlib
+from typing import Any
+
+# name -> the submodule that defines it
+_EXPORTS = {
+    "begin_frame": "state",
+    "briefing_buttons": "parts",
+    "changes_since": "sources",
+    "chart_labels": "state",
+    "curation_queue": "sources",
+    "current_view": "state",
+    "download_buttons": "sources",
+    "end_frame": "state",
+    "escape_markdown": "text",
+    "evidence_panel": "parts",
+    "fact_check_warnings": "parts",
+    "footer": "frame",
+    "meeting_frame": "frame",
+    "navigation_pages": "frame",
+    "nothing_to_show": "parts",
+    "package": "state",
+    "page_view": "state",
+    "pairing_detail": "parts",
+    "per_data": "state",
+    "problem_banner": "frame",
+    "problems_table": "sources",
+    "program_weights": "state",
+    "require": "frame",
+    "sentence_search": "sources",
+    "show_chart": "parts",
+    "show_page_top": "parts",
+    "sidebar_filters": "frame",
+    "source_rules": "sources",
+    "static_table": "parts",
+    "table": "parts",
+    "takeaway": "parts",
+    "threat_actors": "state",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    """Import a name's submodule the first time the name is asked for."""
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)

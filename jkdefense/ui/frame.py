@@ -7,7 +7,7 @@ import streamlit as st
 from jkdefense.analysis import filters
 from jkdefense.data import load, vocabulary
 from jkdefense.data.cache import Opening
-from jkdefense.report import context
+from jkdefense.report import context, registry
 from jkdefense.ui.state import chart_labels, meeting_mode, opening, per_data
 from jkdefense.ui.text import escape_markdown
 
@@ -121,9 +121,20 @@ def _checking_note(package_opening: Opening, articles: int) -> None:
     )
 
 
-def require(pkg: load.Package, *needed: str) -> None:
-    """Stop the page with a clear message when a table it needs cannot be read."""
-    missing = pkg.missing(*needed)
+def navigation_pages() -> list:
+    """The app's pages for st.navigation, in the registry's order (first: landing)."""
+    return [
+        st.Page(page.script, title=page.title, default=index == 0)
+        for index, page in enumerate(registry.PAGES)
+    ]
+
+
+def require(pkg: load.Package, page: str) -> None:
+    """Stop the page with a clear message when a table it needs cannot be read.
+
+    The tables a page needs are those its registry entry declares.
+    """
+    missing = pkg.missing(*registry.PAGE_BY_NAME[page].tables)
     if not missing:
         return
     for name in missing:

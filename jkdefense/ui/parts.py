@@ -12,7 +12,8 @@ import streamlit as st
 from jkdefense.analysis import evidence
 from jkdefense.data import load, schema
 from jkdefense.render import draw, export
-from jkdefense.report import context, views
+from jkdefense.report import context
+from jkdefense.report.base import ChartView, PageView
 from jkdefense.ui.state import (
     chart_labels,
     current_view,
@@ -177,7 +178,7 @@ def fact_check_warnings(rows: pd.DataFrame, label_column: str) -> None:
 MEETING_HEIGHT = 560  # chart height in meeting mode: fills a 16:9 screen under a title
 
 
-def _for_meeting(figure: views.Figure) -> views.Figure:
+def _for_meeting(figure: Any) -> Any:
     """The same chart, taller and in larger type, for presenting."""
     if not isinstance(figure, alt.TopLevelMixin):  # a Plotly figure
         bigger = type(figure)(figure)
@@ -191,12 +192,12 @@ def _for_meeting(figure: views.Figure) -> views.Figure:
     )
 
 
-def drawn(chart: views.ChartView) -> Any:
+def drawn(chart: ChartView) -> Any:
     """The chart's figure, drawn once while its view is kept (reruns reuse it)."""
     return from_frame(chart.data, ("figure", chart.key), lambda: draw.figure(chart))
 
 
-def show_chart(chart: views.ChartView) -> None:
+def show_chart(chart: ChartView) -> None:
     """Draw a chart, with PNG (2x) and SVG downloads rendered on the server."""
     figure = drawn(chart)
     figure = _for_meeting(figure) if meeting_mode() else figure
@@ -225,7 +226,7 @@ def show_chart(chart: views.ChartView) -> None:
         )
 
 
-def show_page_top(pkg: load.Package, page: views.PageView) -> None:
+def show_page_top(pkg: load.Package, page: PageView) -> None:
     """The active filters, then the finding (or why there is nothing to show)."""
     described = chart_labels(pkg, current_view(pkg))["subtitle"]
     if page.empty:
@@ -237,7 +238,7 @@ def show_page_top(pkg: load.Package, page: views.PageView) -> None:
     takeaway(page.takeaway)
 
 
-def briefing_buttons(pkg: load.Package, page: views.PageView, key: str) -> None:
+def briefing_buttons(pkg: load.Package, page: PageView, key: str) -> None:
     """One click for a deck (PPTX or PDF) of this page, or of the whole app."""
     if meeting_mode():
         return

@@ -11,7 +11,8 @@ from jkdefense.analysis import filters, shaping
 from jkdefense.data import feed, load, paths, schema
 from jkdefense.pipeline import diff
 from jkdefense.render import export
-from jkdefense.report import columns, context
+from jkdefense.report import context
+from jkdefense.report import sources as sources_page
 from jkdefense.ui.parts import table
 from jkdefense.ui.state import data_signature
 from jkdefense.ui.text import escape_markdown, sentences_markdown
@@ -120,7 +121,7 @@ def curation_queue(pkg: load.Package, view: filters.ViewFilters, shown: int) -> 
         key="sources_queue_csv",
         on_click="ignore",
     )
-    table(top, columns.QUEUE, key="sources_queue")
+    table(top, sources_page.QUEUE_COLUMNS, key="sources_queue")
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -163,7 +164,7 @@ def changes_since(pkg: load.Package) -> None:
         )
         return
     st.dataframe(diff.summary(changes), width="content", key="sources_change_summary")
-    table(changes, columns.CHANGES, key="sources_changes")
+    table(changes, sources_page.CHANGE_COLUMNS, key="sources_changes")
 
 
 def source_rules(pkg: load.Package) -> None:
@@ -171,12 +172,18 @@ def source_rules(pkg: load.Package) -> None:
     rules = shaping.source_rules(pkg.descriptor)
     st.subheader("Analyst judgments: what each level means")
     if "rubrics" in pkg.tables:
-        table(pkg.tables["rubrics"], columns.RUBRICS, key="sources_rubrics")
+        table(pkg.tables["rubrics"], sources_page.RUBRIC_COLUMNS, key="sources_rubrics")
     else:
         st.error("rubrics.csv cannot be read; see Data quality.")
     st.subheader("Source tiers")
-    table(rules["tiers"], columns.TIERS, key="sources_tiers")
+    table(rules["tiers"], sources_page.TIER_COLUMNS, key="sources_tiers")
     st.subheader("Sources never cited")
-    table(rules["do_not_cite"], columns.DO_NOT_CITE, key="sources_do_not_cite")
+    table(
+        rules["do_not_cite"],
+        sources_page.DO_NOT_CITE_COLUMNS,
+        key="sources_do_not_cite",
+    )
     st.subheader("Disputed names, given both ways on first use")
-    table(rules["disputed_names"], columns.DISPUTED_NAMES, key="sources_names")
+    table(
+        rules["disputed_names"], sources_page.DISPUTED_NAME_COLUMNS, key="sources_names"
+    )

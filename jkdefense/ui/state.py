@@ -13,11 +13,11 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
 from jkdefense.analysis import filters, scoring
 from jkdefense.data import cache, load, paths, vocabulary
-from jkdefense.report import context
+from jkdefense.report import context, registry
+from jkdefense.ui.pages_mode import leave_legacy_pages_mode
 
 
 def _signature(data_dir: Path) -> str:
@@ -100,27 +100,14 @@ def data_signature(data_dir: Path) -> str:
     return _once_per_run(("signature", data_dir), lambda: _signature(data_dir))
 
 
-def _leave_legacy_page_mode() -> None:
-    """Make a fresh server's first visits to a page URL run app.py first.
-
-    Until some session calls st.navigation, Streamlit treats pages/ as a legacy
-    pages folder: a first visit to /threats runs pages/threats.py alone, without
-    app.py's sidebar and navigation (several sessions may do so at once). Such a
-    run turns that mode off and reruns, so it goes through app.py to its page.
-    (app.py leaves that mode itself, first thing, on its own first run.)
-    """
-    if not getattr(_frame, "active", False):
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
 def package() -> load.Package:
     """Return the loaded package; reloaded when any data or seed file changes.
 
     The same package for the whole run: checked, or (the first runs on a long
     feed, see cache.open_package) its tables while a thread checks them.
     """
-    _leave_legacy_page_mode()
+    # A page script run alone (not through app.py's frame) reruns through app.py.
+    leave_legacy_pages_mode(through_app=getattr(_frame, "active", False))
     data_dir = paths.data_dir()
     return _once_per_run(("package", data_dir), lambda: opening(data_dir).current())
 
@@ -207,7 +194,8 @@ def from_frame(frame: pd.DataFrame, what: tuple, work: Callable[[], Any]) -> Any
     if kept is not None and kept[0]() is frame:
         return kept[1]
     value = work()
-    forget = weakref.ref(frame, lambda _: _FROM_FRAME.pop(key, None))
+    # The store is bound now: at interpreter exit the module global may be gone.
+    forget = weakref.ref(frame, lambda _, store=_FROM_FRAME: store.pop(key, None))
     _FROM_FRAME[key] = (forget, value)
     return value
 
@@ -248,14 +236,20 @@ def program_weights() -> dict[str, float]:
 
 
 def page_settings(pkg: load.Package) -> dict:
-    """A snapshot of every page's settings, taken while the script runs."""
-    actors = threat_actors(pkg)
-    return {
-        "actors": list(st.session_state.get("threats_actor", actors)),
-        "weights": program_weights(),
-        "companies": list(st.session_state.get("pairings_company", [])),
-        "pair": st.session_state.get("pairings_pair"),
+    """A snapshot of the settings the registry's pages declare, from their widgets.
+
+    Taken while the script runs, so a briefing shows what the pages show.
+    """
+    readers = {
+        "actors": lambda: list(
+            st.session_state.get("threats_actor", threat_actors(pkg))
+        ),
+        "weights": program_weights,
+        "companies": lambda: list(st.session_state.get("pairings_company", [])),
+        "pair": lambda: st.session_state.get("pairings_pair"),
     }
+    names = dict.fromkeys(s for page in registry.PAGES for s in page.settings)
+    return {name: readers[name]() for name in names}
 
 
 def meeting_mode() -> bool:

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from jkdefense.report import registry
 from tests.browser.conftest import (
     DRAW_TIMEOUT_MS,
     fresh_server,
@@ -15,7 +16,13 @@ from tests.browser.conftest import (
 
 pytestmark = pytest.mark.browser
 
-PAGES = {"": 2, "threats": 3, "programs": 3, "pairings": 3, "pathway": 2, "sources": 0}
+# Charts each page draws with the default filters.
+CHARTS = {"overview": 2, "threats": 3, "programs": 3, "pairings": 3, "pathway": 2}
+# URL path of each page of the registry ('' for the landing page) -> its charts.
+PAGES = {
+    ("" if page is registry.PAGES[0] else page.name): CHARTS.get(page.name, 0)
+    for page in registry.PAGES
+}
 
 
 @pytest.mark.parametrize("path", list(PAGES), ids=[p or "overview" for p in PAGES])
@@ -141,7 +148,7 @@ def test_whole_app_briefing_downloads_as_a_deck(server, page, package):
     from pptx import Presentation
 
     from jkdefense.analysis import filters, scoring
-    from jkdefense.report import takeaways
+    from jkdefense.report import programs as programs_page
 
     tab, recorder = page
     tab.goto(
@@ -172,6 +179,6 @@ def test_whole_app_briefing_downloads_as_a_deck(server, page, package):
         package.tables["programs"],
         filters.ViewFilters(source_ids=("yoon-2019-diplomat",)),
     )
-    expected = takeaways.ranking_title(scoring.rank_programs(programs, weights))
+    expected = programs_page.ranking_title(scoring.rank_programs(programs, weights))
     assert expected in titles
     assert len(deck.slides) >= 12 and recorder.outside == []

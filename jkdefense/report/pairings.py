@@ -1,0 +1,126 @@
+"""Company pairings page: which Korean and Japanese firms fit, and through whom."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from jkdefense.analysis import filters, rubric, scoring, shaping
+from jkdefense.analysis.filters import ViewFilters
+from jkdefense.data.vocabulary import DOMAIN_LABELS
+from jkdefense.report import base
+from jkdefense.report.base import ChartView, PageView, Tables
+
+COLUMNS = {
+    "kr_company_name": "Korean company",
+    "jp_company_name": "Japanese company",
+    "domain_type": "Domain",
+    "program_names": "Programs",
+    "bridge_names": "Bridge suppliers",
+    "political_feasibility_score": "Political part (from program)",
+    "pairing_score": "Score",
+    "pairing_summary": "What they could do",
+}
+
+
+PAIRING_SCORES = [f"{c}_score" for c in scoring.TYPED_PAIRING_CRITERIA]
+
+
+def legend(t: Tables) -> str:
+    """The typed parts' levels, and where the political part comes from."""
+    typed = rubric.legend(t.get("rubrics"), "company_pairings", PAIRING_SCORES)
+    political = rubric.scale_note(
+        t.get("rubrics"), "programs", "political_feasibility_score"
+    )
+    return (
+        f"Pairing score = mean of five parts. {typed} {political} "
+        "The political part is the lowest of the pairing's programs."
+    )
+
+
+def build(
+    t: Tables, view: ViewFilters, labels: dict, company_ids: list[str]
+) -> PageView:
+    """Company matrix and the network of bridge suppliers."""
+    page = base.PageView("Company pairings", label_column="pairing_label")
+    scored = scoring.score_pairings(
+        filters.select(t["company_pairings"], view), t["companies"], t["programs"]
+    )
+    scored = filters.pairings_with_companies(scored, company_ids)
+    if scored.empty:
+        page.empty = "company pairings"
+        return page
+    page.rows = shaping.pairings_for_display(scored, t["companies"], t["programs"])
+    page.takeaway = takeaway(scored)
+    nodes, edges = scoring.bridge_network(scored, t["companies"])
+    page.charts += [
+        base.chart(
+            "pairings_matrix",
+            "charts.pairing_matrix_chart",
+            scoring.pairing_matrix(scored),
+            matrix_title(scored),
+            labels,
+            legend(t),
+        ),
+        base.chart(
+            "pairings_network",
+            "figures.network_figure",
+            nodes,
+            network_title(edges, nodes),
+            labels,
+            edges=edges,
+        ),
+    ]
+    return page
+
+
+def parts(page: PageView, pair: str | None, labels: dict) -> ChartView | None:
+    """The score parts of the chosen pairing (the first in view if none is chosen)."""
+    if page.rows.empty:
+        return None
+    detail = page.rows[page.rows["pairing_label"] == pair]
+    detail = detail if not detail.empty else page.rows.iloc[:1]
+    return base.chart(
+        "pairings_parts",
+        "figures.parts_figure",
+        shaping.criterion_scores(detail, scoring.PAIRING_CRITERIA, "pairing_label"),
+        parts_title(detail.iloc[0]),
+        labels,
+        # The parts are those of the matrix score: the same legend.
+        next((c.legend for c in page.charts if c.key == "pairings_matrix"), ""),
+    )
+
+
+def takeaway(scored: pd.DataFrame) -> str:
+    """Strongest pairing in view and how many pairings are in view."""
+    best = scored.iloc[0]
+    return (
+        f"Strongest pairing in view: {best['kr_company_name']} × "
+        f"{best['jp_company_name']} ({DOMAIN_LABELS[best['domain_type']].lower()}, "
+        f"{best['pairing_score']:.2f}/5), of {len(scored)} pairings shown."
+    )
+
+
+def matrix_title(scored: pd.DataFrame) -> str:
+    """The best company pair in view."""
+    best = scored.iloc[0]
+    return (
+        f"{best['kr_company_name']} × {best['jp_company_name']} pair best "
+        f"({best['pairing_score']:.2f}/5)"
+    )
+
+
+def network_title(edges: pd.DataFrame, nodes: pd.DataFrame) -> str:
+    """Which supplier bridges most pairings, and how many bridge none."""
+    bridges = nodes[nodes["side"] == "bridge"]["node_id"]
+    if edges.empty:
+        return "No pairing in view runs through a US supplier"
+    load = edges[edges["source_id"].isin(bridges)].groupby("source_id")["weight"].sum()
+    names = nodes.set_index("node_id")["node_name"]
+    idle = int((~bridges.isin(load.index)).sum())
+    text = f"{names[load.idxmax()]} bridges the most pairings ({int(load.max())})"
+    return text + (f"; {idle} named suppliers bridge none" if idle else "")
+
+
+def parts_title(pairing: pd.Series) -> str:
+    """Why one pairing scores what it does."""
+    return f"Why {pairing['pairing_label']} scores {pairing['pairing_score']:.2f}/5"

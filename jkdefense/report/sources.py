@@ -1,0 +1,159 @@
+"""Sources page: the feed, its mentions, the fact-checks and the data's own tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from jkdefense.analysis import filters, shaping
+from jkdefense.analysis.filters import ViewFilters
+from jkdefense.report import base
+from jkdefense.report.base import PageView, Tables
+
+COLUMNS = {
+    "title": "Title",
+    "author": "Author",
+    "publisher": "Publisher",
+    "date_published": "Published",
+    "url": "Address",
+    "sentence_count": "Sentences",
+    "mention_count": "Entity mentions",
+}
+
+
+CLAIM_COLUMNS = {
+    "claim_summary": "Claim",
+    "verdict_type": "Verdict",
+    "correction_note": "What is right",
+    "correct_name": "Right name",
+    "changed_date": "Changed on",
+    "evidence_quote": "Article says",
+    "reference_url": "Reference",
+    "reference_tier": "Tier",
+}
+
+
+QUEUE_COLUMNS = {
+    "entity_count": "Entities",
+    "sentence_id": "Sentence",
+    "entities": "Known entities named",
+    "text": "Text",
+}
+
+
+CHANGE_COLUMNS = {
+    "table": "Table",
+    "change": "Change",
+    "key": "Row key",
+    "columns": "Columns changed",
+}
+
+
+DICTIONARY_COLUMNS = {
+    "table": "Table",
+    "field": "Field",
+    "type": "Type",
+    "required": "Required",
+    "key": "Key",
+    "allowed_values": "Allowed values",
+    "description": "Description",
+}
+
+
+RUBRIC_COLUMNS = {
+    "table_name": "Table",
+    "criterion_name": "Judgment",
+    "level": "Level",
+    "level_name": "Name",
+    "meaning": "What puts a row at this level",
+    "example": "Example",
+}
+
+
+TIER_COLUMNS = {"tier": "Tier", "name": "Name", "meaning": "What counts"}
+
+
+DO_NOT_CITE_COLUMNS = {
+    "url_pattern": "Address pattern",
+    "category": "Why it is never cited",
+}
+
+
+DISPUTED_NAME_COLUMNS = {"names": "Names", "note": "How to write them"}
+
+
+def feed_summary(t: Tables, view: ViewFilters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The articles in view with their counts, and mentions of the top entities.
+
+    On a long feed this reads hundreds of thousands of article-entity counts.
+    """
+    every = len(set(view.source_ids)) == len(t["sources"])
+    feed = (
+        t["sources"]
+        if every
+        else filters.with_values(t["sources"], "source_id", list(view.source_ids))
+    )
+    feed = shaping.feed_with_counts(feed, t["article_counts"])
+    counts = t["entity_mentions"]
+    if not every:
+        counts = filters.mentions_in_view(counts, view)
+    return feed, shaping.label_mentions(shaping.mention_counts(counts, feed), t)
+
+
+def build(t: Tables, view: ViewFilters, labels: dict) -> PageView:
+    """Mentions per entity and the verdicts of the fact-checks."""
+    page = base.PageView("Sources", label_column="claim_summary")
+    feed, labelled = feed_summary(t, view)
+    page.takeaway = takeaway(feed, labelled)
+    page.related["feed"] = feed
+    if not labelled.empty:
+        page.charts.append(
+            base.chart(
+                "sources_mentions",
+                "charts.mention_chart",
+                labelled,
+                mention_title(labelled),
+                labels,
+            )
+        )
+    if "claims" in t:
+        page.rows = filters.select(t["claims"], view, domain_column=None)
+        if not page.rows.empty:
+            page.charts.append(
+                base.chart(
+                    "sources_verdicts",
+                    "charts.verdict_chart",
+                    page.rows,
+                    verdict_title(page.rows),
+                    labels,
+                )
+            )
+    return page
+
+
+def takeaway(feed: pd.DataFrame, labelled: pd.DataFrame) -> str:
+    """Size of the feed in view and its most mentioned entity.
+
+    ``feed`` carries sentence and mention counts per article; ``labelled`` the
+    mention counts per article and entity, with entity_name.
+    """
+    text = (
+        f"{len(feed):,} article(s), {int(feed['sentence_count'].sum()):,} sentences, "
+        f"{int(feed['mention_count'].sum()):,} entity mentions"
+    )
+    if not labelled.empty:
+        top = labelled.groupby("entity_name")["mention_count"].sum()
+        top = top.sort_values(ascending=False, kind="stable")
+        text += f"; most mentioned: {top.index[0]} ({int(top.iloc[0]):,})"
+    return text + "."
+
+
+def mention_title(counts: pd.DataFrame) -> str:
+    """Most mentioned entity."""
+    totals = counts.groupby("entity_name")["mention_count"].sum()
+    return f"{totals.idxmax()} is named most often ({int(totals.max())} mentions)"
+
+
+def verdict_title(claims: pd.DataFrame) -> str:
+    """How many checked claims need a correction."""
+    corrected = int((claims["verdict_type"] != "supported").sum())
+    return f"{corrected} of {len(claims)} checked claims need a caveat or correction"

@@ -1,0 +1,125 @@
+"""Threats page: who threatens both countries, in which domain, how often."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from jkdefense.analysis import filters, rubric, scoring
+from jkdefense.analysis.filters import ViewFilters
+from jkdefense.report import base
+from jkdefense.report.base import PageView, Tables
+
+COLUMNS = {
+    "threat_name": "Threat",
+    "actor_country_code": "Actor",
+    "domain_type": "Domain",
+    "affected_focus_type": "Aimed at",
+    "trend_type": "Trend (judgment)",
+    "severity_score": "Severity (1–5)",
+    "severity_rationale": "Why this severity",
+}
+
+
+def build(t: Tables, view: ViewFilters, labels: dict, actors: list[str]) -> PageView:
+    """Threat matrix, scramble series and incident timeline."""
+    page = base.PageView("Threats", label_column="threat_name")
+    rows = filters.select(
+        t["threats"], view, focus_mask=filters.threat_focus(t["threats"], view.focus)
+    )
+    page.rows = filters.with_values(rows, "actor_country_code", actors)
+    if page.rows.empty:
+        page.empty = "threats"
+        return page
+    cells = scoring.threat_matrix(page.rows, t["countries"])
+    years = filters.scrambles_in_view(t["scrambles"], view)
+    page.takeaway = takeaway(cells, years)
+    page.charts.append(
+        base.chart(
+            "threats_matrix",
+            "charts.threat_matrix_chart",
+            cells,
+            matrix_title(cells),
+            labels,
+            rubric.legend(t.get("rubrics"), "threats", ["severity_score"]),
+        )
+    )
+    scrambles = filters.with_values(
+        scoring.scrambles_by_actor(years), "actor_code", [*actors, "other"]
+    )
+    if not scrambles.empty:
+        page.charts.append(
+            base.chart(
+                "threats_scrambles",
+                "figures.scramble_figure",
+                scrambles,
+                scramble_title(years),
+                labels,
+                outside_table="scrambles",
+                publication_year=2018,
+            )
+        )
+    events = filters.select(
+        t["incidents"],
+        view,
+        focus_mask=filters.incident_focus(t["incidents"], view.focus),
+    )
+    all_actors = sorted(t["threats"]["actor_country_code"].dropna().unique())
+    events = filters.incidents_for_actors(events, actors, all_actors)
+    if not events.empty:
+        page.charts.append(
+            base.chart(
+                "threats_timeline",
+                "charts.incident_timeline_chart",
+                events,
+                timeline_title(events),
+                labels,
+                outside_table="incidents",
+            )
+        )
+    return page
+
+
+def takeaway(cells: pd.DataFrame, scrambles: pd.DataFrame) -> str:
+    """Worst threat cells in view, and scrambles when the article appeared."""
+    where, worst, _ = base.top_cells(cells)
+    text = f"Most severe in view (severity {worst}/5): {where}."
+    if not scrambles.empty:
+        peak = scrambles.loc[scrambles["total_count"].idxmax()]
+        text += (
+            f" JASDF scrambles peaked at {int(peak['total_count']):,} in "
+            f"FY{int(peak['fiscal_year'])}"
+        )
+        fy2018 = scrambles[scrambles["fiscal_year"] == 2018]
+        if not fy2018.empty:
+            row = fy2018.iloc[0]
+            text += (
+                f"; in FY2018, as the article appeared, {int(row['total_count']):,}, "
+                f"{row['china_count'] / row['total_count']:.0%} of them against "
+                "Chinese aircraft"
+            )
+        text += "."
+    return text
+
+
+def matrix_title(cells: pd.DataFrame) -> str:
+    """Which actor-domain cells rate highest."""
+    where, worst, count = base.top_cells(cells)
+    return f"{where} rate{'s' if count == 1 else ''} highest, at {worst}/5"
+
+
+def scramble_title(years: pd.DataFrame) -> str:
+    """Where scrambles peaked, and China's share at the peak."""
+    peak = years.loc[years["total_count"].idxmax()]
+    share = peak["china_count"] / peak["total_count"]
+    return (
+        f"Scrambles peaked at {int(peak['total_count']):,} in "
+        f"FY{int(peak['fiscal_year'])}, {share:.0%} against Chinese aircraft"
+    )
+
+
+def timeline_title(events: pd.DataFrame) -> str:
+    """How many events in view, and how many came after the article."""
+    later = int((events["incident_date"] >= pd.Timestamp("2019-04-01")).sum())
+    return (
+        f"{len(events)} events in view, {later} of them after the article (March 2019)"
+    )

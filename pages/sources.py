@@ -14,7 +14,7 @@ page = ui.page_view(
     pkg,
     view,
     (),
-    lambda: sources.build(context.page_tables(pkg), view, ui.chart_labels(pkg, view)),
+    lambda: sources.build(ui.page_tables(pkg), view, ui.chart_labels(pkg, view)),
 )
 charts = {chart.key: chart for chart in page.charts}
 ui.takeaway(page.takeaway)

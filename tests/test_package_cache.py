@@ -174,3 +174,20 @@ def test_a_check_that_fails_raises_where_the_package_is_asked_for(
         opening.current()
     with pytest.raises(RuntimeError, match="the check broke"):
         opening.checked()
+
+
+def test_the_fingerprint_changes_with_any_edit_and_only_then(tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "a.csv").write_text("x\n1\n")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    before = package_cache.fingerprint([folder], [seeds])
+    assert package_cache.fingerprint([folder], [seeds]) == before
+    (folder / "a.csv").write_text("x\n2\n")  # same size, new time
+    os.utime(folder / "a.csv", ns=(1, 1))
+    edited = package_cache.fingerprint([folder], [seeds])
+    assert edited != before
+    (seeds / "new.txt").write_text("an article")  # the folder's own time moves
+    os.utime(seeds, ns=(2, 2))
+    assert package_cache.fingerprint([folder], [seeds]) != edited

@@ -23,7 +23,7 @@ import pickle
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -49,7 +49,10 @@ def cache_dir() -> Path | None:
     return Path(home) / "jkdefense"
 
 
-def file_stamps(folder: Path) -> list[tuple[str, int, int]]:
+Stamp = tuple[str, int | None, int | None]
+
+
+def file_stamps(folder: Path) -> list[Stamp]:
     """(name, size, mtime) of each file in ``folder``, one stat call per file."""
     if not folder.is_dir():
         return []
@@ -61,17 +64,37 @@ def file_stamps(folder: Path) -> list[tuple[str, int, int]]:
         )
 
 
-def _key_and_seeds(data_dir: Path) -> tuple[str, int]:
-    """The cache key and the number of seeds (one stat per file for both).
+def _stamp(path: Path) -> Stamp:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (str(path), None, None)
+    return (str(path), stat.st_size, stat.st_mtime_ns)
 
-    The key is a digest that changes whenever a data file, a seed or the checks
-    change.
+
+def fingerprint(folders: Iterable[Path] = (), entries: Iterable[Path] = ()) -> str:
+    """The one digest of files every cache of the app is keyed by.
+
+    Made of the (name, size, modification time) of every file in ``folders``
+    and of each path in ``entries`` itself (a file, or a folder whose own time
+    changes when a file is added or removed): any edit changes it.
     """
-    seeds = file_stamps(paths.project_dir(data_dir) / "seeds")
     digest = hashlib.sha256()
-    for part in (file_stamps(data_dir), seeds, file_stamps(_CODE_DIR)):
-        digest.update(repr(part).encode())
-    return digest.hexdigest()[:32], len(seeds)
+    for folder in folders:
+        digest.update(repr((str(folder), file_stamps(folder))).encode())
+    for path in entries:
+        digest.update(repr(_stamp(path)).encode())
+    return digest.hexdigest()[:32]
+
+
+def _key_and_seeds(data_dir: Path) -> tuple[str, int]:
+    """The cache key and the number of seeds.
+
+    The key changes whenever a data file, a seed or the checks change.
+    """
+    seeds = paths.project_dir(data_dir) / "seeds"
+    key = fingerprint([data_dir, seeds, _CODE_DIR])
+    return key, len(file_stamps(seeds))
 
 
 def _entry(folder: Path, data_dir: Path, key: str) -> tuple[str, Path]:
@@ -104,6 +127,7 @@ def _write(folder: Path, owner: str, path: Path, package: load.Package) -> None:
         ) as stream:
             written = Path(stream.name)
             pickle.dump(package, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        written.chmod(0o644)  # as a plain write leaves it (the temporary is 0600)
         written.replace(path)
         for old in folder.glob(f"{owner}-*.pickle"):
             if old != path:

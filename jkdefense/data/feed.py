@@ -9,7 +9,6 @@ time, so a re-derived table shows up on the next call.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -26,11 +25,6 @@ QUEUE_COLUMNS = ["sentence_id", "source_id", "entity_count", "entities", "text"]
 def derived_path(data_dir: Path, name: str) -> Path:
     """Where derive stores a derived table."""
     return data_dir / f"{name}.parquet"
-
-
-def _signature(path: Path) -> tuple[str, int, int]:
-    stat = path.stat()
-    return str(path), stat.st_size, stat.st_mtime_ns
 
 
 def give_back_memory() -> None:
@@ -63,17 +57,14 @@ def _both(a: ds.Expression | None, b: ds.Expression | None) -> ds.Expression | N
 
 
 def article_counts(data_dir: Path) -> pd.DataFrame:
-    """Sentences and entity mentions per article."""
-    return _article_counts(
-        _signature(derived_path(data_dir, "sentences")),
-        _signature(derived_path(data_dir, "entity_mentions")),
-    ).copy()
-
-
-@lru_cache(maxsize=2)
-def _article_counts(sentences_file: tuple, counts_file: tuple) -> pd.DataFrame:
-    sentences = pq.read_table(sentences_file[0], columns=["source_id"])
-    counts = pq.read_table(counts_file[0], columns=["source_id", "mention_count"])
+    """Sentences and entity mentions per article (read afresh: the app keeps it)."""
+    sentences = pq.read_table(
+        derived_path(data_dir, "sentences"), columns=["source_id"]
+    )
+    counts = pq.read_table(
+        derived_path(data_dir, "entity_mentions"),
+        columns=["source_id", "mention_count"],
+    )
     per_article = (
         sentences.group_by("source_id")
         .aggregate([("source_id", "count")])
@@ -96,17 +87,16 @@ def _article_counts(sentences_file: tuple, counts_file: tuple) -> pd.DataFrame:
 def entity_mentions(data_dir: Path) -> pd.DataFrame:
     """Mentions per article and entity (source_id, entity_table, entity_id, count).
 
-    Keys are categorical: grouping hundreds of thousands of rows by them on every
-    rerun then costs milliseconds. The frame is shared: do not modify it.
+    Keys are categorical: grouping hundreds of thousands of rows by them then
+    costs milliseconds. Read afresh on each call: the app keeps the result.
     """
-    return _entity_mentions(_signature(derived_path(data_dir, "entity_mentions")))
-
-
-@lru_cache(maxsize=2)
-def _entity_mentions(signature: tuple) -> pd.DataFrame:
     columns = ["source_id", "entity_table", "entity_id", "mention_count"]
     # Read as dictionaries: pandas gets categoricals without a copy of every key.
-    table = pq.read_table(signature[0], columns=columns, read_dictionary=columns[:3])
+    table = pq.read_table(
+        derived_path(data_dir, "entity_mentions"),
+        columns=columns,
+        read_dictionary=columns[:3],
+    )
     frame = table.to_pandas()
     del table
     give_back_memory()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from jkdefense.data import paths, schema
+from jkdefense.data import cache, paths, schema
 
 # A revision is a name git understands, never an option or a shell word.
 _REVISION = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.~^/@{}-]{0,99}")
@@ -62,8 +62,8 @@ def _git_show(project: Path, revision: str, path: str) -> str | None:
     )
 
 
-def repository_state(project: Path) -> tuple:
-    """What a commit, checkout, reset or new tag rewrites in ``.git``, as mtimes.
+def repository_state(project: Path) -> str:
+    """What a commit, checkout, reset or new tag rewrites in ``.git``, as a digest.
 
     Reading it costs a few stat calls, not a git process: when it is unchanged,
     every revision still names the commit it named before.
@@ -71,17 +71,11 @@ def repository_state(project: Path) -> tuple:
     git_dir = project / ".git"
     if not git_dir.is_dir():
         # A worktree or submodule keeps its refs elsewhere: ask git every time.
-        return (("not watched", time.monotonic_ns()),)
+        return f"not watched {time.monotonic_ns()}"
     watched = [git_dir / "HEAD", git_dir / "packed-refs", git_dir / "logs" / "HEAD"]
     for folder, _, names in os.walk(git_dir / "refs"):
         watched += [Path(folder) / name for name in sorted(names)]
-    state = []
-    for path in watched:
-        try:
-            state.append((str(path), path.stat().st_mtime_ns))
-        except OSError:
-            state.append((str(path), None))
-    return tuple(state)
+    return cache.fingerprint(entries=watched)
 
 
 def resolve(revision: str, project: Path) -> str:

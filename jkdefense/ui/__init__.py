@@ -37,6 +37,7 @@ _EXPORTS = {
     "navigation_pages": "frame",
     "nothing_to_show": "parts",
     "package": "state",
+    "page_tables": "state",
     "page_view": "state",
     "pairing_detail": "parts",
     "per_data": "state",

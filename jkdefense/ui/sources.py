@@ -14,17 +14,15 @@ from jkdefense.render import export
 from jkdefense.report import context
 from jkdefense.report import sources as sources_page
 from jkdefense.ui.parts import table
-from jkdefense.ui.state import data_signature
+from jkdefense.ui.state import kept, per_data
 from jkdefense.ui.text import escape_markdown, sentences_markdown
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
 def _sentences_matching(
-    data_dir: str, signature: str, source_ids: tuple | None, query: str, limit: int
+    data_dir: Path, source_ids: tuple | None, query: str, limit: int
 ) -> tuple[int, int, str]:
-    del signature  # only part of the cache key
-    total, found = feed.sentences_matching(Path(data_dir), source_ids, query, limit)
-    mentions = feed.mentions_of(Path(data_dir), list(found["sentence_id"]))
+    total, found = feed.sentences_matching(data_dir, source_ids, query, limit)
+    mentions = feed.mentions_of(data_dir, list(found["sentence_id"]))
     return total, len(found), sentences_markdown(found, mentions)
 
 
@@ -32,8 +30,11 @@ def sentence_search(pkg: load.Package, view: filters.ViewFilters, shown: int) ->
     """Find sentences of the articles in view; show the first ``shown``."""
     query = st.text_input("Find in sentences", key="sources_query", bind="query-params")
     source_ids = context.sources_in_view(pkg, view.source_ids)
-    total, found, text = _sentences_matching(
-        str(pkg.data_dir), data_signature(pkg.data_dir), source_ids, query or "", shown
+    total, found, text = per_data(
+        "search",
+        pkg,
+        (source_ids, query or "", shown),
+        lambda: _sentences_matching(pkg.data_dir, source_ids, query or "", shown),
     )
     first = f"; the first {found:,} shown" if total > found else ""
     st.caption(f"{total:,} sentences match{first}; known entities highlighted.")
@@ -88,23 +89,12 @@ def _queue_of(
     return feed.curation_queue(pkg.data_dir, source_ids, cited, names, limit)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
-def _queue(
-    _pkg: load.Package,
-    data_dir: str,
-    signature: str,
-    source_ids: tuple | None,
-    limit: int,
-) -> tuple[int, pd.DataFrame]:
-    del data_dir, signature  # only part of the cache key
-    return _queue_of(_pkg, source_ids, limit)
-
-
 def curation_queue(pkg: load.Package, view: filters.ViewFilters, shown: int) -> None:
     """Sentences to curate next (the first ``shown``), with the whole queue as CSV."""
     source_ids = context.sources_in_view(pkg, view.source_ids)
-    key = (str(pkg.data_dir), data_signature(pkg.data_dir), source_ids)
-    total, top = _queue(pkg, *key, shown)
+    total, top = per_data(
+        "queue", pkg, (source_ids, shown), lambda: _queue_of(pkg, source_ids, shown)
+    )
     first = (
         f" The first {shown:,} are shown; the CSV holds all." if total > shown else ""
     )
@@ -124,22 +114,6 @@ def curation_queue(pkg: load.Package, view: filters.ViewFilters, shown: int) -> 
     table(top, sources_page.QUEUE_COLUMNS, key="sources_queue")
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
-def _commit(revision: str, project: str, state: tuple) -> str:
-    # NOTE: git runs only when the repository's refs moved (``state``), not on
-    # every rerun of the Sources page. A revision git rejects is not cached.
-    del state
-    return diff.resolve(revision, Path(project))
-
-
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _changes(commit: str, data_dir: str, signature: str) -> pd.DataFrame:
-    # NOTE: one git call per table; cached by commit and the files' signature, so a
-    # rerun does not pay for it unless the data or the revision changed.
-    del signature
-    return diff.changes_since(commit, Path(data_dir))
-
-
 def changes_since(pkg: load.Package) -> None:
     """Rows added, removed and changed since a git revision the analyst names."""
     revision = st.text_input(
@@ -151,10 +125,18 @@ def changes_since(pkg: load.Package) -> None:
     )
     project = paths.project_dir(pkg.data_dir)
     try:
-        commit = _commit(
-            revision.strip() or "HEAD", str(project), diff.repository_state(project)
+        # NOTE: git runs only when the repository's refs moved (its state), not
+        # on every rerun of the Sources page; a revision git rejects is not kept.
+        wanted = revision.strip() or "HEAD"
+        commit = kept(
+            "commit",
+            (wanted, str(project), diff.repository_state(project)),
+            lambda: diff.resolve(wanted, project),
         )
-        changes = _changes(commit, str(pkg.data_dir), data_signature(pkg.data_dir))
+        # One git call per table, paid again only when the data or revision change.
+        changes = per_data(
+            "changes", pkg, (commit,), lambda: diff.changes_since(commit, pkg.data_dir)
+        )
     except diff.DiffError as error:
         st.warning(f"Cannot compare: {escape_markdown(str(error))}")
         return

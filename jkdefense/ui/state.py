@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 import gc
-import hashlib
 import threading
 import weakref
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,41 +18,77 @@ from jkdefense.data import cache, load, paths, vocabulary
 from jkdefense.report import context, registry
 from jkdefense.ui.pages_mode import leave_legacy_pages_mode
 
+# How the app keeps what it has worked out, in three places (README, "Caching"):
+# 1. on disk, the checked package, across processes (jkdefense.data.cache);
+# 2. in memory, by the data's fingerprint and a key: kept() below;
+# 3. in memory, as long as an object lives (a script run, a frame): kept_with().
+# Every key that depends on the files uses cache.fingerprint.
 
-def _signature(data_dir: Path) -> str:
-    """A digest of the data files' names, sizes and modification times.
+# Entries kept per kind before the least recently used goes.
+KEEP = {"opening": 4, "page_view": 64, "page_tables": 4, "search": 32, "queue": 16}
+KEEP_OTHERWISE = 512
+_KEPT: dict[str, OrderedDict] = {}
+_KEPT_LOCK = threading.Lock()
 
-    Any edit to data/ changes it, so cached results follow the files. Of the
-    seeds (thousands in a long feed, and never edited) it takes the folder's
-    modification time, which changes when one is added or removed.
+
+def kept(kind: str, key: tuple, build: Callable[[], Any]) -> Any:
+    """``build()``, kept in memory under ``key`` for every session of the server.
+
+    ``key`` holds everything the value depends on (the data's fingerprint for
+    anything read from the files). NOTE: a plain dictionary, not
+    st.cache_resource, whose lookup costs about 150 µs; a rerun makes dozens.
+    Two sessions may build the same value at once: both get a valid one.
     """
-    seeds_dir = paths.project_dir(data_dir) / "seeds"
-    stamps = cache.file_stamps(data_dir)
-    if seeds_dir.is_dir():
-        stamps.append(("seeds/", seeds_dir.stat().st_mtime_ns, 0))
-    return hashlib.sha256(repr(stamps).encode()).hexdigest()[:16]
+    with _KEPT_LOCK:
+        entries = _KEPT.setdefault(kind, OrderedDict())
+        if key in entries:
+            entries.move_to_end(key)
+            return entries[key]
+    value = build()
+    with _KEPT_LOCK:
+        entries[key] = value
+        while len(entries) > KEEP.get(kind, KEEP_OTHERWISE):
+            entries.popitem(last=False)
+    return value
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _open(data_dir: str, signature: str) -> cache.Opening:
-    del signature  # only part of the cache key
-    return cache.open_package(Path(data_dir))
+_KEPT_WITH: dict[int, dict] = {}
+
+
+def kept_with(owner: Any, key: tuple, work: Callable[[], Any]) -> Any:
+    """``work()``, kept as long as ``owner`` lives (never modify either).
+
+    For what follows from one object: a script run's package, a cached view's
+    frame and what is drawn from it. NOTE: keyed by id(), and forgotten when the
+    owner is freed, since frames are not hashable.
+    """
+    slots = _KEPT_WITH.get(id(owner))
+    if slots is None:
+        slots = _KEPT_WITH[id(owner)] = {}
+        weakref.finalize(owner, _KEPT_WITH.pop, id(owner), None)
+    if key not in slots:
+        slots[key] = work()
+    return slots[key]
+
+
+class _Run:
+    """One script run through app.py (what kept_with keeps its values on)."""
 
 
 # Marks script runs that went through app.py; each run has its own thread.
 _frame = threading.local()
+_frozen = False
 
 
 def begin_frame() -> None:
     """Mark this script run as started by app.py (call first thing in app.py)."""
     _frame.active = True
-    _frame.run = {}
+    _frame.run = _Run()
     _freeze_imported_objects()
 
 
-@functools.cache  # once per process
 def _freeze_imported_objects() -> None:
-    """Leave the objects alive now out of every later garbage collection.
+    """Leave the objects alive at the first run out of every later collection.
 
     Streamlit collects every generation after each script run
     (runner.postScriptGC), holding the interpreter while it walks every object
@@ -64,7 +99,10 @@ def _freeze_imported_objects() -> None:
     Objects made later are collected as before; a frozen object is still freed
     once nothing refers to it (only a cycle of frozen objects stays).
     """
-    gc.freeze()
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.freeze()
 
 
 # A package drawn before it is checked is checked this long after the run that
@@ -76,7 +114,8 @@ DRAW_FIRST_S = 1.0
 
 def end_frame() -> None:
     """Have this run's package checked if it is not (call last in app.py)."""
-    for key, value in getattr(_frame, "run", {}).items():
+    run = getattr(_frame, "run", None)
+    for key, value in _KEPT_WITH.get(id(run), {}).items():
         if key[0] == "opening":
             value.start_check(after_s=DRAW_FIRST_S)
 
@@ -84,20 +123,24 @@ def end_frame() -> None:
 def _once_per_run(key: tuple, work: Callable[[], Any]) -> Any:
     """``work()``, done once in this script run (every time outside app.py's runs).
 
-    A run asks for the data's signature and package at every step; the files do
+    A run asks for the data's fingerprint and package at every step; the files do
     not change mid-run in any way a page could show, and the next run looks again.
     """
     run = getattr(_frame, "run", None)
-    if run is None:
-        return work()
-    if key not in run:
-        run[key] = work()
-    return run[key]
+    return work() if run is None else kept_with(run, key, work)
 
 
 def data_signature(data_dir: Path) -> str:
-    """The data files' signature, read once per script run."""
-    return _once_per_run(("signature", data_dir), lambda: _signature(data_dir))
+    """The data's fingerprint, taken once per script run.
+
+    Of the seeds (thousands in a long feed, never edited) it takes the folder's
+    own time, which changes when one is added or removed.
+    """
+    seeds = paths.project_dir(data_dir) / "seeds"
+    return _once_per_run(
+        ("signature", data_dir),
+        lambda: cache.fingerprint(folders=[data_dir], entries=[seeds]),
+    )
 
 
 def package() -> load.Package:
@@ -114,25 +157,11 @@ def package() -> load.Package:
 
 def opening(data_dir: Path) -> cache.Opening:
     """How this run's package was opened (to wait for or ask after its check)."""
+    key = (str(data_dir), data_signature(data_dir))
     return _once_per_run(
-        ("opening", data_dir), lambda: _open(str(data_dir), data_signature(data_dir))
+        ("opening", data_dir),
+        lambda: kept("opening", key, lambda: cache.open_package(data_dir)),
     )
-
-
-# NOTE: parameters named with a leading "_" are left out of a cache's key.
-
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _page_view(
-    name: str,
-    data_dir: str,
-    signature: str,
-    view_key: tuple,
-    options: tuple,
-    _build: Callable[[], Any],
-) -> Any:
-    del name, data_dir, signature, view_key, options  # only the cache key
-    return _build()
 
 
 def _view_key(pkg: load.Package, view: filters.ViewFilters) -> tuple:
@@ -153,51 +182,31 @@ def page_view(
     the page) reuses them. ``options`` holds every page setting ``build`` reads.
     Pages must not modify what they get.
     """
-    return _page_view(
-        name,
-        str(pkg.data_dir),
-        data_signature(pkg.data_dir),
-        _view_key(pkg, view),
-        options,
-        build,
-    )
+    key = (name, *_data_key(pkg), _view_key(pkg, view), options)
+    return kept("page_view", key, build)
 
 
-@functools.lru_cache(maxsize=512)
-def _per_data_slot(name: str, data_dir: str, signature: str, key: tuple) -> list:
-    return []  # filled by per_data on first use
+def _data_key(pkg: load.Package) -> tuple[str, str]:
+    return str(pkg.data_dir), data_signature(pkg.data_dir)
 
 
 def per_data(name: str, pkg: load.Package, key: tuple, build: Callable[[], Any]) -> Any:
     """``build()``, once per data version and ``key`` (shared: never modify it).
 
     For the small things a page works out on every rerun: lists of options,
-    labels, the evidence of a row. NOTE: a plain LRU, not st.cache_resource,
-    whose lookup costs about 150 µs; a page makes a dozen of these per rerun.
+    labels, the evidence of a row.
     """
-    slot = _per_data_slot(name, str(pkg.data_dir), data_signature(pkg.data_dir), key)
-    if not slot:
-        slot.append(build())  # two sessions may both build; both get the first
-    return slot[0]
+    return kept(name, (*_data_key(pkg), key), build)
 
 
-# Frames worked out from a cached view's frames, kept while that frame lives.
-# NOTE: keyed by id() and checked through a weak reference, since frames are
-# not hashable; selecting a table's columns costs about as much as drawing it.
-_FROM_FRAME: dict[tuple, tuple[weakref.ref, Any]] = {}
+def page_tables(pkg: load.Package) -> dict[str, pd.DataFrame]:
+    """Every table a page view reads, the feed's summaries included, once per data."""
+    return kept("page_tables", _data_key(pkg), lambda: context.page_tables(pkg))
 
 
 def from_frame(frame: pd.DataFrame, what: tuple, work: Callable[[], Any]) -> Any:
     """``work()`` on ``frame``, done once while the frame lives (never modify it)."""
-    key = (id(frame), what)
-    kept = _FROM_FRAME.get(key)
-    if kept is not None and kept[0]() is frame:
-        return kept[1]
-    value = work()
-    # The store is bound now: at interpreter exit the module global may be gone.
-    forget = weakref.ref(frame, lambda _, store=_FROM_FRAME: store.pop(key, None))
-    _FROM_FRAME[key] = (forget, value)
-    return value
+    return kept_with(frame, what, work)
 
 
 def chart_labels(pkg: load.Package, view: filters.ViewFilters) -> dict[str, Any]:

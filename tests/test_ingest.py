@@ -251,3 +251,41 @@ def test_an_edited_seed_in_the_feed_refuses_the_article(data_copy, article, caps
     seed = data_copy.parent / "seeds" / "yoon-2019-diplomat.txt"
     seed.write_bytes(seed.read_bytes() + b"\nAn added line.\n")
     refuse(data_copy, article, META, capsys, "cannot derive its sentences: seeds/")
+
+
+def test_ingest_writes_the_new_row_in_the_file_s_own_column_order(data_copy, tmp_path):
+    import csv
+    import io
+
+    path = data_copy / "sources.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    reordered = [row[::-1] for row in rows]  # an analyst reordered the columns
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(reordered)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    article = tmp_path / "note.txt"
+    article.write_text("Hanwha Ocean and KAI met in Seoul. They talked.\n")
+    code = ingest.main(
+        [
+            str(article),
+            "--data",
+            str(data_copy),
+            "--title",
+            "A note",
+            "--author",
+            "A. Writer",
+            "--publisher",
+            "Test Press",
+            "--url",
+            "https://example.org/n",
+            "--date",
+            "2024-05-01",
+            "--tier",
+            "2",
+        ]
+    )
+    assert code == 0
+    added = load.read_table_text(data_copy, "sources").iloc[-1]
+    assert added["title"] == "A note" and added["reference_tier"] == "2"
+    assert added["seed_path"].startswith("seeds/")
+    assert load.load_package(data_copy).problems == []

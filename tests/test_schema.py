@@ -24,7 +24,7 @@ RESOURCE = {
                 "name": "domain_types",
                 "type": "list",
                 "description": "domains",
-                "constraints": {"enum": ["sea", "air"]},
+                "x-item-constraints": {"enum": ["sea", "air"]},
             },
             {"name": "is_ok", "type": "boolean", "description": "flag"},
         ],
@@ -97,8 +97,13 @@ SCREENED_FIELDS = [
     {"name": "v", "type": "number", "constraints": {"minimum": 0}},
     {"name": "v", "type": "date"},
     {"name": "v", "type": "boolean"},
-    {"name": "v", "type": "list", "constraints": {"enum": ["sea", "air"]}},
-    {"name": "v", "type": "list", "constraints": {"pattern": "^[a-z]+:s[0-9]{3}$"}},
+    {"name": "v", "type": "list", "x-item-constraints": {"enum": ["sea", "air"]}},
+    {
+        "name": "v",
+        "type": "list",
+        "constraints": {"required": True},
+        "x-item-constraints": {"pattern": "^[a-z]+:s[0-9]{3}$"},
+    },
 ]
 TRICKY_CELLS = [
     "",

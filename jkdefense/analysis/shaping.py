@@ -216,7 +216,7 @@ def data_dictionary(descriptor: schema.Descriptor) -> pd.DataFrame:
 def _allowed_values(field: schema.Field) -> str:
     """The closed list of a field, each value with its definition where it has one."""
     meanings = field.get("x-enum-definitions", {})
-    values = field.get("constraints", {}).get("enum", [])
+    values = schema.value_rules(field).get("enum", [])
     if not meanings:
         return ", ".join(map(str, values))
     return "; ".join(f"{v}: {meanings.get(v, '')}" for v in values)

@@ -27,6 +27,9 @@ EVIDENCE_FIELDS = (
     "reference_tier",
 )
 _TRUE_FALSE = {"true", "false"}
+# Table Schema lets a list field constrain only the whole cell (required, length):
+# the pattern or enum each of its items must follow is kept under this name.
+ITEM_CONSTRAINTS = "x-item-constraints"
 _INTEGER = r"-?[0-9]+"
 _NUMBER = r"-?[0-9]+(\.[0-9]+)?"
 _DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
@@ -53,7 +56,7 @@ def tier_names(descriptor: Descriptor) -> dict[int, str]:
 
 
 def field_names(resource: dict[str, Any]) -> list[str]:
-    """Return the column names a resource's CSV must have, in order."""
+    """Return the column names a resource's file must have, in declared order."""
     return [f["name"] for f in fields(resource)]
 
 
@@ -68,6 +71,16 @@ def is_curated(resource: dict[str, Any]) -> bool:
     return bool(resource.get("x-curated"))
 
 
+def value_rules(field: Field) -> dict[str, Any]:
+    """The rules a cell follows: its constraints, with a list's item rules added.
+
+    The standard allows no pattern or enum on a list field, so the descriptor
+    keeps them in x-item-constraints (frictionless ignores it); jkdefense
+    applies them to each item, as it applies a plain field's to the cell.
+    """
+    return {**field.get("constraints", {}), **field.get(ITEM_CONSTRAINTS, {})}
+
+
 def split_list(cell: str) -> list[str]:
     """Split a ';'-separated list cell into its items (empty cell: no items)."""
     return [item.strip() for item in cell.split(";") if item.strip()] if cell else []
@@ -76,7 +89,11 @@ def split_list(cell: str) -> list[str]:
 def check_header(
     file: str, header: list[str], resource: dict[str, Any]
 ) -> list[Problem]:
-    """Report missing, unexpected and repeated columns."""
+    """Report missing, unexpected and repeated columns.
+
+    Columns match by name, in any order, as every table schema declares
+    (fieldsMatch "equal"), so frictionless and jkdefense accept the same headers.
+    """
     expected = field_names(resource)
     problems = [
         Problem(file, HEADER_ROW, name, "missing column")
@@ -165,7 +182,7 @@ def _number(cell: str) -> float | None:
 
 def _cell_problems(cell: str, field: Field) -> list[str]:
     """What is wrong with one cell: required, type, pattern, enum, range."""
-    rules, kind = field.get("constraints", {}), field["type"]
+    rules, kind = value_rules(field), field["type"]
     if cell == "":
         return ["required value is empty"] if rules.get("required") else []
     of_type = _of_type(cell, kind)
@@ -199,7 +216,7 @@ def _suspects(values: pd.Series, field: Field) -> pd.Series:
     treat such characters differently never hide one; so is every list whose
     items have rules.
     """
-    rules, kind = field.get("constraints", {}), field["type"]
+    rules, kind = value_rules(field), field["type"]
     empty = values == ""
     filled = ~empty
     suspect = empty.copy() if rules.get("required") else empty & False

@@ -136,8 +136,14 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
-def _sources_row(source_id: str, meta: Metadata, text: str, sha: str) -> str:
-    """The sources.csv line for the article; its evidence is its own first sentence."""
+def _sources_row(
+    source_id: str, meta: Metadata, text: str, sha: str, header: list[str]
+) -> str:
+    """The sources.csv line for the article; its evidence is its own first sentence.
+
+    Written in the order of the file's own ``header``: columns are matched by
+    name, so an analyst may have reordered them in a spreadsheet.
+    """
     try:
         first = seeds.split_sentences(text)
     except ValueError as error:
@@ -146,27 +152,36 @@ def _sources_row(source_id: str, meta: Metadata, text: str, sha: str) -> str:
         raise Refused("no sentence found in the text")
     words = first[0].text.split()
     quote = " ".join(words[:12])
-    row = [
-        source_id,
-        meta.title.strip(),
-        meta.author.strip(),
-        meta.publisher.strip(),
-        meta.url,
-        meta.date,
-        "",
-        f"seeds/{source_id}.txt",
-        sha,
-        seeds.sentence_id(source_id, 1),
-        quote,
-        "stated",
-        "Added by ingest: title, author, publisher, address and date as given.",
-        meta.url if meta.tier else "",
-        "unverified" if meta.tier else "",
-        str(meta.tier) if meta.tier else "",
-    ]
+    cells = {
+        "source_id": source_id,
+        "title": meta.title.strip(),
+        "author": meta.author.strip(),
+        "publisher": meta.publisher.strip(),
+        "url": meta.url,
+        "date_published": meta.date,
+        "seed_path": f"seeds/{source_id}.txt",
+        "seed_sha256": sha,
+        "evidence_sentence_ids": seeds.sentence_id(source_id, 1),
+        "evidence_quote": quote,
+        "evidence_type": "stated",
+        "curation_note": (
+            "Added by ingest: title, author, publisher, address and date as given."
+        ),
+        "reference_url": meta.url if meta.tier else "",
+        "reference_status": "unverified" if meta.tier else "",
+        "reference_tier": str(meta.tier) if meta.tier else "",
+    }
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(row)
+    csv.writer(buffer, lineterminator="\n").writerow(
+        [cells.get(column, "") for column in header]
+    )
     return buffer.getvalue()
+
+
+def _header(csv_bytes: bytes) -> list[str]:
+    """A CSV file's column names, in the file's own order."""
+    first_line = csv_bytes.decode("utf-8").removeprefix("\ufeff").split("\n", 1)[0]
+    return next(csv.reader([first_line]))
 
 
 def plan(file: Path, meta: Metadata, data_dir: Path) -> tuple[str, dict[Path, bytes]]:
@@ -188,7 +203,9 @@ def plan(file: Path, meta: Metadata, data_dir: Path) -> tuple[str, dict[Path, by
     old_sources = sources_path.read_bytes()
     joiner = b"" if old_sources.endswith(b"\n") else b"\n"
     new_sources = (
-        old_sources + joiner + _sources_row(source_id, meta, text, sha).encode("utf-8")
+        old_sources
+        + joiner
+        + _sources_row(source_id, meta, text, sha, _header(old_sources)).encode()
     )
     writes = {project / "seeds" / f"{source_id}.txt": payload}
     if file.suffix.lower() not in TEXT_SUFFIXES:

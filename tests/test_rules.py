@@ -299,4 +299,31 @@ def test_committed_package_declares_every_rule_it_checks():
         if f["name"] == "verdict_type"
     )
     assert set(verdicts["x-enum-definitions"]) == set(verdicts["constraints"]["enum"])
-    assert json.dumps(DESCRIPTOR)  # plain JSON, as frictionless reads it
+
+
+def strict_json(text: str) -> object:
+    """Parse JSON as every reader would: no NaN or Infinity, no repeated key.
+
+    Python's json takes both silently (a repeated key keeps its last value).
+    """
+
+    def no_repeats(pairs):
+        keys = [key for key, _ in pairs]
+        repeated = sorted({key for key in keys if keys.count(key) > 1})
+        if repeated:
+            raise ValueError(f"repeated keys: {repeated}")
+        return dict(pairs)
+
+    def no_constant(name):
+        raise ValueError(f"{name} is not JSON")
+
+    return json.loads(text, object_pairs_hook=no_repeats, parse_constant=no_constant)
+
+
+def test_the_descriptor_is_strict_json():
+    text = paths.datapackage_path(paths.data_dir()).read_text(encoding="utf-8")
+    assert strict_json(text) == DESCRIPTOR
+    with pytest.raises(ValueError, match="NaN is not JSON"):
+        strict_json('{"minimum": NaN}')
+    with pytest.raises(ValueError, match=r"repeated keys: \['name'\]"):
+        strict_json('{"name": "a", "title": "t", "name": "b"}')

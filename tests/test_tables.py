@@ -1,7 +1,6 @@
 import pandas as pd
 
 from jkdefense.analysis import shaping
-from tests.conftest import ROOT
 
 
 def test_criterion_scores_are_long_and_keep_row_order():
@@ -93,7 +92,6 @@ def test_data_dictionary_lists_every_field(package):
         "outdated: Right when the article was published, changed since"
         in (verdicts.iloc[0])
     )
-    assert (ROOT / "data" / "datapackage.json").exists()
 
 
 def test_precedents_carry_their_fact_check(package):

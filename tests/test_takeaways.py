@@ -1,55 +1,79 @@
+"""Each page's takeaway names what the data says, not the first or last row."""
+
 import pandas as pd
 
 from jkdefense.analysis import scoring
-from jkdefense.report import pathway, threats
+from jkdefense.report import overview, pairings, pathway, sources, threats
 from jkdefense.report import programs as programs_page
+from tests.report_frames import (
+    CELLS,
+    EQUAL,
+    LABELLED,
+    PROGRAMS,
+    SCRAMBLES,
+    STEPS,
+    scored_pairings,
+)
 
 
-def test_threat_takeaway_follows_the_data():
-    cells = pd.DataFrame(
+def test_threat_takeaway_names_the_worst_cell_and_the_peak_year():
+    assert threats.takeaway(CELLS, SCRAMBLES) == (
+        "Most severe in view (severity 5/5): China (air). "
+        "JASDF scrambles peaked at 1,168 in FY2016; in FY2018, as the article "
+        "appeared, 999, 64% of them against Chinese aircraft."
+    )
+
+
+def test_threat_takeaway_without_scrambles_names_only_the_cells():
+    assert threats.takeaway(CELLS.iloc[[0, 3]], SCRAMBLES.iloc[0:0]) == (
+        "Most severe in view (severity 3/5): Russia (sea)."
+    )
+
+
+def test_program_takeaway_names_the_leader_and_how_firmly_it_leads():
+    ranked = scoring.rank_programs(PROGRAMS, EQUAL)
+    # Stability in another order than the ranking: the leader's share is read
+    # by its program_id, not by position.
+    stability = pd.DataFrame(
         {
-            "actor_name": ["China", "Russia"],
-            "domain_type": ["air", "sea"],
-            "severity_score": [5, 3],
+            "program_id": ["p1", "p4", "p2", "p3"],
+            "share_same_rank": [0.5, 0.6, 0.87, 0.2],
         }
     )
-    scrambles = pd.DataFrame(
-        {
-            "fiscal_year": [2016, 2018],
-            "total_count": [1168, 999],
-            "china_count": [851, 638],
-        }
+    assert programs_page.takeaway(ranked, stability) == (
+        "Ships ranks first at 4.50/5 under these weights and keeps rank 1 in 87% "
+        "of perturbed weightings; strong existing commonality: ships and radios."
     )
-    text = threats.takeaway(cells, scrambles)
-    assert text.startswith("Most severe in view (severity 5/5): China (air).")
-    assert "peaked at 1,168 in FY2016" in text and "999, 64%" in text
-    assert "Russia" in threats.takeaway(cells.iloc[[1]], scrambles.iloc[0:0])
 
 
-def test_program_takeaway_names_the_leader():
-    programs = pd.DataFrame(
-        {
-            "program_id": ["p1", "p2"],
-            "program_name": ["tanks", "ships"],
-            "commonality_type": ["partial", "strong"],
-            **{f"{c}_score": [5, 2] for c in scoring.PROGRAM_CRITERIA},
-        }
+def test_pathway_takeaway_counts_progress_and_names_the_first_open_step():
+    # Reversed counts as not under way, and comes before the first not_started.
+    assert pathway.takeaway(STEPS) == (
+        "2 of 5 steps on the article's route have started or been reached; "
+        "the first step not under way is Acquisition."
     )
-    weights = dict.fromkeys(scoring.PROGRAM_CRITERIA, 1.0)
-    ranked = scoring.rank_programs(programs, weights)
-    text = programs_page.takeaway(ranked, scoring.rank_stability(programs, weights))
-    assert text.startswith("Tanks ranks first at 5.00/5") and "ships" in text
 
 
-def test_pathway_takeaway_counts_progress():
-    steps = pd.DataFrame(
-        {
-            "step_name": ["Policy", "R&D", "Operations"],
-            "progress_type": ["achieved", "started", "not_started"],
-        }
+def test_pairing_takeaway_names_the_best_scored_pairing():
+    assert pairings.takeaway(scored_pairings()) == (
+        "Strongest pairing in view: HHI × KHI (air, 4.40/5), of 4 pairings shown."
     )
-    assert pathway.takeaway(steps) == (
-        "2 of 3 steps on the article's route have started "
-        "or been reached; the first step not under way is "
-        "Operations."
+
+
+def test_sources_takeaway_sums_the_feed_and_names_the_most_mentioned():
+    feed = pd.DataFrame(
+        {"sentence_count": [40, 1200, 3], "mention_count": [10, 2300, 0]}
+    )
+    assert sources.takeaway(feed, LABELLED) == (
+        "3 article(s), 1,243 sentences, 2,310 entity mentions; "
+        "most mentioned: Japan (11)."
+    )
+
+
+def test_overview_takeaway_counts_severe_threats_and_names_both_leaders():
+    threat_rows = pd.DataFrame({"severity_score": [3, 4, 2, 5]})
+    ranked = scoring.rank_programs(PROGRAMS, EQUAL)
+    assert overview.takeaway(threat_rows, ranked, scored_pairings()) == (
+        "2 of 4 threats in view rate 4+ severity; ships leads the programs at "
+        "equal weights; HHI × KHI is the strongest pairing."
     )

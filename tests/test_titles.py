@@ -1,0 +1,177 @@
+"""Each chart title states what the data shows, not the first or last row."""
+
+import pandas as pd
+
+from jkdefense.analysis import scoring, shaping
+from jkdefense.report import overview, pairings, pathway, programs, sources, threats
+from jkdefense.report.base import PageView
+from tests.report_frames import (
+    CELLS,
+    COMPANIES,
+    EQUAL,
+    LABELLED,
+    PROGRAMS,
+    SCRAMBLES,
+    SERVED,
+    STEPS,
+    scored_pairings,
+)
+
+LABELS = {"subtitle": "Filters: all domains", "source": "Source: X."}
+
+
+def test_threat_matrix_title_names_the_highest_cell():
+    assert threats.matrix_title(CELLS) == "China (air) rates highest, at 5/5"
+
+
+def test_threat_matrix_title_names_every_cell_tied_for_highest():
+    cells = pd.concat([CELLS, CELLS.iloc[[1]].assign(actor_name="North Korea")])
+    assert threats.matrix_title(cells.iloc[1:]) == (
+        "China (air) and North Korea (air) rate highest, at 5/5"
+    )
+
+
+def test_scramble_title_names_the_peak_year_and_china_s_share_in_it():
+    assert threats.scramble_title(SCRAMBLES) == (
+        "Scrambles peaked at 1,168 in FY2016, 73% against Chinese aircraft"
+    )
+
+
+def test_timeline_title_counts_events_from_april_2019_on():
+    events = pd.DataFrame(
+        {
+            "incident_date": pd.to_datetime(
+                ["2018-12-20", "2019-07-23", "2019-03-31", "2019-04-01", "2017-01-09"]
+            )
+        }
+    )
+    assert threats.timeline_title(events) == (
+        "5 events in view, 2 of them after the article (March 2019)"
+    )
+
+
+def test_ranking_title_names_the_leader_and_its_lead_over_the_second():
+    ranked = scoring.rank_programs(PROGRAMS, EQUAL)
+    assert programs.ranking_title(ranked) == (
+        "Ships leads under your weights, 1.00 points ahead"
+    )
+    assert programs.ranking_title(ranked, "at equal weights").startswith(
+        "Ships leads at equal weights"
+    )
+
+
+def test_ranking_title_says_when_first_place_is_shared():
+    # Drones rise to ships' 4.50; the names break the tie.
+    tied = PROGRAMS.assign(
+        industrial_fit_score=[3, 1, 5, 5], political_feasibility_score=[3, 2, 4, 5]
+    )
+    ranked = scoring.rank_programs(tied, EQUAL)
+    assert programs.ranking_title(ranked) == (
+        "Drones leads under your weights, tied for first"
+    )
+
+
+def test_stability_title_counts_programs_whose_rank_never_moves():
+    stability = pd.DataFrame({"rank_min": [1, 2, 2, 3, 5], "rank_max": [2, 2, 4, 3, 5]})
+    assert programs.stability_title(stability) == (
+        "3 of 5 programs keep their rank when weights shift ±50%"
+    )
+
+
+def test_pairing_matrix_title_names_the_best_scored_pair():
+    assert pairings.matrix_title(scored_pairings()) == "HHI × KHI pair best (4.40/5)"
+
+
+def test_network_title_names_the_busiest_bridge_and_the_idle_ones():
+    nodes, edges = scoring.bridge_network(scored_pairings(), COMPANIES)
+    assert pairings.network_title(edges, nodes) == (
+        "Lockheed Martin bridges the most pairings (3); 1 named suppliers bridge none"
+    )
+
+
+def test_network_title_without_edges_says_no_pairing_runs_through_a_supplier():
+    nodes, edges = scoring.bridge_network(scored_pairings().iloc[0:0], COMPANIES)
+    assert pairings.network_title(edges, nodes) == (
+        "No pairing in view runs through a US supplier"
+    )
+
+
+def pairings_page() -> PageView:
+    page = PageView("Company pairings", label_column="pairing_label")
+    page.rows = shaping.pairings_for_display(scored_pairings(), COMPANIES, SERVED)
+    return page
+
+
+def test_parts_title_is_that_of_the_chosen_pairing():
+    chart = pairings.parts(pairings_page(), "Hanwha × MHI (sea)", LABELS)
+    assert chart.title == "Why Hanwha × MHI (sea) scores 3.00/5"
+    assert set(chart.data["pairing_label"]) == {"Hanwha × MHI (sea)"}
+
+
+def test_parts_title_falls_back_to_the_best_pairing_when_none_is_chosen():
+    chart = pairings.parts(pairings_page(), None, LABELS)
+    assert chart.title == "Why HHI × KHI (air) scores 4.40/5"
+
+
+def test_parts_title_gives_the_score_to_two_decimals():
+    pairing = pd.Series({"pairing_label": "K × J (sea)", "pairing_score": 3.8})
+    assert pairings.parts_title(pairing) == "Why K × J (sea) scores 3.80/5"
+
+
+def test_steps_title_counts_only_started_and_achieved_steps():
+    assert pathway.steps_title(STEPS) == (
+        "2 of 5 steps from policy to joint operations are under way"
+    )
+
+
+def test_precedent_title_names_the_largest_partnership():
+    precedents = pd.DataFrame(
+        {
+            "precedent_name": ["FREMM", "Eurofighter Typhoon", "GCAP"],
+            "partner_country_codes": [["FR", "IT"], ["GB", "DE", "IT", "ES"], ["JP"]],
+        }
+    )
+    assert pathway.precedent_title(precedents) == (
+        "Eurofighter Typhoon has the most partners (4); "
+        "precedents are two to six nations"
+    )
+
+
+def test_mention_title_names_the_entity_with_most_mentions_over_articles():
+    assert sources.mention_title(LABELLED) == (
+        "Japan is named most often (11 mentions)"
+    )
+
+
+def test_verdict_title_counts_every_verdict_but_supported():
+    claims = pd.DataFrame(
+        {
+            "verdict_type": [
+                "supported",
+                "wrong",
+                "partly_supported",
+                "supported",
+                "outdated",
+                "unsupported",
+                "supported",
+            ]
+        }
+    )
+    assert sources.verdict_title(claims) == (
+        "4 of 7 checked claims need a caveat or correction"
+    )
+
+
+def test_coverage_title_sums_each_domain_over_the_tables():
+    # Sea has the largest single count (3) and comes first; land comes last;
+    # air, in the middle, has the most rows once the tables are added up.
+    coverage = pd.DataFrame(
+        {
+            "domain_type": ["sea", "air", "air", "land", "land"],
+            "row_count": [3, 1, 3, 1, 2],
+            "table_name": ["Threats", "Threats", "Programs", "Programs", "Pairings"],
+        }
+    )
+    assert overview.coverage_title(coverage) == (
+        "Air carries the most rows in view (4 of 10)"
+    )

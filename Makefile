@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 CHROMIUM := /usr/bin/chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-fast lint fmt data ingest validate bench bench-scale setup chromium clean
+.PHONY: help run test test-fast lint fmt data ingest validate bench bench-scale setup lock lock-check chromium clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -18,6 +18,7 @@ test: setup chromium ## Set up, then run lint, data checks and every test (brows
 	$(PY) -m ruff format --check .
 	$(PY) -m jkdefense derive --check
 	$(PY) -m jkdefense validate
+	$(PY) -m frictionless validate data/datapackage.json
 	$(PY) -m pytest
 
 test-fast: setup ## Every test except the real-browser ones
@@ -51,13 +52,39 @@ bench-scale: setup chromium ## Cost curve at 1 to 10,000 articles (about 15 minu
 	$(PY) benchmarks/bench_scale.py --sizes 1 100 1000 10000 --json benchmarks/scale_results.json
 	$(PY) benchmarks/plot_scale.py benchmarks/scale_results.json benchmarks/scale.png
 
-setup: $(VENV)/.installed ## Create .venv with the pinned requirements
+setup: $(VENV)/.installed ## Create .venv from requirements.lock, with the jkdefense command
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+# Re-runs when the lock or pyproject.toml changes. The lock pins every package,
+# transitive ones included; the project itself goes in editable, without its
+# dependencies (the lock has them), so `jkdefense` is on .venv's PATH. setuptools
+# leaves a jkdefense.egg-info/ in the checkout that nothing reads: it goes.
+$(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
+	rm -rf jkdefense.egg-info
 	touch $@
+
+# requirements.txt (runtime) and requirements-dev.txt (tests, tools) name the direct
+# dependencies; requirements.lock is made from them by pip-compile (pip-tools, in
+# .venv), keeping every pin it already has unless LOCK_ARGS says otherwise:
+#   make lock                                    add or drop what the .txt files changed
+#   make lock LOCK_ARGS=--upgrade                newest allowed version of everything
+#   make lock LOCK_ARGS="--upgrade-package NAME" of one package
+# then `make setup` installs it. Commit the .txt files and the lock together.
+PIP_COMPILE = CUSTOM_COMPILE_COMMAND="make lock" $(PY) -m piptools compile --quiet \
+	--allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
+
+lock: setup ## Re-pin requirements.lock from requirements*.txt (LOCK_ARGS=--upgrade for newest)
+	$(PIP_COMPILE) --output-file requirements.lock $(LOCK_ARGS) requirements-dev.txt
+
+lock-check: setup ## Fail if requirements.lock no longer follows requirements*.txt
+	@tmp=$$(mktemp -d) && cp requirements.lock $$tmp/ && \
+	$(PIP_COMPILE) --output-file $$tmp/requirements.lock requirements-dev.txt && \
+	{ diff -u requirements.lock $$tmp/requirements.lock || \
+	  { echo "requirements.lock is out of date: run make lock" >&2; rm -rf $$tmp; exit 1; }; } && \
+	rm -rf $$tmp && echo "requirements.lock follows requirements*.txt"
 
 chromium: ## Install Debian's chromium for the browser tests (needs root)
 	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }

@@ -103,6 +103,7 @@ def build(n: int, target: Path, seed: int = 2019) -> Path:
                 f"https://example.org/{source_id}",
                 "2024-01-01",
                 "",
+                "",
                 f"seeds/{source_id}.txt",
                 hashlib.sha256(payload).hexdigest(),
                 f"{source_id}:s001",

@@ -55,6 +55,27 @@ def test_a_failing_write_leaves_the_previous_file(data_copy, monkeypatch):
     assert not list(data_copy.glob(".sentences.parquet.*"))  # no temporary file left
 
 
+def test_derived_files_are_readable_by_others(data_copy):
+    """mkstemp makes 0600 files; what derive leaves is 0644, whatever the umask."""
+    (data_copy / "mentions.parquet").unlink()  # a new file, and replaced ones
+    before = os.umask(0o077)
+    try:
+        assert derive.main(["--data", str(data_copy)]) == 0
+    finally:
+        os.umask(before)
+    for name in DERIVED:
+        mode = derive.derived_path(data_copy, name).stat().st_mode & 0o777
+        assert mode == 0o644, f"{name}: {oct(mode)}"
+
+
+def test_an_atomic_write_is_readable_by_others(tmp_path):
+    """Ingest writes seeds, originals and sources.csv through write_atomically."""
+    path = tmp_path / "new.txt"
+    derive.write_atomically(path, "text\n")
+    assert path.read_text() == "text\n"
+    assert path.stat().st_mode & 0o777 == 0o644
+
+
 def test_curated_tables_are_never_written(data_copy):
     curated = {
         p.name: p.read_bytes()
@@ -79,15 +100,25 @@ def test_a_changed_seed_stops_derivation(data_copy, capsys):
     assert (data_copy / "sentences.parquet").read_bytes() == before
 
 
+def seed_texts(package) -> dict[str, str]:
+    """Every article's seed text, by source id."""
+    return {
+        row.source_id: (ROOT / row.seed_path).read_bytes().decode("utf-8")
+        for row in package.tables["sources"].itertuples()
+    }
+
+
 def test_sentence_offsets_slice_the_seed(package):
-    text = (ROOT / "seeds" / "yoon-2019-diplomat.txt").read_text(encoding="utf-8")
+    texts = seed_texts(package)
+    assert len(texts) >= 3  # the article and the two White House documents
     for row in package.tables["sentences"].itertuples():
-        assert text[row.char_start : row.char_end] == row.text
+        assert texts[row.source_id][row.char_start : row.char_end] == row.text
 
 
 def test_mentions_point_at_their_matched_text(package):
-    text = (ROOT / "seeds" / "yoon-2019-diplomat.txt").read_text(encoding="utf-8")
+    texts = seed_texts(package)
     for row in package.tables["mentions"].itertuples():
+        text = texts[row.source_id]
         assert text[row.char_start : row.char_end] == row.matched_text
 
 
@@ -123,7 +154,7 @@ def test_sources_row_drives_the_feed(data_copy):
     with (data_copy / "sources.csv").open("a", encoding="utf-8") as stream:
         stream.write(
             f"test-2024-note,A note,A. Writer,Test Press,https://example.org/n,"
-            f"2024-05-01,,seeds/test-2024-note.txt,{sha},"
+            f"2024-05-01,,,seeds/test-2024-note.txt,{sha},"
             "test-2024-note:s001,Hanwha Ocean,stated,,,,\n"
         )
     assert derive.main(["--data", str(data_copy)]) == 0

@@ -53,11 +53,16 @@ def test_ingest_adds_the_article_and_its_mentions(data_copy, article):
     pkg = load.load_package(data_copy)
     assert pkg.problems == []
     sources = pkg.tables["sources"].set_index("source_id")
-    assert list(sources.index) == ["yoon-2019-diplomat", "analyst-2024-test"]
-    seed = data_copy.parent / "seeds" / "analyst-2024-test.txt"
+    assert list(sources.index) == [
+        "yoon-2019-diplomat",
+        "whitehouse-2023-camp-david-fact-sheet",
+        "whitehouse-2023-spirit-of-camp-david",
+        "testreview-2024-seoul-tokyo-test-waters",
+    ]
+    seed = data_copy.parent / "seeds" / "testreview-2024-seoul-tokyo-test-waters.txt"
     assert seed.read_bytes() == ARTICLE.encode("utf-8")
     mentions = pkg.tables["mentions"]
-    found = mentions[mentions["source_id"] == "analyst-2024-test"]
+    found = mentions[mentions["source_id"] == "testreview-2024-seoul-tokyo-test-waters"]
     by_text = dict(zip(found["matched_text"], found["entity_id"], strict=False))
     assert by_text["Hanwha Ocean"] == "kr-dsme"
     assert by_text["Daewoo Shipbuilding & Marine Engineering"] == "kr-dsme"
@@ -87,9 +92,13 @@ def test_html_is_extracted_and_the_original_kept(data_copy, tmp_path):
     )
     assert run(data_copy, page) == 0
     seeds = data_copy.parent / "seeds"
-    text = (seeds / "analyst-2024-test.txt").read_text(encoding="utf-8")
+    text = (seeds / "testreview-2024-seoul-tokyo-test-waters.txt").read_text(
+        encoding="utf-8"
+    )
     assert "Hanwha Ocean" in text and "Menu Login" not in text
-    assert (seeds / "analyst-2024-test.original.html").read_bytes() == page.read_bytes()
+    assert (
+        seeds / "testreview-2024-seoul-tokyo-test-waters.original.html"
+    ).read_bytes() == page.read_bytes()
 
 
 def test_pdf_text_is_extracted(data_copy, tmp_path):
@@ -102,7 +111,9 @@ def test_pdf_text_is_extracted(data_copy, tmp_path):
     )
     pdf.save()
     assert run(data_copy, path) == 0
-    text = (data_copy.parent / "seeds" / "analyst-2024-test.txt").read_text()
+    text = (
+        data_copy.parent / "seeds" / "testreview-2024-seoul-tokyo-test-waters.txt"
+    ).read_text()
     assert "Mitsubishi Heavy Industries" in text
 
 
@@ -124,7 +135,13 @@ def with_meta(**changes):
 
 def test_the_same_text_twice_is_refused(data_copy, article, capsys):
     assert run(data_copy, article) == 0
-    refuse(data_copy, article, META, capsys, "already in the feed as analyst-2024-test")
+    refuse(
+        data_copy,
+        article,
+        META,
+        capsys,
+        "already in the feed as testreview-2024-seoul-tokyo-test-waters",
+    )
 
 
 @pytest.mark.parametrize(
@@ -178,11 +195,30 @@ def test_a_failure_midway_leaves_seeds_and_data_as_they_were(
     assert snapshot(data_copy) == before
 
 
-def test_source_ids_are_numbered_when_taken():
+def test_source_ids_read_publisher_year_and_short_title():
     meta = ingest.Metadata(
-        "T", "Sukjoon Yoon", "The Diplomat", "https://x.org", "2019-03"
+        "FACT SHEET: The Trilateral Leaders’ Summit at Camp David",
+        "The White House (unsigned fact sheet)",
+        "The White House",
+        "https://x.org",
+        "2023-08-18",
     )
-    assert ingest.new_source_id(meta, {"yoon-2019-diplomat"}) == "yoon-2019-diplomat-2"
+    assert (
+        ingest.new_source_id(meta, set())
+        == "whitehouse-2023-fact-sheet-trilateral-leaders"
+    )
+    taken = {"whitehouse-2023-fact-sheet-trilateral-leaders"}
+    assert ingest.new_source_id(meta, taken).endswith("-leaders-2")
+
+
+def test_an_analyst_may_choose_the_id_but_never_a_taken_one():
+    base = ("T", "A", "P", "https://x.org", "2023")
+    chosen = ingest.Metadata(*base, source_id="whitehouse-2023-camp-david-fact-sheet")
+    assert ingest.new_source_id(chosen, set()) == chosen.source_id
+    with pytest.raises(ingest.Refused, match="already in the feed"):
+        ingest.new_source_id(chosen, {chosen.source_id})
+    with pytest.raises(ingest.Refused, match="use a-z"):
+        ingest.new_source_id(ingest.Metadata(*base, source_id="Camp David"), set())
 
 
 def test_curation_queue_ranks_uncited_sentences(data_copy, article):
@@ -202,7 +238,7 @@ def test_curation_queue_ranks_uncited_sentences(data_copy, article):
     assert first.equals(queue.head(3))
     assert queue["entity_count"].is_monotonic_decreasing
     top = queue.iloc[0]
-    assert top["sentence_id"].startswith("analyst-2024-test:")
+    assert top["sentence_id"].startswith("testreview-2024-seoul-tokyo-test-waters:")
     assert "Hanwha Ocean (ex-DSME)" in top["entities"]
 
 
@@ -219,7 +255,10 @@ def test_feed_counts_per_article(data_copy, article):
     sentences = with_counts.set_index("source_id")["sentence_count"]
     assert sentences.sum() == len(pkg.tables["sentences"])
     assert counts.sum() == len(pkg.tables["mentions"])
-    assert counts["analyst-2024-test"] >= 8 and counts["yoon-2019-diplomat"] > 100
+    assert (
+        counts["testreview-2024-seoul-tokyo-test-waters"] >= 8
+        and counts["yoon-2019-diplomat"] > 100
+    )
 
 
 def test_the_app_offers_and_plots_the_new_article(data_copy, article, monkeypatch):
@@ -231,11 +270,11 @@ def test_the_app_offers_and_plots_the_new_article(data_copy, article, monkeypatc
     assert not at.exception
     assert at.session_state["source"] == []  # none chosen: every article
     titles = {row["source_title"] for row in vega_rows(at)[0]}
-    assert titles == {
-        "Rethinking Japan-South Korea Defense Relations",
-        "Seoul and Tokyo Test the Waters",
-    }
-    only_new = run_page("sources", {"source": ["analyst-2024-test"]})
+    assert "Seoul and Tokyo Test the Waters" in titles
+    assert "Rethinking Japan-South Korea Defense Relations" in titles
+    only_new = run_page(
+        "sources", {"source": ["testreview-2024-seoul-tokyo-test-waters"]}
+    )
     assert {r["source_title"] for r in vega_rows(only_new)[0]} == {
         "Seoul and Tokyo Test the Waters"
     }

@@ -88,7 +88,7 @@ def test_url_source_with_no_article_says_so():
     assert not at.exception
     # Unknown: ignored, which leaves none chosen, so every article stays in view.
     assert at.session_state["source"] == []
-    assert "1 of 1 articles" in at.caption[0].value
+    assert "3 of 3 articles" in at.caption[0].value
 
 
 def test_nothing_to_show_is_a_message_not_an_error():
@@ -158,17 +158,26 @@ def test_sentence_search_highlights_known_entities(package):
     assert caption.startswith(f"{expected} sentences match")
 
 
+FEED_IDS = [
+    "whitehouse-2023-camp-david-fact-sheet",
+    "whitehouse-2023-spirit-of-camp-david",
+    "yoon-2019-diplomat",
+]
+
+
 def test_a_long_feed_lists_the_articles_a_search_finds(monkeypatch):
     monkeypatch.setattr(frame, "LONG_FEED", 0)  # as if the feed were long
     at = run_page("overview")
     assert not at.exception
-    assert at.multiselect(key="source").options == ["yoon-2019-diplomat"]
+    assert sorted(at.multiselect(key="source").options) == FEED_IDS
     at.text_input(key="source_find").input("no such words").run()
     assert at.multiselect(key="source").options == []
     at.text_input(key="source_find").input("DIPLOMAT").run()
     assert at.multiselect(key="source").options == ["yoon-2019-diplomat"]
     at.text_input(key="source_find").input("Rethinking Japan").run()  # the title
     assert at.multiselect(key="source").options == ["yoon-2019-diplomat"]
+    at.text_input(key="source_find").input("camp david").run()  # two of three
+    assert sorted(at.multiselect(key="source").options) == FEED_IDS[:2]
 
 
 def test_a_long_feed_keeps_the_articles_a_link_chose(monkeypatch):
@@ -188,7 +197,7 @@ def test_a_long_feed_is_drawn_first_and_its_problems_follow(data_copy, monkeypat
     misquote(data_copy)
     at = run_page("threats")
     assert not at.exception
-    assert "Checking the data of 1 articles" in at.info[0].value
+    assert "Checking the data of 3 articles" in at.info[0].value
     assert not at.error
     # The evidence panel reads the chosen row's sentences itself meanwhile.
     quotes = [m.value for m in at.markdown if m.value.startswith("> ")]

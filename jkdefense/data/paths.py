@@ -16,7 +16,12 @@ DATA_DIR_ENV = "JKDEFENSE_DATA_DIR"
 def data_dir() -> Path:
     """Return the active data folder (``data/`` unless JKDEFENSE_DATA_DIR is set)."""
     configured = os.environ.get(DATA_DIR_ENV)
-    return Path(configured).resolve() if configured else ROOT / "data"
+    if configured:
+        return Path(configured).resolve()
+    # In a checkout, data/ sits beside the package; an installed package (pip
+    # install .) is run from the project folder, so look there.
+    beside = ROOT / "data"
+    return beside if beside.is_dir() else Path.cwd() / "data"
 
 
 def project_dir(data: Path) -> Path:

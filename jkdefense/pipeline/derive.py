@@ -239,7 +239,11 @@ def read_parquet(path: Path) -> pa.Table:
 
 
 def write_atomically(path: Path, data: str | bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it over it."""
+    """Write ``data`` to a temporary file beside ``path``, then rename it over it.
+
+    The file ends up readable by everyone (0644), as a plain write would leave it
+    under the usual umask; ``mkstemp`` makes its files 0600.
+    """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
@@ -247,6 +251,7 @@ def write_atomically(path: Path, data: str | bytes) -> None:
             stream.write(payload)
             stream.flush()
             os.fsync(stream.fileno())
+        Path(temporary).chmod(0o644)
         Path(temporary).replace(path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

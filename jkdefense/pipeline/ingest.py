@@ -46,6 +46,8 @@ class Metadata:
     # The publisher's source tier (x-source-tiers); None: not given, so the row
     # records no reference beyond the article itself.
     tier: int | None = None
+    licence: str = ""  # the text's licence, as its publisher states it
+    source_id: str = ""  # chosen by the analyst; otherwise new_source_id's
 
 
 def check_metadata(meta: Metadata) -> None:
@@ -121,11 +123,33 @@ def _as_paragraphs(blocks: list[str]) -> str:
     return "\n\n".join(b.strip() for b in blocks if b.strip()) + "\n"
 
 
+# Words a title's short slug leaves out.
+_TITLE_STOP_WORDS = frozenset(
+    {"a", "an", "and", "at", "by", "for", "from", "in", "into", "its", "of", "on"}
+    | {"or", "our", "s", "the", "their", "to", "with"}
+)
+TITLE_WORDS = 4
+
+
 def new_source_id(meta: Metadata, taken: set[str]) -> str:
-    """``<author surname>-<year>-<publisher>``, numbered when already taken."""
-    surname = meta.author.split(",")[0].split()[-1]
+    """A readable, stable id: ``<publisher>-<year>-<short title>``.
+
+    The publisher without a leading "The", its words run together
+    ("whitehouse"); the year published; the first four words of the title
+    that are not stop words ("fact-sheet-trilateral-leaders"). Numbered -2,
+    -3 … when already taken, so no two articles share one. ``--id`` chooses
+    another; the first article keeps its older form, yoon-2019-diplomat.
+    """
+    if meta.source_id:
+        if meta.source_id in taken:
+            raise Refused(f"--id {meta.source_id!r} is already in the feed")
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", meta.source_id):
+            raise Refused(f"--id {meta.source_id!r}: use a-z, 0-9 and single -")
+        return meta.source_id
     publisher = re.sub(r"^the\s+", "", meta.publisher.strip(), flags=re.IGNORECASE)
-    base = "-".join(_slug(p) for p in (surname, meta.date[:4], publisher.split()[0]))
+    words = [w for w in _slug(meta.title).split("-") if w not in _TITLE_STOP_WORDS]
+    parts = [_slug(publisher).replace("-", ""), meta.date[:4], *words[:TITLE_WORDS]]
+    base = "-".join(p for p in parts if p)
     candidate, number = base, 2
     while candidate in taken:
         candidate, number = f"{base}-{number}", number + 1
@@ -159,6 +183,7 @@ def _sources_row(
         "publisher": meta.publisher.strip(),
         "url": meta.url,
         "date_published": meta.date,
+        "licence_note": meta.licence.strip(),
         "seed_path": f"seeds/{source_id}.txt",
         "seed_sha256": sha,
         "evidence_sentence_ids": seeds.sentence_id(source_id, 1),
@@ -275,9 +300,20 @@ def main(argv: list[str] | None = None) -> int:
         choices=(1, 2, 3),
         help="the publisher's source tier (1 official, 2 major news, 3 other)",
     )
+    parser.add_argument("--licence", default="", help="the text's licence")
+    parser.add_argument(
+        "--id", default="", help="the article's id (default: publisher-year-title)"
+    )
     args = parser.parse_args(argv)
     meta = Metadata(
-        args.title, args.author, args.publisher, args.url, args.date, args.tier
+        args.title,
+        args.author,
+        args.publisher,
+        args.url,
+        args.date,
+        args.tier,
+        args.licence,
+        args.id,
     )
     data_dir = paths.chosen_data_dir(args)
     try:

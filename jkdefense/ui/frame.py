@@ -79,7 +79,7 @@ def _source_options(pkg: load.Package) -> list[str]:
     found = per_data(
         "sources_found",
         pkg,
-        (query.strip().lower(),),
+        (query.strip().lower(), SOURCES_LISTED),
         lambda: context.sources_matching(pkg, query, SOURCES_LISTED),
     )
     return list(dict.fromkeys([*(c for c in chosen if c in known), *found]))

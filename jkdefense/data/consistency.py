@@ -137,6 +137,8 @@ def _check_rationales(
 def check_consistency(raw: Tables) -> list[Problem]:
     """Rules between tables, so that two pages cannot contradict each other."""
     problems: list[Problem] = []
+    if "developments" in raw:
+        problems += check_developments(raw["developments"], raw)
     companies, programs = raw.get("companies"), raw.get("programs")
     if companies is None:
         return problems
@@ -272,4 +274,65 @@ def check_discriminates(frame: pd.DataFrame, file: str) -> list[Problem]:
                     "marks the domain instead of judging each pair",
                 )
             )
+    return problems
+
+
+# The first article's month: a development is a change since it.
+ARTICLE_MONTH = "2019-03"
+
+
+def check_developments(developments: pd.DataFrame, raw: Tables) -> list[Problem]:
+    """Developments form one story per subject.
+
+    Each names an entity that exists, comes after the article, and starts from
+    the state the subject's previous development left it in.
+    """
+    problems = []
+    keys = {
+        "pathway": "step_id",
+        "drivers": "driver_id",
+        "programs": "program_id",
+        "incidents": "incident_id",
+        "threats": "threat_id",
+    }
+    last_state: dict[str, tuple[str, int]] = {}
+    ordered = developments.assign(_row=range(len(developments))).sort_values(
+        ["development_date", "_row"], kind="stable"
+    )
+    for index, row in zip(ordered.index, ordered.to_dict("records"), strict=True):
+        at = data_row(index)
+        table, key = row["subject_table"], keys.get(row["subject_table"])
+        target = raw.get(table)
+        if target is not None and key and row["subject_id"] not in set(target[key]):
+            problems.append(
+                Problem(
+                    "developments.csv",
+                    at,
+                    "subject_id",
+                    f"{row['subject_id']!r} is not a {key} in {table}.csv",
+                )
+            )
+        if row["development_date"] and row["development_date"][:7] <= ARTICLE_MONTH:
+            problems.append(
+                Problem(
+                    "developments.csv",
+                    at,
+                    "development_date",
+                    f"{row['development_date']} is not after the article "
+                    f"({ARTICLE_MONTH})",
+                )
+            )
+        subject = f"{table}:{row['subject_id']}"
+        before = last_state.get(subject)
+        if before and row["state_before_type"] != before[0]:
+            problems.append(
+                Problem(
+                    "developments.csv",
+                    at,
+                    "state_before_type",
+                    f"{row['state_before_type']!r}, but the development in row "
+                    f"{before[1]} left {subject} {before[0]!r}",
+                )
+            )
+        last_state[subject] = (row["state_after_type"], at)
     return problems

@@ -17,8 +17,8 @@ page = ui.page_view(
     lambda: pathway.build(pkg.tables, view, ui.chart_labels(pkg, view)),
 )
 ui.show_page_top(pkg, page)
-steps_chart, *precedent_charts = page.charts
-ui.show_chart(steps_chart)
+charts = {chart.key: chart for chart in page.charts}
+ui.show_chart(charts["pathway_steps"])
 ui.table(page.rows, pathway.COLUMNS, key="pathway_table")
 ui.evidence_panel(pkg, page.rows, page.label_column, key="pathway_evidence")
 
@@ -30,13 +30,23 @@ else:
     ui.table(drivers, pathway.DRIVER_COLUMNS, key="pathway_drivers")
     ui.evidence_panel(pkg, drivers, "driver_name", key="pathway_driver_evidence")
 
+st.subheader("Since the article: each proposal's state, to the latest source")
+if "pathway_developments" in charts:
+    ui.show_chart(charts["pathway_developments"])
+    now = page.related["developments_now"]
+    ui.table(now, pathway.DEVELOPMENT_COLUMNS, key="pathway_developments_now")
+    changes = page.related["developments"]
+    ui.evidence_panel(pkg, changes, "development_id", key="pathway_dev_evidence")
+else:
+    ui.nothing_to_show("developments", ui.chart_labels(pkg, view)["subtitle"])
+
 st.subheader("Precedents")
 precedents = page.related["precedents"]
 if precedents.empty:
     ui.nothing_to_show("precedents", ui.chart_labels(pkg, view)["subtitle"])
 ui.fact_check_warnings(precedents, "precedent_name")
-for chart in precedent_charts:
-    ui.show_chart(chart)
+if "pathway_precedents" in charts:
+    ui.show_chart(charts["pathway_precedents"])
 ui.table(precedents, pathway.PRECEDENT_COLUMNS, key="pathway_precedent_table")
 ui.evidence_panel(pkg, precedents, "precedent_name", key="pathway_prec_evidence")
 ui.briefing_buttons(pkg, page, key="pathway_briefing")

@@ -1,4 +1,4 @@
-"""Pure row selection shared by every page: domain, country focus and source article."""
+"""Pure row selection shared by every page: domain, focus, article and period."""
 
 from __future__ import annotations
 
@@ -19,6 +19,10 @@ class ViewFilters:
     domains: tuple[str, ...] = DOMAINS
     focus: str = "both"
     source_ids: tuple[str, ...] = ()
+    # First and last year in view, both included; None: every year.
+    period: tuple[int, int] | None = None
+    # Publication date of the latest article in view (YYYY-MM or YYYY-MM-DD).
+    as_of: str = ""
 
     def describe(self, all_source_ids: tuple[str, ...] = ()) -> str:
         """Name the active filters in one line, for chart subtitles and slides."""
@@ -29,8 +33,13 @@ class ViewFilters:
             domains = domains or "no domain"
         focus = "focus: " + FOCUS_LABELS.get(self.focus, self.focus)
         n_all = len(all_source_ids) or len(self.source_ids)
-        sources = f"{len(self.source_ids):,} of {n_all:,} articles"
-        return f"Filters: {domains} · {focus} · {sources}"
+        parts = [domains, focus, f"{len(self.source_ids):,} of {n_all:,} articles"]
+        if self.period is not None:
+            first, last = self.period
+            parts.append(f"{first}–{last}" if first != last else f"{first}")
+        if self.as_of:
+            parts.append(f"as of {self.as_of}")
+        return "Filters: " + " · ".join(parts)
 
 
 def cited_source_ids(evidence_ids: pd.Series) -> pd.Series:
@@ -41,8 +50,11 @@ def cited_source_ids(evidence_ids: pd.Series) -> pd.Series:
 def cites_any_source(frame: pd.DataFrame, source_ids: tuple[str, ...]) -> pd.Series:
     """Mask rows whose evidence cites at least one of ``source_ids``."""
     wanted = set(source_ids)
-    return cited_source_ids(frame["evidence_sentence_ids"]).map(
-        lambda s: bool(s & wanted)
+    # NOTE: astype(bool): on an empty table map() infers no boolean dtype.
+    return (
+        cited_source_ids(frame["evidence_sentence_ids"])
+        .map(lambda s: bool(s & wanted))
+        .astype(bool)
     )
 
 
@@ -56,7 +68,7 @@ def in_domains(values: pd.Series, domains: tuple[str, ...]) -> pd.Series:
     if wanted:
         wanted.add("multi")
     if values.map(lambda v: isinstance(v, list)).any():
-        return values.map(lambda items: bool(set(items) & wanted))
+        return values.map(lambda items: bool(set(items) & wanted)).astype(bool)
     return values.isin(wanted)
 
 
@@ -74,6 +86,38 @@ def select(
     if focus_mask is not None and view.focus != "both":
         mask &= focus_mask
     return frame[mask]
+
+
+def years_of(dates: pd.Series) -> pd.Series:
+    """The year of each date (datetime or 'YYYY…' text); NA where there is none."""
+    if pd.api.types.is_datetime64_any_dtype(dates):
+        return dates.dt.year.astype("Int64")
+    return pd.to_numeric(dates.astype("string").str[:4], errors="coerce").astype(
+        "Int64"
+    )
+
+
+def in_period(dates: pd.Series, period: tuple[int, int] | None) -> pd.Series:
+    """Mask rows dated within the period (every row when there is none)."""
+    if period is None:
+        return pd.Series(True, index=dates.index)
+    years = years_of(dates)
+    return years.between(*period).fillna(False).astype(bool)
+
+
+def sources_in_period(
+    sources: pd.DataFrame, source_ids: tuple[str, ...], period: tuple[int, int] | None
+) -> tuple[str, ...]:
+    """Those of ``source_ids`` whose article was published within the period."""
+    dated = sources[in_period(sources["date_published"], period)]
+    kept = set(dated["source_id"])
+    return tuple(s for s in source_ids if s in kept)
+
+
+def latest_date(sources: pd.DataFrame, source_ids: tuple[str, ...]) -> str:
+    """The publication date of the latest article of ``source_ids`` ('' if none)."""
+    dates = sources.loc[sources["source_id"].isin(source_ids), "date_published"]
+    return str(dates.dropna().max()) if not dates.dropna().empty else ""
 
 
 def threat_focus(threats: pd.DataFrame, focus: str) -> pd.Series:
@@ -109,9 +153,21 @@ def incidents_for_actors(
 
 
 def scrambles_in_view(scrambles: pd.DataFrame, view: ViewFilters) -> pd.DataFrame:
-    """Scramble years in view: they are air-domain data, so none without air."""
+    """Scramble years in view: air-domain data (none without air), in the period."""
     rows = select(scrambles, view, domain_column=None)
+    rows = rows[in_period(rows["fiscal_year"].astype("string"), view.period)]
     return rows if "air" in view.domains else rows.iloc[0:0]
+
+
+def events_in_view(
+    frame: pd.DataFrame,
+    view: ViewFilters,
+    date_column: str,
+    focus_mask: pd.Series | None = None,
+) -> pd.DataFrame:
+    """Dated rows (incidents, developments) that pass the filters and the period."""
+    rows = select(frame, view, focus_mask=focus_mask)
+    return rows[in_period(rows[date_column], view.period)]
 
 
 def pairings_with_companies(

@@ -31,6 +31,29 @@ def criterion_scores(
     return long.sort_values(["order", "criterion"], kind="stable").drop(columns="order")
 
 
+CORROBORATED_FROM = 2
+
+
+def article_counts(evidence_ids: pd.Series) -> pd.Series:
+    """How many feed articles each row's evidence sentences come from."""
+    return evidence_ids.map(
+        lambda ids: (
+            len({i.split(":", 1)[0] for i in ids}) if isinstance(ids, list) else 0
+        )
+    )
+
+
+def corroboration(evidence_ids: pd.Series) -> pd.Series:
+    """'1 article', or '2 articles, corroborated' from CORROBORATED_FROM on."""
+    counts = article_counts(evidence_ids)
+    return counts.map(
+        lambda n: (
+            f"{n} article{'s' if n != 1 else ''}"
+            + (", corroborated" if n >= CORROBORATED_FROM else "")
+        )
+    )
+
+
 def company_names(companies: pd.DataFrame, ids: pd.Series) -> pd.Series:
     """Map company ids (scalar or list cells) to names."""
     names = companies.set_index("company_id")["company_short_name"]

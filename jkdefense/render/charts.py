@@ -354,3 +354,47 @@ def coverage_chart(
         )
     )
     return _titled(chart.properties(height=200), title, subtitle, source)
+
+
+# Okabe–Ito shades from nothing (grey) to working (green), halted (orange, red).
+STATE_COLORS = {
+    "nothing in place": "#BBBBBB",
+    "talks": "#56B4E9",
+    "agreed": "#0072B2",
+    "working": "#009E73",
+    "suspended": "#E69F00",
+    "ended": "#D55E00",
+}
+
+
+def development_timeline_chart(
+    segments: pd.DataFrame, *, title: str, subtitle: str, source: str
+) -> alt.LayerChart:
+    """Each proposal's state from the article to the latest source, as bars in time.
+
+    The last stretch of each row carries today's state as a label.
+    """
+    order = list(dict.fromkeys(segments["subject_name"]))
+    base = alt.Chart(segments).encode(
+        y=alt.Y("subject_name:N", title=None, sort=order, axis=alt.Axis(labelLimit=260))
+    )
+    bars = base.mark_bar(height=16).encode(
+        x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year")),
+        x2="end:T",
+        color=alt.Color(
+            "state_name:N",
+            title="State",
+            scale=alt.Scale(
+                domain=list(STATE_COLORS), range=list(STATE_COLORS.values())
+            ),
+            legend=alt.Legend(orient="bottom"),
+        ),
+        tooltip=["subject_name:N", "state_name:N", "start:T", "end:T"],
+    )
+    now = (
+        base.transform_filter("datum.is_current")
+        .mark_text(align="left", dx=4, fontSize=12, color=theme.TEXT_COLOR)
+        .encode(x="end:T", text="state_name:N")
+    )
+    height = max(160, 26 * len(order))
+    return _titled((bars + now).properties(height=height), title, subtitle, source)

@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from jkdefense.analysis import evidence
+from jkdefense.analysis import evidence, filters
 from jkdefense.analysis.filters import ViewFilters
 from jkdefense.data import feed, load
 from jkdefense.report import registry
@@ -52,6 +52,30 @@ def feed_tables(pkg: load.Package) -> dict[str, pd.DataFrame]:
 def page_tables(pkg: load.Package) -> dict[str, pd.DataFrame]:
     """Every table the page views read: curated, the feed and its summaries."""
     return {**pkg.tables, "sources": sources_table(pkg), **feed_tables(pkg)}
+
+
+# Dated tables and their date column: together they span the period filter.
+DATED = {
+    "incidents": "incident_date",
+    "developments": "development_date",
+    "scrambles": "fiscal_year",
+    "sources": "date_published",
+}
+
+
+def period_years(pkg: load.Package) -> tuple[int, int]:
+    """The first and last year any dated row or article of the package falls in."""
+    years = [
+        filters.years_of(pkg.tables[name][column].astype("string"))
+        if name == "scrambles"
+        else filters.years_of(pkg.tables[name][column])
+        for name, column in DATED.items()
+        if name in pkg.tables
+    ]
+    known = pd.concat(years).dropna() if years else pd.Series(dtype="Int64")
+    if known.empty:
+        return (2019, 2019)
+    return int(known.min()), int(known.max())
 
 
 def sources_in_view(pkg: load.Package, source_ids: tuple[str, ...]) -> tuple | None:

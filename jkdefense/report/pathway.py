@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from jkdefense.analysis import filters, rubric, shaping
+from jkdefense.analysis import developments, filters, rubric, shaping
 from jkdefense.analysis.filters import ViewFilters
 from jkdefense.report import base
 from jkdefense.report.base import PageView, Tables
@@ -62,6 +62,7 @@ def build(t: Tables, view: ViewFilters, labels: dict) -> PageView:
         )
     )
     page.related["drivers"] = drivers_in_view(t, view)
+    page.charts += developments_charts(t, view, labels, page)
     precedents = precedents_in_view(t, view)
     page.related["precedents"] = precedents
     if not precedents.empty:
@@ -75,6 +76,67 @@ def build(t: Tables, view: ViewFilters, labels: dict) -> PageView:
             )
         )
     return page
+
+
+# The article's month: every proposal's story starts there.
+ARTICLE_DATE = pd.Timestamp("2019-03-01")
+
+DEVELOPMENT_COLUMNS = {
+    "subject_name": "Proposal or driver",
+    "state_name": "State now",
+    "since": "Since",
+    "change_summary": "Last change",
+}
+
+
+def developments_charts(
+    t: Tables, view: ViewFilters, labels: dict, page: PageView
+) -> list[base.ChartView]:
+    """The timeline of every proposal's state since the article, and today's states.
+
+    Today's states go to ``page.related["developments_now"]`` for the table.
+    """
+    frame = t.get("developments")
+    events = (
+        pd.DataFrame()
+        if frame is None
+        else filters.events_in_view(frame, view, "development_date")
+    )
+    page.related["developments"] = events
+    if events.empty:
+        page.related["developments_now"] = events
+        return []
+    now = developments.current_states(events)
+    page.related["developments_now"] = now
+    end = max(events["development_date"].max(), _as_of(view))
+    return [
+        base.chart(
+            "pathway_developments",
+            "charts.development_timeline_chart",
+            developments.segments(events, ARTICLE_DATE, end),
+            developments_title(now, end),
+            labels,
+            rubric.legend(t.get("rubrics"), "developments", ["state_after_type"]),
+            outside_table="developments",
+        )
+    ]
+
+
+def _as_of(view: ViewFilters) -> pd.Timestamp:
+    """The latest article's date in view (its month's first day if only a month)."""
+    parsed = pd.to_datetime(view.as_of, errors="coerce") if view.as_of else pd.NaT
+    return ARTICLE_DATE if pd.isna(parsed) else parsed
+
+
+def developments_title(now: pd.DataFrame, end: pd.Timestamp) -> str:
+    """Today's states, counted: how many proposals work, how many have nothing."""
+    counts = now["state_type"].value_counts()
+    working = int(counts.get("working", 0))
+    nothing = int(counts.get("none", 0) + counts.get("ended", 0))
+    return (
+        f"As of {end:%b %Y}, {working} of {len(now)} work; "
+        f"{nothing} have nothing in place or ended"
+    )
 
 
 def drivers_in_view(t: Tables, view: ViewFilters) -> pd.DataFrame:

@@ -58,9 +58,10 @@ def build(t: Tables, view: ViewFilters, labels: dict, actors: list[str]) -> Page
                 publication_year=2018,
             )
         )
-    events = filters.select(
+    events = filters.events_in_view(
         t["incidents"],
         view,
+        "incident_date",
         focus_mask=filters.incident_focus(t["incidents"], view.focus),
     )
     all_actors = sorted(t["threats"]["actor_country_code"].dropna().unique())

@@ -9,6 +9,7 @@ from jkdefense.data import load, vocabulary
 from jkdefense.data.cache import Opening
 from jkdefense.report import context, registry
 from jkdefense.ui.state import chart_labels, meeting_mode, opening, per_data
+from jkdefense.ui.state import period_years as ui_period_years
 from jkdefense.ui.text import escape_markdown
 
 
@@ -40,6 +41,17 @@ def sidebar_filters(pkg: load.Package) -> None:
         )
         # NOTE: none chosen means every article: a feed of thousands would
         # otherwise open with thousands of chips and put them all in the URL.
+        first, last = ui_period_years(pkg)
+        if first < last:
+            st.select_slider(
+                "Period",
+                options=list(range(first, last + 1)),
+                value=(first, last),
+                key="period",
+                bind="query-params",
+                help="Years of the events, developments and articles in view; "
+                "rows citing only articles outside it leave the view too.",
+            )
         st.multiselect(
             "Source article",
             _source_options(pkg),

@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from jkdefense.analysis import evidence
+from jkdefense.analysis import evidence, shaping
 from jkdefense.data import load, schema
 from jkdefense.render import draw, export
 from jkdefense.report import context
@@ -60,14 +60,29 @@ def plotly(figure: go.Figure, key: str) -> None:
 
 
 def table(frame: pd.DataFrame, columns: dict[str, Any], key: str) -> None:
-    """Show a table with labelled columns (only the columns named)."""
+    """Show a table with labelled columns (only the columns named).
+
+    A table of curated rows ends with how many feed articles support each row.
+    """
+    if "evidence_sentence_ids" in frame.columns:
+        columns = {**columns, "support": "Feed articles"}
     st.dataframe(
-        from_frame(frame, ("columns", *columns), lambda: frame[list(columns)]),
+        from_frame(frame, ("columns", *columns), lambda: _shown(frame, columns)),
         column_config=columns,
         hide_index=True,
         width="stretch",
         key=key,
     )
+
+
+def _shown(frame: pd.DataFrame, columns: dict[str, Any]) -> pd.DataFrame:
+    """The named columns of ``frame``; 'support' from its evidence sentences."""
+    shown = frame[[c for c in columns if c != "support"]]
+    if "support" in columns:
+        shown = shown.assign(
+            support=shaping.corroboration(frame["evidence_sentence_ids"])
+        )
+    return shown
 
 
 def static_table(frame: pd.DataFrame, columns: dict[str, str], caption: str) -> None:
@@ -142,7 +157,8 @@ def _evidence_markdown(
         )
         for c in cited
     ]
-    notes = [f"Evidence type: {row['evidence_type']}"]
+    support = shaping.corroboration(pd.Series([row["evidence_sentence_ids"]]))[0]
+    notes = [f"Supported by {support}", f"Evidence type: {row['evidence_type']}"]
     if isinstance(row.get("curation_note"), str):
         notes.append(f"Note: {row['curation_note']}")
     reference = evidence.reference_line(row, schema.tier_names(pkg.descriptor))

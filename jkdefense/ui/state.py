@@ -165,7 +165,8 @@ def opening(data_dir: Path) -> cache.Opening:
 
 
 def _view_key(pkg: load.Package, view: filters.ViewFilters) -> tuple:
-    return (view.domains, view.focus, context.sources_in_view(pkg, view.source_ids))
+    sources = context.sources_in_view(pkg, view.source_ids)
+    return (view.domains, view.focus, sources, view.period)
 
 
 def page_view(
@@ -224,12 +225,30 @@ def threat_actors(pkg: load.Package) -> list[str]:
     return per_data("threat_actors", pkg, (), lambda: context.threat_actors(pkg))
 
 
+def period_years(pkg: load.Package) -> tuple[int, int]:
+    """The years the period filter spans, once per data version."""
+    return per_data("period_years", pkg, (), lambda: context.period_years(pkg))
+
+
 def current_view(pkg: load.Package) -> filters.ViewFilters:
-    """Return the shared filters as the sidebar set them."""
+    """Return the shared filters as the sidebar set them.
+
+    The period narrows the articles too: an article published outside it is out
+    of view, and so are the rows that cite only such articles.
+    """
     domains = st.session_state.get("domain", list(vocabulary.DOMAINS))
     focus = st.session_state.get("focus") or "both"
-    source_ids = st.session_state.get("source") or pkg.source_ids
-    return filters.ViewFilters(tuple(domains), focus, tuple(source_ids))
+    source_ids = tuple(st.session_state.get("source") or pkg.source_ids)
+    whole = period_years(pkg)
+    chosen = tuple(st.session_state.get("period") or whole)
+    period = None if chosen == whole else (int(chosen[0]), int(chosen[-1]))
+    sources = context.sources_table(pkg)
+    if period is not None:
+        source_ids = filters.sources_in_period(sources, source_ids, period)
+    as_of = per_data(
+        "as_of", pkg, (source_ids,), lambda: filters.latest_date(sources, source_ids)
+    )
+    return filters.ViewFilters(tuple(domains), focus, source_ids, period, as_of)
 
 
 # Page settings as the widgets left them (defaults when a page was never opened),

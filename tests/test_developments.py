@@ -1,0 +1,148 @@
+"""The story since the article: developments, the period filter, corroboration."""
+
+import pandas as pd
+import pytest
+
+from jkdefense.analysis import developments, filters, shaping
+from jkdefense.data import consistency
+from jkdefense.report import pathway
+from tests.apptest import run_page
+
+START, END = pd.Timestamp("2019-03-01"), pd.Timestamp("2026-01-30")
+STORY = pd.DataFrame(
+    {
+        "subject_name": ["GSOMIA", "Hotline", "GSOMIA", "GSOMIA"],
+        "development_date": pd.to_datetime(
+            ["2019-08-23", "2023-08-18", "2019-11-22", "2023-03-21"]
+        ),
+        "state_before_type": ["working", "none", "suspended", "suspended"],
+        "state_after_type": ["suspended", "agreed", "suspended", "working"],
+        "change_summary": ["notice", "announced", "notice held", "normalised"],
+    }
+)
+
+
+def test_each_subject_runs_from_the_article_to_the_latest_source():
+    stretches = developments.segments(STORY, START, END)
+    gsomia = stretches[stretches["subject_name"] == "GSOMIA"]
+    assert list(gsomia["state_type"]) == [
+        "working",
+        "suspended",
+        "suspended",
+        "working",
+    ]
+    assert gsomia["start"].iloc[0] == START and gsomia["end"].iloc[-1] == END
+    # Stretches meet: each ends where the next begins.
+    assert list(gsomia["end"].iloc[:-1]) == list(gsomia["start"].iloc[1:])
+    assert list(gsomia["is_current"]) == [False, False, False, True]
+
+
+def test_today_s_state_is_the_latest_change_not_the_first():
+    now = developments.current_states(STORY).set_index("subject_name")
+    assert now.loc["GSOMIA", "state_type"] == "working"  # not 'suspended'
+    assert now.loc["GSOMIA", "since"] == pd.Timestamp("2023-03-21")
+    assert now.loc["Hotline", "state_name"] == "agreed"
+    title = pathway.developments_title(now.reset_index(), END)
+    assert title == "As of Jan 2026, 1 of 2 work; 0 have nothing in place or ended"
+
+
+def raw_story(**changes) -> pd.DataFrame:
+    rows = {
+        "development_id": ["a", "b"],
+        "subject_table": ["pathway", "pathway"],
+        "subject_id": ["policy-level", "policy-level"],
+        "development_date": ["2025-09-08", "2026-01-30"],
+        "state_before_type": ["none", "talks"],
+        "state_after_type": ["talks", "talks"],
+    }
+    return pd.DataFrame({**rows, **changes}, dtype=str)
+
+
+TABLES = {"pathway": pd.DataFrame({"step_id": ["policy-level"]}, dtype=str)}
+
+
+def test_a_development_story_that_holds_together_passes():
+    assert consistency.check_developments(raw_story(), TABLES) == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "words"),
+    [
+        (
+            {"state_before_type": ["none", "agreed"]},
+            "state_before_type",
+            "the development in row 2 left pathway:policy-level 'talks'",
+        ),
+        ({"subject_id": ["policy-level", "nowhere"]}, "subject_id", "not a step_id"),
+        (
+            {"development_date": ["2019-03-15", "2026-01-30"]},
+            "development_date",
+            "not after the article",
+        ),
+    ],
+)
+def test_a_broken_story_names_row_and_field(changes, field, words):
+    found = consistency.check_developments(raw_story(**changes), TABLES)
+    assert [p.field for p in found] == [field]
+    assert words in found[0].message and found[0].file == "developments.csv"
+
+
+SOURCES = pd.DataFrame(
+    {
+        "source_id": ["a19", "b23", "c23"],
+        "date_published": ["2019-03", "2023-08-18", "2023-08-18"],
+    }
+)
+
+
+def test_the_period_keeps_the_articles_published_within_it():
+    assert filters.sources_in_period(SOURCES, ("a19", "b23", "c23"), (2020, 2026)) == (
+        "b23",
+        "c23",
+    )
+    assert filters.sources_in_period(SOURCES, ("a19", "c23"), None) == ("a19", "c23")
+    assert filters.latest_date(SOURCES, ("a19", "b23")) == "2023-08-18"
+
+
+def test_the_period_narrows_dated_rows_and_says_so():
+    events = pd.DataFrame(
+        {
+            "incident_date": pd.to_datetime(["2018-12-20", "2023-08-18", "2024-06-01"]),
+            "evidence_sentence_ids": [["a19:s001"]] * 3,
+            "domain_type": ["sea", "air", "multi"],
+        }
+    )
+    view = filters.ViewFilters(source_ids=("a19",), period=(2019, 2023))
+    kept = filters.events_in_view(events, view, "incident_date")
+    assert list(kept["incident_date"].dt.year) == [2023]
+    text = filters.ViewFilters(
+        source_ids=("a19",), period=(2019, 2023), as_of="2023-08-18"
+    ).describe(("a19", "b23"))
+    assert text.endswith("1 of 2 articles · 2019–2023 · as of 2023-08-18")
+
+
+def test_a_row_s_support_counts_distinct_articles():
+    ids = pd.Series([["a:s001", "a:s002"], ["a:s001", "b:s004", "c:s002"], []])
+    assert list(shaping.article_counts(ids)) == [1, 3, 0]
+    assert list(shaping.corroboration(ids)) == [
+        "1 article",
+        "3 articles, corroborated",
+        "0 articles",
+    ]
+
+
+def test_the_period_in_a_link_narrows_every_page():
+    at = run_page("sources", {"period": ["2023", "2024"]})
+    assert not at.exception
+    # The feed table lists the two articles of 2023, not the one of 2019.
+    assert len(at.dataframe[0].value) == 2
+    at = run_page("threats", {"period": ["2023", "2024"]})
+    said = " ".join(i.value for i in at.info).replace("\\", "")
+    assert "2 of 3 articles · 2023–2024 · as of 2023-08-18" in said
+
+
+def test_a_hostile_period_in_a_link_is_ignored():
+    at = run_page("pathway", {"period": ["<b>x</b>", "99999"]})
+    assert not at.exception
+    assert at.session_state["period"][0] < at.session_state["period"][1]
+    assert "as of 2023-08-18" in at.caption[0].value.replace("\\", "")

@@ -1,9 +1,9 @@
-"""Overview: the article's case in numbers, and where to look next."""
+"""Overview: where Japan and Korea stand, domain by domain, and what changed last."""
 
 import streamlit as st
 
 from jkdefense import ui
-from jkdefense.report import overview, pairings
+from jkdefense.report import overview
 
 pkg = ui.package()
 st.title("Japan–South Korea defense cooperation")
@@ -21,23 +21,12 @@ page = ui.page_view(
     lambda: overview.build(pkg.tables, view, ui.chart_labels(pkg, view)),
 )
 ui.show_page_top(pkg, page)
-
-scored = page.related["scored_pairings"]
-counts = [
-    ("Threats in view", len(page.rows)),
-    ("Company pairings", len(scored)),
-    ("Articles", len(view.source_ids)),
-]
-for slot, (label, value) in zip(st.columns(3), counts, strict=True):
-    slot.metric(label, value)
-for chart in page.charts:
-    ui.show_chart(chart)
-
-st.subheader("Strongest company pairings in view")
-ui.static_table(
-    page.related["strongest_pairings"],
-    pairings.COLUMNS,
-    "The eight highest-scoring company pairings in view",
-)
-ui.evidence_panel(pkg, page.rows, page.label_column, key="overview_evidence")
+if not page.empty:
+    st.header("Where they stand, by domain")
+    ui.standing_table(page.related["standing"])
+    for chart in page.charts:
+        ui.show_chart(chart)
+    st.header("Latest developments")
+    ui.latest_developments(page.related["latest_developments"])
+    ui.evidence_panel(pkg, page.rows, page.label_column, key="overview_evidence")
 ui.briefing_buttons(pkg, page, key="overview_briefing")

@@ -66,4 +66,6 @@ with files:
     ui.download_buttons(pkg)
 with quality:
     ui.problems_table(pkg)
+    if "sources_coverage" in charts:
+        ui.show_chart(charts["sources_coverage"])
 ui.briefing_buttons(pkg, page, key="sources_briefing")

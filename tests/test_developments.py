@@ -137,7 +137,7 @@ def test_the_period_in_a_link_narrows_every_page():
     # The feed table lists the two articles of 2023, not the one of 2019.
     assert len(at.dataframe[0].value) == 2
     at = run_page("threats", {"period": ["2023", "2024"]})
-    said = " ".join(i.value for i in at.info).replace("\\", "")
+    said = " ".join(m.value for m in [*at.info, *at.caption]).replace("\\", "")
     assert "2 of 3 articles · 2023–2024 · as of 2023-08-18" in said
 
 

@@ -3,7 +3,6 @@
 import pytest
 
 from jkdefense.data import vocabulary
-from jkdefense.report import pairings as pairings_page
 from jkdefense.report import registry
 from jkdefense.ui import frame
 from tests.apptest import PAGES, plotly_data, run_page, snapshot, vega_rows
@@ -25,8 +24,9 @@ def test_page_runs_with_default_filters(page):
     assert not at.exception, at.exception
     assert at.title and at.title[0].value
     charts = len(at.get("plotly_chart")) + len(at.get("vega_lite_chart"))
-    assert charts >= (1 if page == "sources" else 2)
-    assert at.dataframe or at.table, "every page shows a table"
+    assert charts >= (1 if page in ("sources", "overview") else 2)
+    markdown_tables = [m for m in at.markdown if m.value.startswith("| Domain |")]
+    assert at.dataframe or at.table or markdown_tables, "every page shows a table"
     assert not at.error, [e.value for e in at.error]
 
 
@@ -68,19 +68,27 @@ def test_url_weights_reproduce_the_ranking():
     assert snapshot(default) != snapshot(tilted)
 
 
-def test_overview_lists_the_strongest_pairings_in_view_whole():
-    at = run_page("overview", {"domain": ["sea", "undersea"]})
-    shown = at.table[0].value
-    headers = [h.replace("\\", "") for h in shown.columns]
-    assert headers == list(pairings_page.COLUMNS.values())
-    cells = shown.map(lambda cell: cell.replace("\\", ""))
-    assert set(cells["Domain"]) <= {"sea", "undersea"}
-    scores = [float(score) for score in cells["Score"]]
-    assert scores == sorted(scores, reverse=True) and 0 < len(scores) <= 8
-    # Whole cells: a summary is shown to its last word.
-    pairings = run_page("pairings", {"domain": ["sea", "undersea"]})
-    summaries = set(pairings.dataframe[0].value["pairing_summary"])
-    assert set(cells["What they could do"]) <= summaries
+def standing_lines(at) -> list[str]:
+    table = next(m.value for m in at.markdown if m.value.startswith("| Domain |"))
+    return table.splitlines()[2:]
+
+
+def test_the_overview_shows_one_line_per_domain_in_view(package):
+    at = run_page("overview", {"domain": ["sea", "air"]})
+    assert not at.exception
+    lines = standing_lines(at)
+    assert [line.split("|")[1].strip() for line in lines] == ["Sea", "Air"]
+    threats = package.tables["threats"]
+    for line, domain in zip(lines, ["sea", "air"], strict=True):
+        # The most severe threat of that domain, linked to Threats with it chosen.
+        worst = threats[threats["domain_type"] == domain]["severity_score"].max()
+        assert f"(threats?domain={domain}) · {worst}/5" in line
+        assert f"(pairings?domain={domain})" in line
+
+
+def test_every_domain_has_its_line_by_default():
+    lines = standing_lines(run_page("overview"))
+    assert len(lines) == len(vocabulary.DOMAINS)
 
 
 def test_url_source_with_no_article_says_so():

@@ -27,7 +27,7 @@ SCORE_CHARTS = {
     "pairings_matrix": "Shared supply chain",
     "pairings_parts": "Political and export-control feasibility",
     "pathway_steps": "Progress",
-    "overview_ranking": "Industrial fit",
+    "pathway_developments": "State after",
 }
 
 

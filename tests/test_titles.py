@@ -3,7 +3,7 @@
 import pandas as pd
 
 from jkdefense.analysis import scoring, shaping
-from jkdefense.report import overview, pairings, pathway, programs, sources, threats
+from jkdefense.report import pairings, pathway, programs, sources, threats
 from jkdefense.report.base import PageView
 from tests.report_frames import (
     CELLS,
@@ -172,6 +172,6 @@ def test_coverage_title_sums_each_domain_over_the_tables():
             "table_name": ["Threats", "Threats", "Programs", "Programs", "Pairings"],
         }
     )
-    assert overview.coverage_title(coverage) == (
+    assert sources.coverage_title(coverage) == (
         "Air carries the most rows in view (4 of 10)"
     )

@@ -6,13 +6,12 @@ import pandas as pd
 
 from jkdefense.analysis import filters, scoring, shaping
 from jkdefense.analysis.filters import ViewFilters
-from jkdefense.data.vocabulary import DOMAIN_LABELS
-from jkdefense.report import base, programs
+from jkdefense.report import base
 from jkdefense.report.base import PageView, Tables
 
 
 def build(t: Tables, view: ViewFilters, labels: dict) -> PageView:
-    """Rows per domain and the program ranking at equal weights."""
+    """Where Japan and Korea stand, domain by domain; the latest developments."""
     page = base.PageView(
         "Japan–South Korea defense cooperation", label_column="threat_name"
     )
@@ -30,38 +29,43 @@ def build(t: Tables, view: ViewFilters, labels: dict) -> PageView:
         return page
     equal = dict.fromkeys(scoring.PROGRAM_CRITERIA, 1.0)
     ranked = scoring.rank_programs(shaping.with_context_marked(program_rows), equal)
-    page.rows, page.takeaway = (
-        threat_rows,
-        takeaway(threat_rows, ranked, scored),
-    )
+    page.rows = threat_rows
+    page.takeaway = takeaway(threat_rows, ranked, scored)
     page.related["scored_pairings"] = scored
-    page.related["strongest_pairings"] = shaping.pairings_for_display(
-        scored.head(8), t["companies"], t["programs"]
+    standing = scoring.domain_standing(threat_rows, ranked, scored, view.domains)
+    page.related["standing"] = standing.assign(
+        **{f"{name}_link": links(standing, name, view) for name in LINKED}
     )
-    coverage = shaping.domain_coverage(
-        {"Threats": threat_rows, "Programs": program_rows, "Pairings": scored}
-    )
-    page.charts.append(
-        base.chart(
-            "overview_coverage",
-            "charts.coverage_chart",
-            coverage,
-            coverage_title(coverage),
-            labels,
-        )
-    )
-    if not ranked.empty:
-        page.charts.append(
-            base.chart(
-                "overview_ranking",
-                "charts.ranking_chart",
-                scoring.score_contributions(ranked, equal, "program_name"),
-                programs.ranking_title(ranked, "at equal weights"),
-                labels,
-                programs.legend(t),
-            )
-        )
+    page.related["latest_developments"] = latest_developments(t, view)
     return page
+
+
+# Overview columns that link to a page, with the domain of their line set.
+LINKED = {"threat": "threats", "program": "programs", "pairing": "pairings"}
+LATEST = 5
+
+
+def links(standing: pd.DataFrame, kind: str, view: ViewFilters) -> pd.Series:
+    """A link per line to the page of ``kind`` with that line's domain chosen.
+
+    The other shared filters follow (focus, period); the articles chosen are
+    kept only when some are left out (none chosen means all, as in the app).
+    """
+    extra = "" if view.focus == "both" else f"&focus={view.focus}"
+    if view.period is not None:
+        extra += f"&period={view.period[0]}&period={view.period[1]}"
+    return standing["domain_type"].map(
+        lambda domain: f"{LINKED[kind]}?domain={domain}{extra}"
+    )
+
+
+def latest_developments(t: Tables, view: ViewFilters) -> pd.DataFrame:
+    """The most recent changes since the article in view, newest first."""
+    frame = t.get("developments")
+    if frame is None or frame.empty:
+        return pd.DataFrame()
+    events = filters.events_in_view(frame, view, "development_date")
+    return events.sort_values("development_date", ascending=False).head(LATEST)
 
 
 def takeaway(threats: pd.DataFrame, ranked: pd.DataFrame, scored: pd.DataFrame) -> str:
@@ -83,12 +87,3 @@ def takeaway(threats: pd.DataFrame, ranked: pd.DataFrame, scored: pd.DataFrame) 
             "is the strongest pairing"
         )
     return "; ".join(parts) + "."
-
-
-def coverage_title(coverage: pd.DataFrame) -> str:
-    """Which domain carries the most rows in view."""
-    by_domain = coverage.groupby("domain_type")["row_count"].sum()
-    return (
-        f"{DOMAIN_LABELS[by_domain.idxmax()]} carries the most rows in view "
-        f"({int(by_domain.max())} of {int(by_domain.sum())})"
-    )

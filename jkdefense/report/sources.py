@@ -6,6 +6,7 @@ import pandas as pd
 
 from jkdefense.analysis import filters, shaping
 from jkdefense.analysis.filters import ViewFilters
+from jkdefense.data.vocabulary import DOMAIN_LABELS
 from jkdefense.report import base
 from jkdefense.report.base import PageView, Tables
 
@@ -127,7 +128,33 @@ def build(t: Tables, view: ViewFilters, labels: dict) -> PageView:
                     labels,
                 )
             )
+    coverage = coverage_in_view(t, view)
+    if not coverage.empty:
+        page.charts.append(
+            base.chart(
+                "sources_coverage",
+                "charts.coverage_chart",
+                coverage,
+                coverage_title(coverage),
+                labels,
+            )
+        )
     return page
+
+
+def coverage_in_view(t: Tables, view: ViewFilters) -> pd.DataFrame:
+    """Curated rows per domain in view, per table: how evenly the data covers them."""
+    frames = {
+        label: filters.select(t[name], view)
+        for label, name in (
+            ("Threats", "threats"),
+            ("Programs", "programs"),
+            ("Pairings", "company_pairings"),
+        )
+        if name in t
+    }
+    frames = {label: frame for label, frame in frames.items() if not frame.empty}
+    return shaping.domain_coverage(frames) if frames else pd.DataFrame()
 
 
 def takeaway(feed: pd.DataFrame, labelled: pd.DataFrame) -> str:
@@ -157,3 +184,12 @@ def verdict_title(claims: pd.DataFrame) -> str:
     """How many checked claims need a correction."""
     corrected = int((claims["verdict_type"] != "supported").sum())
     return f"{corrected} of {len(claims)} checked claims need a caveat or correction"
+
+
+def coverage_title(coverage: pd.DataFrame) -> str:
+    """Which domain carries the most rows in view."""
+    by_domain = coverage.groupby("domain_type")["row_count"].sum()
+    return (
+        f"{DOMAIN_LABELS[by_domain.idxmax()]} carries the most rows in view "
+        f"({int(by_domain.max())} of {int(by_domain.sum())})"
+    )

@@ -25,12 +25,18 @@ def test_scramble_figure_stacks_one_trace_per_actor():
             "scramble_count": [638, 343, 18],
         }
     )
-    figure = figures.scramble_figure(long, publication_year=2018, **LABELS)
+    markers = [(2018.4, "Article"), (2018.9, "GSOMIA notice"), (2022.9, "Camp David")]
+    figure = figures.scramble_figure(long, markers=markers, **LABELS)
     check_labels(figure)
     assert [t.name for t in figure.data] == ["China", "Russia", "Other"]
     assert [list(t.y) for t in figure.data] == [[638], [343], [18]]
     assert figure.layout.barmode == "stack"
     assert figure.layout.template.layout.font.family == theme.FONT  # the house look
+    # Each turning point is a line with its label; close ones at other heights.
+    labelled = {a.text.strip(): a for a in figure.layout.annotations if a.x}
+    assert set(labelled) == {"Article", "GSOMIA notice", "Camp David"}
+    assert labelled["Article"].y != labelled["GSOMIA notice"].y
+    assert [s.x0 for s in figure.layout.shapes] == [2018.4, 2018.9, 2022.9]
 
 
 def test_network_figure_draws_an_edge_per_link():

@@ -175,3 +175,12 @@ def test_coverage_title_sums_each_domain_over_the_tables():
     assert sources.coverage_title(coverage) == (
         "Air carries the most rows in view (4 of 10)"
     )
+
+
+def test_turning_points_fall_inside_their_fiscal_year():
+    # FY2019 runs April 2019 to March 2020 and its bar spans 2018.5 to 2019.5.
+    notice = threats.fiscal_position(pd.Timestamp("2019-08-22"))
+    assert 2018.5 < notice < 2019.5 and round(notice, 2) == 2018.89
+    restored = threats.fiscal_position(pd.Timestamp("2023-03-21"))
+    assert 2021.5 < restored < 2022.5  # March 2023 is still FY2022
+    assert threats.fiscal_position(threats.ARTICLE_PUBLISHED) < 2018.5

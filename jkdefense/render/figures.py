@@ -72,15 +72,24 @@ def _titled(
     return figure
 
 
+# Heights (fraction of the plot) of successive marker labels: staggered, so two
+# turning points a few months apart never print over each other.
+MARKER_LABEL_HEIGHTS = (0.99, 0.90, 0.81, 0.72)
+
+
 def scramble_figure(
     scrambles: pd.DataFrame,
     *,
-    publication_year: int,
+    markers: list[tuple[float, str]],
     title: str,
     subtitle: str,
     source: str,
 ) -> go.Figure:
-    """JASDF scrambles per fiscal year, stacked by the aircraft's nationality."""
+    """JASDF scrambles per fiscal year, stacked by the aircraft's nationality.
+
+    ``markers`` are (position on the fiscal-year axis, label): the article's
+    date and the turning points of the relationship, each a dotted line.
+    """
     figure = go.Figure()
     for actor in [a for a in ACTOR_NAMES if a in set(scrambles["actor_code"])]:
         rows = scrambles[scrambles["actor_code"] == actor]
@@ -98,16 +107,19 @@ def scramble_figure(
         yaxis_title="Scrambles per fiscal year",
         xaxis={"dtick": 1, "title": "Japanese fiscal year (April–March)"},
     )
-    figure.add_vline(x=publication_year, line_dash="dot", line_color="#333333")
-    figure.add_annotation(
-        x=publication_year,
-        y=0.98,
-        yref="paper",
-        text="Article published ",
-        showarrow=False,
-        xanchor="right",
-        yanchor="top",
-    )
+    for index, (position, label) in enumerate(markers):
+        figure.add_vline(x=position, line_dash="dot", line_color="#333333")
+        figure.add_annotation(
+            x=position,
+            y=MARKER_LABEL_HEIGHTS[index % len(MARKER_LABEL_HEIGHTS)],
+            yref="paper",
+            text=f" {label}",
+            showarrow=False,
+            xanchor="left",
+            yanchor="top",
+            bgcolor="rgba(255,255,255,0.85)",
+            font={"size": 12, "color": "#262730"},
+        )
     return _titled(figure, title, subtitle, source, 440)
 
 

@@ -55,7 +55,7 @@ def build(t: Tables, view: ViewFilters, labels: dict, actors: list[str]) -> Page
                 scramble_title(years),
                 labels,
                 outside_table="scrambles",
-                publication_year=2018,
+                markers=scramble_markers(t["incidents"]),
             )
         )
     events = filters.events_in_view(
@@ -116,6 +116,36 @@ def scramble_title(years: pd.DataFrame) -> str:
         f"Scrambles peaked at {int(peak['total_count']):,} in "
         f"FY{int(peak['fiscal_year'])}, {share:.0%} against Chinese aircraft"
     )
+
+
+# The article's date, then the turning points of the relationship the scramble
+# chart marks: incident id -> label.
+ARTICLE_PUBLISHED = pd.Timestamp("2019-03-15")  # March 2019, day not published
+TURNING_POINTS = {
+    "2019-08-gsomia-termination-decision": "GSOMIA notice",
+    "2023-03-gsomia-normalized": "GSOMIA restored",
+    "2023-08-camp-david-summit": "Camp David",
+}
+
+
+def fiscal_position(day: pd.Timestamp) -> float:
+    """Where a day falls on an axis of Japanese fiscal years (April to March).
+
+    Fiscal year N's bar is centred on N and spans N - 0.5 to N + 0.5.
+    """
+    fiscal_year = day.year if day.month >= 4 else day.year - 1
+    months_in = (day.month - 4) % 12 + (day.day - 1) / 31
+    return fiscal_year - 0.5 + months_in / 12
+
+
+def scramble_markers(incidents: pd.DataFrame) -> list[tuple[float, str]]:
+    """The article's date and the turning points found in incidents.csv."""
+    markers = [(fiscal_position(ARTICLE_PUBLISHED), "Article")]
+    dated = incidents.set_index("incident_id")["incident_date"]
+    for incident_id, label in TURNING_POINTS.items():
+        if incident_id in dated.index and not pd.isna(dated[incident_id]):
+            markers.append((fiscal_position(dated[incident_id]), label))
+    return markers
 
 
 def timeline_title(events: pd.DataFrame) -> str:

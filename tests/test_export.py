@@ -85,16 +85,28 @@ def test_pptx_has_a_slide_per_chart_with_title_and_notes(package, pages):
         s.text_frame.text for s in deck.slides[0].shapes if s.has_text_frame
     )
     assert "Filters: all domains" in first and "The Diplomat" in first
+    texts = []
     for slide, (page, chart) in zip(list(deck.slides)[1:], charts, strict=True):
         title = next(s for s in slide.shapes if s.name == "Title")
         assert title.text_frame.text == chart.title
-        assert page.takeaway in " ".join(
-            s.text_frame.text for s in slide.shapes if s.has_text_frame
-        )
+        text = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+        # The slide speaks of its own chart, not the page's takeaway.
+        assert page.takeaway not in text
+        assert chart.description.split(". ")[0] in text
+        texts.append(text)
         notes = slide.notes_slide.notes_text_frame.text
         assert notes.startswith("Source: Yoon, The Diplomat.")
         assert "[yoon-2019-diplomat:s0" in notes
-        assert any(s.shape_type == 13 for s in slide.shapes)  # 13: picture
+        picture = next(s for s in slide.shapes if s.shape_type == 13)  # a picture
+        assert picture._element.nvPicPr.cNvPr.get("descr") == chart.description
+        # The chart fills the body: the full width, or the full height under the
+        # title, within a tenth.
+        body_h = deck.slide_height - int(slides.BODY_TOP * 914400)
+        assert (
+            picture.width >= 0.9 * (deck.slide_width - 2 * 0.4 * 914400)
+            or picture.height >= 0.9 * body_h
+        )
+    assert len(set(texts)) == len(texts)  # every slide says something of its own
 
 
 def test_pdf_has_the_same_pages(package, pages):

@@ -376,7 +376,7 @@ def development_timeline_chart(
     """
     order = list(dict.fromkeys(segments["subject_name"]))
     base = alt.Chart(segments).encode(
-        y=alt.Y("subject_name:N", title=None, sort=order, axis=alt.Axis(labelLimit=260))
+        y=alt.Y("subject_name:N", title=None, sort=order, axis=alt.Axis(labelLimit=380))
     )
     bars = base.mark_bar(height=16).encode(
         x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year")),
@@ -398,3 +398,10 @@ def development_timeline_chart(
     )
     height = max(160, 26 * len(order))
     return _titled((bars + now).properties(height=height), title, subtitle, source)
+
+
+def theatre_map_chart(positions: pd.DataFrame, **options: object) -> alt.LayerChart:
+    """The theatre map: land, ADIZ lines and placed incidents (render.maps)."""
+    from jkdefense.render import maps
+
+    return maps.theatre_map_chart(positions, **options)

@@ -27,4 +27,8 @@ def figure(chart: ChartView) -> Any:
     """The chart's figure: its builder over its data, titled and sourced."""
     library, name = chart.kind.split(".")
     build = getattr(_builders(library), name)
-    return build(chart.data, title=chart.title, **chart.texts, **chart.options)
+    figure = build(chart.data, title=chart.title, **chart.texts, **chart.options)
+    if library == "charts":
+        # Vega gives the drawing this text as its accessible description.
+        return figure.properties(description=chart.description)
+    return figure

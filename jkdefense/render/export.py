@@ -8,9 +8,13 @@ no page asks a CDN for it).
 from __future__ import annotations
 
 import atexit
+import dataclasses
+import html
 import re
+import struct
 import threading
 import warnings
+import zlib
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -70,22 +74,63 @@ def _plotly_image(figure: go.Figure, image_format: str, scale: int) -> bytes:
         )
 
 
-def chart_png(figure: alt.TopLevelMixin | go.Figure, scale: int = PNG_SCALE) -> bytes:
-    """Render a chart as PNG at ``scale`` times its CSS size."""
+def chart_png(
+    figure: alt.TopLevelMixin | go.Figure, scale: int = PNG_SCALE, description: str = ""
+) -> bytes:
+    """Render a chart as PNG at ``scale`` times its CSS size.
+
+    ``description``, the chart's text alternative, goes into the file's
+    metadata (an iTXt "Description" chunk, as image viewers and search read it).
+    """
     if not isinstance(figure, alt.TopLevelMixin):  # a Plotly figure
-        return _plotly_image(figure, "png", scale)
-    import vl_convert  # on the first export, not at every app start
+        png = _plotly_image(figure, "png", scale)
+    else:
+        import vl_convert  # on the first export, not at every app start
 
-    return vl_convert.vegalite_to_png(_altair_spec(figure), scale=scale)
+        png = vl_convert.vegalite_to_png(_altair_spec(figure), scale=scale)
+    return png_with_description(png, description) if description else png
 
 
-def chart_svg(figure: alt.TopLevelMixin | go.Figure) -> str:
-    """Render a chart as SVG text (title, subtitle and source line included)."""
+def chart_svg(figure: alt.TopLevelMixin | go.Figure, description: str = "") -> str:
+    """Render a chart as SVG text (title, subtitle and source line included).
+
+    ``description`` becomes the drawing's accessible name and <desc>.
+    """
     if not isinstance(figure, alt.TopLevelMixin):
-        return _plotly_image(figure, "svg", 1).decode("utf-8")
-    import vl_convert
+        svg = _plotly_image(figure, "svg", 1).decode("utf-8")
+    else:
+        import vl_convert
 
-    return vl_convert.vegalite_to_svg(_altair_spec(figure))
+        svg = vl_convert.vegalite_to_svg(_altair_spec(figure))
+    return svg_with_description(svg, description) if description else svg
+
+
+_PNG_SIGNATURE_AND_HEADER = 8 + 25  # the signature, then the IHDR chunk
+
+
+def png_with_description(png: bytes, description: str) -> bytes:
+    """The PNG with an iTXt chunk "Description" (UTF-8) right after its header."""
+    body = b"Description\x00\x00\x00\x00\x00" + description.encode("utf-8")
+    chunk = (
+        struct.pack(">I", len(body))
+        + b"iTXt"
+        + body
+        + struct.pack(">I", zlib.crc32(b"iTXt" + body) & 0xFFFFFFFF)
+    )
+    cut = _PNG_SIGNATURE_AND_HEADER
+    return png[:cut] + chunk + png[cut:]
+
+
+def svg_with_description(svg: str, description: str) -> str:
+    """The SVG named for assistive technology: role, aria-label, <title>, <desc>."""
+    text = html.escape(description, quote=True)
+    opening = re.search(r"<svg\b[^>]*>", svg)
+    if opening is None:
+        return svg
+    tag = opening.group(0)
+    named = tag[:-1] + f' role="img" aria-label="{text}">'
+    inner = f"<title>{text}</title><desc>{text}</desc>"
+    return svg[: opening.start()] + named + inner + svg[opening.end() :]
 
 
 @dataclass
@@ -97,6 +142,7 @@ class Briefing:
     sources_text: list[str]
     notes_by_page: dict[str, str] = field(default_factory=dict)
     on: date = field(default_factory=date.today)
+    link: str = ""  # the address that reopens this view, printed on the title slide
 
     @property
     def charts(self) -> list[tuple[PageView, ChartView]]:
@@ -105,8 +151,31 @@ class Briefing:
 
 
 def chart_picture(chart: ChartView) -> bytes:
-    """A chart view drawn and rendered as a 2x PNG, for a slide."""
-    return chart_png(draw.figure(chart))
+    """A chart view drawn for a slide: a 2x PNG without its title.
+
+    The slide prints the chart's finding as its own title, so the picture
+    leaves it out (it keeps the filters and the source line).
+    """
+    # A blank, not an empty, title: Vega and Plotly drop the subtitle (filters,
+    # source line) with an empty one.
+    untitled = dataclasses.replace(chart, title=" ")
+    figure = slide_shaped(draw.figure(untitled))
+    return chart_png(figure, description=chart.description)
+
+
+# A chart's height on a slide (CSS pixels at the export width): the picture then
+# has about the shape of the slide's body, and fills it.
+SLIDE_CHART_HEIGHT = 560
+
+
+def slide_shaped(
+    figure: alt.TopLevelMixin | go.Figure,
+) -> alt.TopLevelMixin | go.Figure:
+    """The figure at the height that fills a slide's body at the export width."""
+    if isinstance(figure, alt.TopLevelMixin):
+        # Title, subtitle, axes and source take about 160 px of the height.
+        return figure.properties(height=SLIDE_CHART_HEIGHT - 160)
+    return figure.update_layout(height=SLIDE_CHART_HEIGHT + 60)
 
 
 def briefing_pptx(briefing: Briefing) -> bytes:

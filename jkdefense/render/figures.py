@@ -28,12 +28,18 @@ PROGRESS_COLORS = {
 
 # Room for title + subtitle above the plot, and axis labels + source line below it.
 MARGIN_TOP, MARGIN_BOTTOM = 120, 120
+SOURCE_LINE_PX = 15  # one more line of the source line
 
 
 def _titled(
     figure: go.Figure, title: str, subtitle: str, source: str, height: int
 ) -> go.Figure:
-    """Finding as title, filters as subtitle, legend above, source line at the foot."""
+    """Finding as title, filters as subtitle, legend above, source line at the foot.
+
+    The foot grows with the source line, so a long list of articles is never cut.
+    """
+    source_lines = textwrap.wrap(source, 110)
+    extra = SOURCE_LINE_PX * max(0, len(source_lines) - 2)
     figure.update_layout(
         template=HOUSE_TEMPLATE,
         title={
@@ -45,8 +51,8 @@ def _titled(
             "x": 0.01,
             "font": {"size": 17, "weight": "bold"},
         },
-        height=height,
-        margin={"t": MARGIN_TOP, "b": MARGIN_BOTTOM},
+        height=height + extra,
+        margin={"t": MARGIN_TOP, "b": MARGIN_BOTTOM + extra},
         legend={
             "orientation": "h",
             "x": 0,
@@ -58,7 +64,7 @@ def _titled(
     )
     # NOTE: pinned in pixels below the plot, so it never meets the axis title.
     figure.add_annotation(
-        text="<br>".join(textwrap.wrap(source, 110)),
+        text="<br>".join(source_lines),
         xref="paper",
         yref="paper",
         x=0,
@@ -67,6 +73,7 @@ def _titled(
         showarrow=False,
         xanchor="left",
         yanchor="top",
+        align="left",
         font={"size": 11, "color": "#555555"},
     )
     return figure

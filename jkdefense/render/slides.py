@@ -78,14 +78,23 @@ def build_pptx(briefing: Briefing, render: Renderer) -> bytes:
     _text(slide, briefing.filters_text, 0.6, 3.3, 16)
     _text(slide, f"Prepared {briefing.on.isoformat()}", 0.6, 3.9, 16)
     _text(slide, "Sources: " + "; ".join(briefing.sources_text), 0.6, 4.5, 14)
+    if briefing.link:
+        _text(slide, f"This view: {briefing.link}", 0.6, 5.6, 12, name="Link")
     for page, chart in briefing.charts:
         slide = deck.slides.add_slide(blank)
-        _text(slide, chart.title, 0.4, 0.25, 24, bold=True, name="Title")
-        _text(slide, page.takeaway, 0.4, 0.95, 13)
-        picture = io.BytesIO(render(chart))
-        slide.shapes.add_picture(
-            picture, Inches(0.4), Inches(1.7), width=Inches(SLIDE_W - 0.8)
+        # The chart's own finding is the slide's title; the picture leaves its
+        # title out (export.chart_picture), so it is printed once.
+        _text(slide, chart.title, 0.4, 0.2, 24, bold=True, name="Title")
+        _text(slide, slide_caption(page.title, chart.description), 0.4, 0.85, 12)
+        picture = slide.shapes.add_picture(
+            io.BytesIO(render(chart)),
+            Inches(0.4),
+            Inches(BODY_TOP),
+            width=Inches(SLIDE_W - 0.8),
         )
+        picture.name = "Chart"
+        # The picture's alt text: what a screen reader and a search of the deck find.
+        picture._element.nvPicPr.cNvPr.set("descr", chart.description)
         _fit_picture(slide)
         slide.notes_slide.notes_text_frame.text = briefing.notes_by_page.get(
             page.title, ""
@@ -117,14 +126,26 @@ def _text(
             run.font.size, run.font.bold = Pt(size), bold
 
 
+# Where a slide's body (the chart) starts, under its title and caption (inches).
+BODY_TOP = 1.45
+
+
+def slide_caption(page_title: str, description: str) -> str:
+    """The line under a slide's title: its page and what kind of chart it is."""
+    kind = description.split(". ", 1)[0]
+    return f"{page_title} · {kind}."
+
+
 def _fit_picture(slide: Slide) -> None:
-    """Shrink the chart picture (keeping its shape) to fit under the takeaway."""
+    """Fit the chart picture (keeping its shape) to the body and centre it."""
     picture = slide.shapes[-1]
-    room = Inches(SLIDE_H - 1.8)
-    if picture.height > room:
-        ratio = room / picture.height
-        picture.height, picture.width = room, int(picture.width * ratio)
-        picture.left = int((Inches(SLIDE_W) - picture.width) / 2)
+    room_w, room_h = Inches(SLIDE_W - 0.8), Inches(SLIDE_H - BODY_TOP - 0.15)
+    ratio = min(room_w / picture.width, room_h / picture.height)
+    picture.width, picture.height = (
+        int(picture.width * ratio),
+        int(picture.height * ratio),
+    )
+    picture.left = int((Inches(SLIDE_W) - picture.width) / 2)
 
 
 def build_pdf(briefing: Briefing, render: Renderer) -> bytes:
@@ -141,6 +162,7 @@ def build_pdf(briefing: Briefing, render: Renderer) -> bytes:
             (briefing.filters_text, 14, False),
             (f"Prepared {briefing.on.isoformat()}", 14, False),
             ("Sources: " + "; ".join(briefing.sources_text), 12, False),
+            (f"This view: {briefing.link}" if briefing.link else "", 11, False),
         ],
         top=height - 2.2 * points,
     )
@@ -148,12 +170,15 @@ def build_pdf(briefing: Briefing, render: Renderer) -> bytes:
     for page, chart in briefing.charts:
         _pdf_lines(
             pdf,
-            [(chart.title, 20, True), (page.takeaway, 11, False)],
+            [
+                (chart.title, 20, True),
+                (slide_caption(page.title, chart.description), 11, False),
+            ],
             top=height - 0.5 * points,
         )
         image = ImageReader(io.BytesIO(render(chart)))
         image_w, image_h = image.getSize()
-        box_w, box_h = width - 0.8 * points, height - 2.0 * points
+        box_w, box_h = width - 0.8 * points, height - (BODY_TOP + 0.45) * points
         ratio = min(box_w / image_w, box_h / image_h)
         pdf.drawImage(
             image,

@@ -11,6 +11,38 @@ from jkdefense.data.vocabulary import DOMAIN_LABELS
 
 Tables = dict[str, pd.DataFrame]
 
+# What each kind of chart shows, in words (the start of its text description).
+KIND_DESCRIPTIONS = {
+    "charts.threat_matrix_chart": "Heatmap of the analyst severity (1 to 5) of the "
+    "threats, by threat actor and domain",
+    "charts.incident_timeline_chart": "Timeline of dated events by type, coloured "
+    "by domain, outlined when the article cites them",
+    "charts.development_timeline_chart": "Timeline of each proposal's state, from "
+    "the article to the latest source",
+    "charts.ranking_chart": "Bar chart of the candidate programs ranked by their "
+    "weighted analyst score, split by criterion",
+    "charts.rank_stability_chart": "Range of each program's rank when the "
+    "weights vary by up to half",
+    "charts.score_heatmap": "Grid of the analyst scores (1 to 5) behind the "
+    "ranking, by program and criterion",
+    "charts.pairing_matrix_chart": "Matrix of Korean and Japanese companies "
+    "coloured by their best pairing score",
+    "charts.precedent_partner_chart": "Grid of the partner countries of each "
+    "cooperation precedent",
+    "charts.mention_chart": "Bar chart of the entities the articles in view "
+    "mention most",
+    "charts.verdict_chart": "Bar chart of the fact-checks by verdict",
+    "charts.coverage_chart": "Bar chart of curated rows per domain and table",
+    "figures.scramble_figure": "Stacked bar chart of JASDF scrambles per Japanese "
+    "fiscal year by the aircraft's nationality, with dotted lines at the article "
+    "and the turning points",
+    "figures.network_figure": "Network of Korean companies, the US suppliers that "
+    "bridge them and Japanese companies",
+    "figures.pathway_figure": "Route of the article's cooperation steps, each "
+    "marked started or not",
+    "figures.parts_figure": "Bar chart of the five parts of one pairing's score",
+}
+
 
 @dataclass(eq=False)
 class ChartView:
@@ -29,6 +61,19 @@ class ChartView:
     options: dict[str, Any] = field(default_factory=dict)
     # What the levels of the judgments it plots mean (rubrics.csv), for a caption.
     legend: str = ""
+
+    @property
+    def description(self) -> str:
+        """The chart in words, for screen readers and searches of a deck.
+
+        What kind of chart it is and what it plots, then its finding (the
+        title), the filters and the source: the alt text of the chart in the
+        app, in its exports and on its slide.
+        """
+        kind = KIND_DESCRIPTIONS.get(self.kind, "Chart")
+        parts = [f"{kind}.", f"{self.title}.", f"{self.texts['subtitle']}."]
+        parts.append(self.texts["source"])
+        return " ".join(p.replace("..", ".") for p in parts)
 
 
 @dataclass

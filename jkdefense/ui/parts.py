@@ -229,12 +229,16 @@ def show_chart(chart: ChartView) -> None:
         ("PNG (2x)", "png", "image/png", export.chart_png),
         ("SVG", "svg", "image/svg+xml", export.chart_svg),
     ]
+    with st.expander("Text description"):
+        st.caption(escape_markdown(chart.description))
     for column, (label, extension, mime, render) in zip(
         st.columns([1, 1, 5]), formats, strict=False
     ):
         column.download_button(
             label,
-            data=lambda render=render: render(drawn(chart)),
+            data=lambda render=render: render(
+                drawn(chart), description=chart.description
+            ),
             file_name=export.file_name(chart.title, extension),
             mime=mime,
             on_click="ignore",

@@ -15,6 +15,11 @@ COMMANDS = {
     "validate": ("jkdefense.data.validate", "check the data package"),
     "ingest": ("jkdefense.pipeline.ingest", "add an article to the feed"),
     "diff": ("jkdefense.pipeline.diff", "rows changed since a git revision"),
+    "names": ("jkdefense.pipeline.names", "new names the feed brings; promote one"),
+    "export": (
+        "jkdefense.render.batch",
+        "chart files or a briefing of a view, no browser",
+    ),
 }
 
 

@@ -5,6 +5,7 @@ import streamlit as st
 from jkdefense import ui
 from jkdefense.analysis import shaping
 from jkdefense.report import context, sources
+from jkdefense.ui.sources import new_names
 
 pkg = ui.package()
 st.title("Sources")
@@ -26,15 +27,24 @@ tabs = st.tabs(
         "Mentions",
         "Fact-checks",
         "Curation queue",
+        "New names",
         "What changed",
         "Data dictionary",
         "Downloads",
         "Data quality",
     ]
 )
-explore, mention_tab, claims_tab, queue_tab, changes_tab, dictionary, files, quality = (
-    tabs
-)
+(
+    explore,
+    mention_tab,
+    claims_tab,
+    queue_tab,
+    names_tab,
+    changes_tab,
+    dictionary,
+    files,
+    quality,
+) = tabs
 with explore:
     ui.sentence_search(pkg, view, shown=40)
 with mention_tab:
@@ -52,6 +62,8 @@ with claims_tab:
         ui.evidence_panel(pkg, page.rows, page.label_column, key="sources_evidence")
 with queue_tab:
     ui.curation_queue(pkg, view, shown=500)
+with names_tab:
+    new_names(pkg, view)
 with changes_tab:
     with st.expander(f"Change log (data v{context.data_version(pkg)})"):
         st.markdown(context.change_log(pkg) or "No change log in this package.")

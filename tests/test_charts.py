@@ -41,24 +41,62 @@ def test_threat_matrix_encodes_actor_domain_and_severity():
     assert data_of(result)[0]["severity_score"] == 4
 
 
-def test_incident_timeline_colours_by_domain():
+def test_incident_timeline_colours_by_domain_and_labels_every_event():
     events = pd.DataFrame(
         {
-            "incident_date": pd.to_datetime(["2018-12-20"]),
-            "incident_type": ["confrontation"],
-            "domain_type": ["sea"],
-            "is_mentioned_in_article": [True],
-            "incident_name": ["Radar"],
-            "incident_description": ["d"],
+            "incident_date": pd.to_datetime(["2018-12-20", "2023-08-18"]),
+            "incident_type": ["confrontation", "summit"],
+            "domain_type": ["sea", "multi"],
+            "is_mentioned_in_article": [True, False],
+            "incident_name": ["Radar incident of December", "Camp David summit"],
+            "incident_short_name": ["Radar incident", "Camp David"],
+            "incident_description": ["d", "e"],
         }
     )
     result = spec(charts.incident_timeline_chart(events, **LABELS))
-    assert result["encoding"]["color"]["scale"]["range"][1] == "#44AA99"  # sea
-    assert result["encoding"]["stroke"]["condition"]["value"] == "black"
+    points, right, left = result["layer"]
+    assert points["encoding"]["color"]["scale"]["range"][1] == "#44AA99"  # sea
+    assert points["encoding"]["stroke"]["condition"]["value"] == "black"
     # Events the article does not cite keep an edge a pale fill can be seen by.
-    assert result["encoding"]["stroke"]["value"] == charts.UNCITED_EDGE != "white"
+    assert points["encoding"]["stroke"]["value"] == charts.UNCITED_EDGE != "white"
     # Year labels, one tick a year, so a wide export never repeats a year.
-    assert result["encoding"]["x"]["axis"]["tickCount"] == "year"
+    assert points["encoding"]["x"]["axis"]["tickCount"] == "year"
+    assert right["encoding"]["text"]["field"] == "incident_short_name"
+    assert left["mark"]["align"] == "right"  # labels near the end turn left
+
+
+def test_timeline_labels_never_share_a_stretch_of_a_lane():
+    dates = pd.to_datetime(
+        ["2019-01-01", "2019-01-15", "2019-02-01", "2021-06-01", "2024-11-01"]
+    )
+    events = pd.DataFrame(
+        {
+            "incident_date": dates,
+            "incident_short_name": [
+                "Joint patrol 2019",
+                "GSOMIA notice",
+                "A",
+                "B",
+                "C",
+            ],
+        }
+    )
+    laid = charts.timeline_lanes(events)
+    span = (dates.max() - dates.min()).total_seconds()
+    boxes = []
+    for row in laid.itertuples():
+        x = (row.incident_date - dates.min()).total_seconds() / span
+        x *= charts.TIMELINE_WIDTH_PX
+        width = len(row.incident_short_name) * charts.LABEL_CHAR_PX
+        box = (x, x + width) if row.label_side == "right" else (x - width, x)
+        boxes.append((row.lane, *box))
+    for i, (lane, start, end) in enumerate(boxes):
+        for other_lane, other_start, other_end in boxes[i + 1 :]:
+            if lane == other_lane:
+                assert end < other_start or other_end < start
+    # Three events within a month need three lanes; the last label turns left.
+    assert laid["lane"].iloc[:3].nunique() == 3
+    assert laid["label_side"].iloc[-1] == "left"
 
 
 def test_score_heatmap_keeps_the_given_row_order():

@@ -11,7 +11,7 @@ def test_help_lists_every_command(capsys):
     assert cli.main(["--help"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("usage: jkdefense COMMAND")
-    for name in ("derive", "validate", "ingest", "diff"):
+    for name in ("derive", "validate", "ingest", "diff", "names"):
         assert f"  {name} " in out
 
 
@@ -27,12 +27,19 @@ def test_an_unknown_command_exits_2_with_a_message_on_stderr(capsys):
     assert captured.out == ""
 
 
-@pytest.mark.parametrize("name", ["derive", "validate", "ingest", "diff"])
+@pytest.mark.parametrize("name", ["derive", "validate", "ingest", "diff", "names"])
 def test_each_command_has_its_own_help(name, capsys):
     with pytest.raises(SystemExit) as exited:
         cli.main([name, "--help"])
     assert exited.value.code == 0
     assert f"usage: jkdefense {name}" in capsys.readouterr().out
+
+
+def test_names_promote_has_its_own_help(capsys):
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["names", "promote", "--help"])
+    assert exited.value.code == 0
+    assert "usage: jkdefense names promote" in capsys.readouterr().out
 
 
 def test_validate_passes_on_the_committed_data(capsys, monkeypatch):

@@ -175,7 +175,7 @@ def test_a_derive_killed_midway_leaves_the_previous_files(data_copy):
     import subprocess
     import sys
 
-    before = {p.name: p.read_bytes() for p in data_copy.glob("[!.]*")}
+    before = {p.name: p.read_bytes() for p in data_copy.glob("[!.]*") if p.is_file()}
     (data_copy / "sentences.parquet").write_text("stale but previous\n")
     before["sentences.parquet"] = b"stale but previous\n"
     script = (
@@ -188,7 +188,9 @@ def test_a_derive_killed_midway_leaves_the_previous_files(data_copy):
     )
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=False)
     assert result.returncode == -signal.SIGKILL
-    assert {p.name: p.read_bytes() for p in data_copy.glob("[!.]*")} == before
+    assert {
+        p.name: p.read_bytes() for p in data_copy.glob("[!.]*") if p.is_file()
+    } == before
     # The next run clears the killed run's temporary file and writes cleanly.
     assert list(data_copy.glob(".sentences.parquet.*"))
     assert derive.main(["--data", str(data_copy)]) == 0
@@ -235,8 +237,10 @@ def test_summaries_agree_with_the_mentions(package):
 
 
 def test_a_seed_the_splitter_fails_on_is_named(data_copy, capsys, splitter_panics):
-    before = {p.name: p.read_bytes() for p in data_copy.iterdir()}
+    before = {p.name: p.read_bytes() for p in data_copy.iterdir() if p.is_file()}
     assert derive.main(["--data", str(data_copy)]) == 2
     error = capsys.readouterr().err
     assert "seeds/yoon-2019-diplomat.txt: the sentence splitter failed" in error
-    assert {p.name: p.read_bytes() for p in data_copy.iterdir()} == before
+    assert {
+        p.name: p.read_bytes() for p in data_copy.iterdir() if p.is_file()
+    } == before

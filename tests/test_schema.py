@@ -152,3 +152,11 @@ def test_integers_are_read_alike_on_arrow_and_cell_by_cell():
     assert schema.integers(mixed).iloc[:4].tolist() == schema.integers(clean).tolist()
     assert schema.integers(mixed).iloc[4:].isna().all()
     assert schema.integers(pd.Series([], dtype="str")).empty
+
+
+def test_a_cell_longer_than_its_field_allows_is_named():
+    field = {"name": "label", "type": "string", "constraints": {"maxLength": 5}}
+    assert schema._cell_problems("Radar", field) == []
+    assert schema._cell_problems("Radar incident", field) == [
+        "14 characters, more than 5"
+    ]

@@ -127,6 +127,22 @@ def sentences_matching(
     return total, first
 
 
+def sentence_texts(data_dir: Path, source_ids: tuple[str, ...] | None) -> pd.DataFrame:
+    """Every sentence of the articles in view (sentence_id, source_id, text).
+
+    In feed order. For a tool that reads each sentence once (the new names the
+    feed brings); a page that shows sentences reads only its first rows.
+    """
+    columns = ["sentence_id", "source_id", "text"]
+    table = _dataset(data_dir, "sentences").to_table(
+        columns=columns, filter=_of_articles(source_ids)
+    )
+    frame = table.to_pandas()
+    del table
+    give_back_memory()
+    return frame
+
+
 def mentions_of(data_dir: Path, sentence_ids: list[str]) -> pd.DataFrame:
     """The mentions in a few sentences (for highlighting them)."""
     columns = ["sentence_id", "entity_table", "entity_id", "char_start", "char_end"]

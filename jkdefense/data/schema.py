@@ -181,7 +181,7 @@ def _number(cell: str) -> float | None:
 
 
 def _cell_problems(cell: str, field: Field) -> list[str]:
-    """What is wrong with one cell: required, type, pattern, enum, range."""
+    """What is wrong with one cell: required, type, pattern, enum, range, length."""
     rules, kind = value_rules(field), field["type"]
     if cell == "":
         return ["required value is empty"] if rules.get("required") else []
@@ -199,6 +199,8 @@ def _cell_problems(cell: str, field: Field) -> list[str]:
         found.append(f"{cell} is below the minimum {rules['minimum']}")
     if number is not None and number > rules.get("maximum", number):
         found.append(f"{cell} is above the maximum {rules['maximum']}")
+    if len(cell) > rules.get("maxLength", len(cell)):
+        found.append(f"{len(cell)} characters, more than {rules['maxLength']}")
     return found
 
 
@@ -239,6 +241,14 @@ def _suspects(values: pd.Series, field: Field) -> pd.Series:
             suspect |= filled & (unlike | ~values.str.fullmatch(rules["pattern"]))
         if "enum" in rules:
             suspect |= filled & ~values.isin(rules["enum"])
+    return suspect | _out_of_bounds(values, kind, rules, filled)
+
+
+def _out_of_bounds(
+    values: pd.Series, kind: str, rules: dict[str, Any], filled: pd.Series
+) -> pd.Series:
+    """Cells below a minimum, above a maximum or longer than a maximum length."""
+    suspect = values.str.len() > rules.get("maxLength", float("inf"))
     if kind in ("integer", "number") and ({"minimum", "maximum"} & set(rules)):
         numbers = (
             integers(values)

@@ -65,45 +65,88 @@ def _count_axis() -> alt.Axis:
 UNCITED_EDGE = "#595959"  # 7:1 against white
 
 
+# Layout of the incident timeline's labels, in CSS pixels: the narrowest plot it
+# is laid out for (a slide, a 1280-pixel screen), a character's width at the
+# label size, and the room a label keeps from its neighbour.
+TIMELINE_WIDTH_PX, LABEL_CHAR_PX, LABEL_GAP_PX = 760.0, 6.6, 14.0
+LANE_PX = 26
+
+
+def timeline_lanes(events: pd.DataFrame) -> pd.DataFrame:
+    """Each event with a lane and a side for its label, so no two labels overlap.
+
+    Events are taken in date order; a label sits right of its point, or left
+    of it near the end of the axis so it is not cut off, in the first lane
+    where it meets no earlier label.
+    """
+    ordered = events.sort_values("incident_date", kind="stable").reset_index(drop=True)
+    dates = ordered["incident_date"]
+    span = max((dates.max() - dates.min()).total_seconds(), 1.0)
+    lanes_end: list[float] = []
+    lanes, sides = [], []
+    for date, label in zip(dates, ordered["incident_short_name"], strict=True):
+        x = (date - dates.min()).total_seconds() / span * TIMELINE_WIDTH_PX
+        width = len(str(label)) * LABEL_CHAR_PX + LABEL_GAP_PX
+        side = "right" if x + width <= TIMELINE_WIDTH_PX else "left"
+        start, end = (x, x + width) if side == "right" else (x - width, x)
+        lane = next((i for i, e in enumerate(lanes_end) if e < start), None)
+        if lane is None:
+            lanes_end.append(end)
+            lane = len(lanes_end) - 1
+        else:
+            lanes_end[lane] = end
+        lanes.append(lane)
+        sides.append(side)
+    return ordered.assign(lane=lanes, label_side=sides)
+
+
 def incident_timeline_chart(
     incidents: pd.DataFrame, *, title: str, subtitle: str, source: str
-) -> alt.Chart:
-    """Dated events by type, coloured by domain; outlined when the article cites it."""
-    chart = (
-        alt.Chart(incidents)
-        .mark_point(size=240, filled=True, opacity=1)
-        .encode(
-            x=alt.X(
-                "incident_date:T",
-                title=None,
-                # One tick a year: at slide width Vega would add half-years,
-                # each labelled with its year.
-                axis=alt.Axis(format="%Y", tickCount="year"),
-                scale=alt.Scale(padding=20),
-            ),
-            y=alt.Y("incident_type:N", title="Event type"),
-            color=alt.Color(
-                "domain_type:N", title="Domain", scale=theme.domain_scale()
-            ),
-            shape=alt.Shape("incident_type:N", legend=None),
-            # A thin grey edge keeps the pale domains (air, multi) visible on a
-            # white slide; the thick black one marks the events the article cites.
-            stroke=alt.condition(
-                "datum.is_mentioned_in_article",
-                alt.value("black"),
-                alt.value(UNCITED_EDGE),
-            ),
-            strokeWidth=alt.condition(
-                "datum.is_mentioned_in_article", alt.value(2.5), alt.value(1)
-            ),
-            tooltip=[
-                alt.Tooltip("incident_date:T", format="%d %b %Y"),
-                "incident_name:N",
-                "incident_description:N",
-            ],
-        )
+) -> alt.LayerChart:
+    """Dated events on one axis, each labelled; shape = type, colour = domain.
+
+    Labels sit in lanes (timeline_lanes) so a screenshot can say which event
+    is which; an event the article cites has a thick black edge.
+    """
+    laid = timeline_lanes(incidents)
+    base = alt.Chart(laid).encode(
+        x=alt.X(
+            "incident_date:T",
+            title=None,
+            # One tick a year: at slide width Vega would add half-years.
+            axis=alt.Axis(format="%Y", tickCount="year"),
+            scale=alt.Scale(padding=24),
+        ),
+        y=alt.Y("lane:O", title=None, axis=None),
     )
-    return _titled(chart.properties(height=260), title, subtitle, source)
+    points = base.mark_point(size=200, filled=True, opacity=1).encode(
+        color=alt.Color("domain_type:N", title="Domain", scale=theme.domain_scale()),
+        shape=alt.Shape("incident_type:N", title="Event type"),
+        # A thin grey edge keeps the pale domains (air, multi) visible on a
+        # white slide; the thick black one marks the events the article cites.
+        stroke=alt.condition(
+            "datum.is_mentioned_in_article", alt.value("black"), alt.value(UNCITED_EDGE)
+        ),
+        strokeWidth=alt.condition(
+            "datum.is_mentioned_in_article", alt.value(2.5), alt.value(1)
+        ),
+        tooltip=[
+            alt.Tooltip("incident_date:T", format="%d %b %Y"),
+            "incident_name:N",
+            "incident_description:N",
+        ],
+    )
+    text = {"fontSize": 11, "color": theme.TEXT_COLOR, "baseline": "middle"}
+    right = base.transform_filter("datum.label_side == 'right'").mark_text(
+        align="left", dx=9, **text
+    )
+    left = base.transform_filter("datum.label_side == 'left'").mark_text(
+        align="right", dx=-9, **text
+    )
+    labels = [layer.encode(text="incident_short_name:N") for layer in (right, left)]
+    height = max(140, LANE_PX * (int(laid["lane"].max()) + 1))
+    layered = alt.layer(points, *labels).properties(height=height)
+    return _titled(layered, title, subtitle, source)
 
 
 def score_heatmap(

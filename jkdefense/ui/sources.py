@@ -9,12 +9,12 @@ import streamlit as st
 
 from jkdefense.analysis import filters, shaping
 from jkdefense.data import feed, load, paths, schema
-from jkdefense.pipeline import diff
+from jkdefense.pipeline import diff, names
 from jkdefense.render import export
 from jkdefense.report import context
 from jkdefense.report import sources as sources_page
 from jkdefense.ui.parts import table
-from jkdefense.ui.state import kept, per_data
+from jkdefense.ui.state import kept, page_tables, per_data
 from jkdefense.ui.text import escape_markdown, sentences_markdown
 
 
@@ -112,6 +112,64 @@ def curation_queue(pkg: load.Package, view: filters.ViewFilters, shown: int) -> 
         on_click="ignore",
     )
     table(top, sources_page.QUEUE_COLUMNS, key="sources_queue")
+
+
+NEW_NAME_COLUMNS = {
+    "name": "Name",
+    "kind": "Kind",
+    "articles": "Articles",
+    "sentences": "Sentences",
+    "example_sentence_id": "First sentence",
+}
+# Sentences in view up to which the tab finds the new names as it opens (a
+# second or two); a longer view waits for the reader to ask, since reading
+# every sentence of a long feed takes about a second per 10,000.
+NEW_NAMES_AT_ONCE = 20_000
+
+
+def _sentences_in_view(pkg: load.Package, source_ids: tuple | None) -> int:
+    counts = page_tables(pkg)["article_counts"]
+    if source_ids is not None:
+        counts = counts[counts["source_id"].isin(source_ids)]
+    return int(counts["sentence_count"].sum())
+
+
+def new_names(pkg: load.Package, view: filters.ViewFilters) -> None:
+    """Names the articles in view use that no curated row knows, ranked, as CSV too."""
+    source_ids = context.sources_in_view(pkg, view.source_ids)
+    count = _sentences_in_view(pkg, source_ids)
+    if count > NEW_NAMES_AT_ONCE and not st.toggle(
+        f"Find the new names in {count:,} sentences",
+        key="sources_new_names_find",
+        help="Reads every sentence in view: about a second per 10,000.",
+    ):
+        return
+    try:
+        found = per_data(
+            "new_names",
+            pkg,
+            (source_ids,),
+            lambda: names.new_names(pkg.data_dir, source_ids),
+        )
+    except (OSError, ValueError, KeyError) as error:
+        st.warning(f"Cannot list new names: {escape_markdown(str(error))}")
+        return
+    st.caption(
+        f"{len(found):,} names the articles in view use that no curated row "
+        "knows (acronyms, capitalised names, recurring terms), most articles "
+        "first. To make one an alias of a row: "
+        "`jkdefense names promote NAME --to TABLE:ID`; for a new row, add it "
+        "with the name in alias_names and run `jkdefense derive`."
+    )
+    st.download_button(
+        "Download the new names (CSV)",
+        data=names.to_csv(found),
+        file_name=export.file_name("new names", "csv"),
+        mime="text/csv",
+        key="sources_new_names_csv",
+        on_click="ignore",
+    )
+    table(found, NEW_NAME_COLUMNS, key="sources_new_names")
 
 
 def changes_since(pkg: load.Package) -> None:

@@ -1,0 +1,210 @@
+r"""Export without a browser: the files the download buttons give, for a view.
+
+    python -m jkdefense.export --page threats --format svg --out briefing/ \
+        --query "domain=sea&focus=KR"
+
+--page names a page (its URL: overview, threats, programs, pairings, pathway,
+sources) or ``all``; --query is the part after '?' of an app link, read as the
+app reads it (jkdefense.report.links): a value the app would drop is dropped,
+an unknown parameter is refused. svg and png write one file per chart of the
+page(s), named as the chart's download buttons name them; pptx and pdf write
+one briefing of the page, or of the whole app for ``all``, as "Export a
+briefing" does. Every written path is printed.
+
+Exit codes: 0 written; 2 refused (unknown page, format or URL parameter, or a
+bad option), one line on stderr; 1 the data cannot give what was asked (a
+table the page needs cannot be read, or the filters leave the page empty).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import NoReturn
+
+from jkdefense.analysis.filters import ViewFilters
+from jkdefense.data import cache, load, paths
+from jkdefense.render import draw, export
+from jkdefense.report import context, links, registry
+from jkdefense.report.base import PageView
+
+ALL = "all"
+FORMATS = ("svg", "png", "pptx", "pdf")
+CHART_FORMATS = ("svg", "png")
+
+
+class Refused(Exception):
+    """What cannot be exported, in one line, with the command's exit code."""
+
+    def __init__(self, message: str, code: int = 2) -> None:
+        """``message`` for stderr; ``code`` 2 for the command line, 1 for the data."""
+        super().__init__(message)
+        self.code = code
+
+
+def _refuse(message: str) -> NoReturn:
+    """Refuse a bad command line in one line (argparse adds its usage block)."""
+    raise Refused(message)
+
+
+def argument_parser() -> argparse.ArgumentParser:
+    """The command line of ``jkdefense export``."""
+    parser = paths.command_parser("export", __doc__)
+    parser.error = _refuse  # type: ignore[method-assign]
+    parser.add_argument(
+        "--page",
+        required=True,
+        choices=[*registry.PAGE_BY_NAME, ALL],
+        help="a page, or all (the whole app)",
+    )
+    parser.add_argument("--format", required=True, choices=FORMATS)
+    parser.add_argument(
+        "--out", required=True, type=Path, help="folder (created if missing)"
+    )
+    parser.add_argument(
+        "--query",
+        default="",
+        help='the part after "?" of an app link, e.g. "domain=sea&focus=KR"',
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the files; print each path; return the exit code."""
+    try:
+        args = argument_parser().parse_args(argv)
+        for path in exported(
+            args.page,
+            args.format,
+            args.out,
+            args.query,
+            paths.chosen_data_dir(args),
+        ):
+            print(path)
+    except Refused as refusal:
+        print(f"jkdefense export: {refusal}", file=sys.stderr)
+        return refusal.code
+    return 0
+
+
+def exported(
+    page: str, file_format: str, out: Path, query: str, data_dir: Path
+) -> Iterator[Path]:
+    """Write the page's (or all pages') files to ``out``; yield each path.
+
+    Raises Refused before writing anything when the query, page or data cannot
+    give them.
+    """
+    if page != ALL and page not in registry.PAGE_BY_NAME:
+        raise Refused(f"unknown page {page!r}")
+    if file_format not in FORMATS:
+        raise Refused(f"unknown format {file_format!r}")
+    params = links.parse_query(query)
+    unknown = links.unknown_params(params)
+    if unknown:
+        raise Refused(
+            f"unknown URL parameter(s) in --query: {', '.join(unknown)} "
+            f"(the app's: {', '.join(links.VIEW_PARAMS)}, threats_actor, "
+            "programs_w_<criterion>, pairings_company, pairings_pair)"
+        )
+    pkg = cache.load_package(data_dir)
+    if not pkg.tables:
+        first = pkg.problems[0] if pkg.problems else "no tables"
+        raise Refused(f"cannot read the data in {data_dir}: {first}", code=1)
+    view, settings = links.view_from_params(pkg, params)
+    pages = page_views(pkg, page, view, settings)
+    if pkg.problems:  # as the app's banner says, above pages that still work
+        print(
+            f"jkdefense export: warning: {len(pkg.problems)} data problem(s) in "
+            f"{data_dir} (jkdefense validate lists them)",
+            file=sys.stderr,
+        )
+    if file_format in CHART_FORMATS:
+        yield from _write_charts(pages, file_format, out)
+    else:
+        yield _write_briefing(pkg, view, pages, page, file_format, out)
+
+
+def page_views(
+    pkg: load.Package, page: str, view: ViewFilters, settings: dict
+) -> list[PageView]:
+    """The views the export shows: one page's, or every readable page's."""
+    if page == ALL:
+        pages = context.all_page_views(pkg, view, settings)
+        if not pages:
+            raise Refused(f"no page can be read from {pkg.data_dir}", code=1)
+        return pages
+    entry = registry.PAGE_BY_NAME[page]
+    missing = pkg.missing(*entry.tables)
+    if missing:
+        reasons = "; ".join(
+            p.message for name in missing for p in pkg.problems_in(name)
+        )
+        raise Refused(
+            f"page {page!r} needs {', '.join(f'{m}.csv' for m in missing)}, which "
+            f"cannot be read: {reasons or 'not loaded'}",
+            code=1,
+        )
+    built = entry.build(
+        context.page_tables(pkg), view, context.chart_labels(pkg, view), settings
+    )
+    if built.empty:
+        raise Refused(
+            f"no {built.empty} match these filters "
+            f"({context.describe_view(pkg, view)})",
+            code=1,
+        )
+    return [built]
+
+
+def _write_charts(pages: list[PageView], file_format: str, out: Path) -> Iterator[Path]:
+    """One file per chart, named as its download button names it.
+
+    Two charts of one title (``all``: a page may repeat another's finding) get
+    -2, -3… before the extension rather than overwrite each other.
+    """
+    charts = [chart for page in pages for chart in page.charts]
+    if not charts:
+        raise Refused("the filters leave no chart to export", code=1)
+    out.mkdir(parents=True, exist_ok=True)
+    taken: set[str] = set()
+    for chart in charts:
+        name = _unique(export.file_name(chart.title, file_format), taken)
+        figure = draw.figure(chart)
+        path = out / name
+        if file_format == "svg":
+            path.write_text(export.chart_svg(figure), encoding="utf-8")
+        else:
+            path.write_bytes(export.chart_png(figure))
+        yield path
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    stem, dot, extension = name.rpartition(".")
+    chosen, n = name, 1
+    while chosen in taken:
+        n += 1
+        chosen = f"{stem}-{n}{dot}{extension}"
+    taken.add(chosen)
+    return chosen
+
+
+def _write_briefing(
+    pkg: load.Package,
+    view: ViewFilters,
+    pages: list[PageView],
+    page: str,
+    file_format: str,
+    out: Path,
+) -> Path:
+    """One deck of the pages, named as "Export a briefing" names it."""
+    briefing = export.briefing(pkg, view, pages)
+    render = export.briefing_pptx if file_format == "pptx" else export.briefing_pdf
+    data = render(briefing)
+    name = "all pages" if page == ALL else pages[0].title
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / export.file_name(f"briefing {name}", file_format)
+    path.write_bytes(data)
+    return path

@@ -72,6 +72,7 @@ def make_briefing(package, pages):
         "Filters: all domains · focus: Both · 1 of 1 articles",
         ["Sukjoon Yoon, “Rethinking…”, The Diplomat, 2019-03"],
         notes,
+        link="http://127.0.0.1:8501/threats?domain=sea",
     )
 
 
@@ -85,6 +86,7 @@ def test_pptx_has_a_slide_per_chart_with_title_and_notes(package, pages):
         s.text_frame.text for s in deck.slides[0].shapes if s.has_text_frame
     )
     assert "Filters: all domains" in first and "The Diplomat" in first
+    assert "This view: http://127.0.0.1:8501/threats?domain=sea" in first
     texts = []
     for slide, (page, chart) in zip(list(deck.slides)[1:], charts, strict=True):
         title = next(s for s in slide.shapes if s.name == "Title")

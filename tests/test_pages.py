@@ -222,3 +222,17 @@ def test_a_long_feed_is_drawn_first_and_its_problems_follow(data_copy, monkeypat
     assert "threats.csv row 2, evidence_quote: quote 'Words the article" in banner
     at.switch_page("pages/threats.py").run()
     assert [m.value for m in at.markdown if m.value.startswith("> ")] == quotes
+
+
+def test_every_page_offers_the_link_that_reopens_its_view():
+    params = {"domain": ["sea"], "focus": "KR", "threats_actor": ["CN"]}
+    at = run_page("threats", params)
+    link = at.code[-1].value
+    query = link.split("?", 1)[1]
+    assert sorted(query.split("&")) == [
+        "domain=sea",
+        "focus=KR",
+        "threats_actor=CN",
+    ]
+    # The default view needs no parameters at all.
+    assert "?" not in run_page("pathway").code[-1].value

@@ -192,8 +192,13 @@ def briefing_pdf(briefing: Briefing) -> bytes:
     return slides.build_pdf(briefing, chart_picture)
 
 
-def briefing(pkg: load.Package, view: ViewFilters, pages: list[PageView]) -> Briefing:
-    """Bundle pages with the filters, the sources and each page's speaker notes."""
+def briefing(
+    pkg: load.Package, view: ViewFilters, pages: list[PageView], link: str = ""
+) -> Briefing:
+    """Bundle pages with the filters, the sources and each page's speaker notes.
+
+    ``link``, the address that reopens the view, is printed on the title slide.
+    """
     # NOTE: imported on the first briefing: python-pptx and reportlab would add
     # a quarter of a second to every app start.
     from jkdefense.render import slides
@@ -209,4 +214,5 @@ def briefing(pkg: load.Package, view: ViewFilters, pages: list[PageView]) -> Bri
         p.title: slides.page_notes(p.rows, sentences, line, rubrics, tiers)
         for p in pages
     }
-    return Briefing(pages, context.describe_view(pkg, view), citations, notes)
+    described = context.describe_view(pkg, view)
+    return Briefing(pages, described, citations, notes, link=link)

@@ -12,7 +12,7 @@ import streamlit as st
 from jkdefense.analysis import evidence, shaping
 from jkdefense.data import load, schema
 from jkdefense.render import draw, export
-from jkdefense.report import context
+from jkdefense.report import context, links
 from jkdefense.report.base import ChartView, PageView
 from jkdefense.ui.state import (
     chart_labels,
@@ -258,6 +258,18 @@ def show_page_top(pkg: load.Package, page: PageView) -> None:
     takeaway(page.takeaway)
 
 
+def view_link(pkg: load.Package) -> str:
+    """The address that reopens this page with every filter and page setting."""
+    page_address = str(st.context.url or "").split("?", 1)[0]
+    query = per_data(
+        "link",
+        pkg,
+        (current_view(pkg), repr(sorted(page_settings(pkg).items()))),
+        lambda: links.params_from_view(pkg, current_view(pkg), page_settings(pkg)),
+    )
+    return f"{page_address}?{query}" if query else page_address
+
+
 def briefing_buttons(pkg: load.Package, page: PageView, key: str) -> None:
     """One click for a deck (PPTX or PDF) of this page, or of the whole app."""
     if meeting_mode():
@@ -267,14 +279,19 @@ def briefing_buttons(pkg: load.Package, page: PageView, key: str) -> None:
     # even when the page was drawn while a thread was checking it.
     package_opening = opening(pkg.data_dir)
 
+    link = view_link(pkg)
+
     def whole_app() -> export.Briefing:
         checked = package_opening.checked()
         return export.briefing(
-            checked, view, context.all_page_views(checked, view, settings)
+            checked, view, context.all_page_views(checked, view, settings), link
         )
 
     def this_page() -> export.Briefing:
-        return export.briefing(package_opening.checked(), view, [page])
+        return export.briefing(package_opening.checked(), view, [page], link)
+
+    st.caption("Link to this view, every filter and setting included (copy it):")
+    st.code(link, language=None, wrap_lines=True)
 
     st.caption(
         "Export a briefing of this view: a 16:9 deck with a slide per chart, "

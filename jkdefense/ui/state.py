@@ -15,7 +15,7 @@ import streamlit as st
 
 from jkdefense.analysis import filters, scoring
 from jkdefense.data import cache, load, paths, vocabulary
-from jkdefense.report import context, registry
+from jkdefense.report import context, links, registry
 from jkdefense.ui.pages_mode import leave_legacy_pages_mode
 
 # How the app keeps what it has worked out, in three places (README, "Caching"):
@@ -236,19 +236,18 @@ def current_view(pkg: load.Package) -> filters.ViewFilters:
     The period narrows the articles too: an article published outside it is out
     of view, and so are the rows that cite only such articles.
     """
-    domains = st.session_state.get("domain", list(vocabulary.DOMAINS))
-    focus = st.session_state.get("focus") or "both"
-    source_ids = tuple(st.session_state.get("source") or pkg.source_ids)
-    whole = period_years(pkg)
-    chosen = tuple(st.session_state.get("period") or whole)
-    period = None if chosen == whole else (int(chosen[0]), int(chosen[-1]))
     sources = context.sources_table(pkg)
-    if period is not None:
-        source_ids = filters.sources_in_period(sources, source_ids, period)
-    as_of = per_data(
-        "as_of", pkg, (source_ids,), lambda: filters.latest_date(sources, source_ids)
+    return links.view_of(
+        pkg,
+        st.session_state.get("domain", list(vocabulary.DOMAINS)),
+        st.session_state.get("focus"),
+        st.session_state.get("source"),
+        st.session_state.get("period"),
+        whole=period_years(pkg),
+        latest=lambda ids: per_data(
+            "as_of", pkg, (ids,), lambda: filters.latest_date(sources, ids)
+        ),
     )
-    return filters.ViewFilters(tuple(domains), focus, source_ids, period, as_of)
 
 
 # Page settings as the widgets left them (defaults when a page was never opened),

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 CHROMIUM := /usr/bin/chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-fast lint fmt data ingest validate bench bench-scale setup lock lock-check chromium clean
+.PHONY: help run test test-fast lint fmt data ingest validate bench bench-scale setup lock lock-check axe chromium clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -13,7 +13,7 @@ help: ## List the targets
 run: setup ## Set up, then start the app at http://127.0.0.1:8501
 	$(PY) -m streamlit run app.py
 
-test: setup chromium ## Set up, then run lint, data checks and every test (browser included)
+test: setup chromium axe ## Set up, then run lint, data checks and every test (browser included)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m jkdefense derive --check
@@ -85,6 +85,12 @@ lock-check: setup ## Fail if requirements.lock no longer follows requirements*.t
 	{ diff -u requirements.lock $$tmp/requirements.lock || \
 	  { echo "requirements.lock is out of date: run make lock" >&2; rm -rf $$tmp; exit 1; }; } && \
 	rm -rf $$tmp && echo "requirements.lock follows requirements*.txt"
+
+axe: node_modules/.installed ## Install axe-core (npm, package-lock.json) for the accessibility tests
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
 
 chromium: ## Install Debian's chromium for the browser tests (needs root)
 	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }

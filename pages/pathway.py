@@ -22,7 +22,7 @@ ui.show_chart(charts["pathway_steps"])
 ui.table(page.rows, pathway.COLUMNS, key="pathway_table")
 ui.evidence_panel(pkg, page.rows, page.label_column, key="pathway_evidence")
 
-st.subheader("Why now: the article's reasons and ideas, and what happened since")
+st.header("Why now: the article's reasons and ideas, and what happened since")
 drivers = page.related["drivers"]
 if drivers.empty:
     ui.nothing_to_show("drivers", ui.chart_labels(pkg, view)["subtitle"])
@@ -30,7 +30,7 @@ else:
     ui.table(drivers, pathway.DRIVER_COLUMNS, key="pathway_drivers")
     ui.evidence_panel(pkg, drivers, "driver_name", key="pathway_driver_evidence")
 
-st.subheader("Since the article: each proposal's state, to the latest source")
+st.header("Since the article: each proposal's state, to the latest source")
 if "pathway_developments" in charts:
     ui.show_chart(charts["pathway_developments"])
     now = page.related["developments_now"]
@@ -40,7 +40,7 @@ if "pathway_developments" in charts:
 else:
     ui.nothing_to_show("developments", ui.chart_labels(pkg, view)["subtitle"])
 
-st.subheader("Precedents")
+st.header("Precedents")
 precedents = page.related["precedents"]
 if precedents.empty:
     ui.nothing_to_show("precedents", ui.chart_labels(pkg, view)["subtitle"])

@@ -35,7 +35,7 @@ page = ui.page_view(
 ui.show_page_top(pkg, page)
 for chart in page.charts:
     ui.show_chart(chart)
-st.subheader("Korean and Japanese systems side by side")
+st.header("Korean and Japanese systems side by side")
 ui.table(page.rows, programs.COLUMNS, key="programs_table")
 ui.evidence_panel(pkg, page.rows, page.label_column, key="programs_evidence")
 ui.briefing_buttons(pkg, page, key="programs_briefing")

@@ -210,20 +210,20 @@ def changes_since(pkg: load.Package) -> None:
 def source_rules(pkg: load.Package) -> None:
     """The rubrics of analyst judgments, the source tiers and the naming rules."""
     rules = shaping.source_rules(pkg.descriptor)
-    st.subheader("Analyst judgments: what each level means")
+    st.header("Analyst judgments: what each level means")
     if "rubrics" in pkg.tables:
         table(pkg.tables["rubrics"], sources_page.RUBRIC_COLUMNS, key="sources_rubrics")
     else:
         st.error("rubrics.csv cannot be read; see Data quality.")
-    st.subheader("Source tiers")
+    st.header("Source tiers")
     table(rules["tiers"], sources_page.TIER_COLUMNS, key="sources_tiers")
-    st.subheader("Sources never cited")
+    st.header("Sources never cited")
     table(
         rules["do_not_cite"],
         sources_page.DO_NOT_CITE_COLUMNS,
         key="sources_do_not_cite",
     )
-    st.subheader("Disputed names, given both ways on first use")
+    st.header("Disputed names, given both ways on first use")
     table(
         rules["disputed_names"], sources_page.DISPUTED_NAME_COLUMNS, key="sources_names"
     )

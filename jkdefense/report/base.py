@@ -33,6 +33,9 @@ KIND_DESCRIPTIONS = {
     "mention most",
     "charts.verdict_chart": "Bar chart of the fact-checks by verdict",
     "charts.coverage_chart": "Bar chart of curated rows per domain and table",
+    "charts.theatre_map_chart": "Map of the Korean peninsula, Japan and the coasts "
+    "of China and Russia with the air defense identification zones and the incidents "
+    "at their reported positions",
     "figures.scramble_figure": "Stacked bar chart of JASDF scrambles per Japanese "
     "fiscal year by the aircraft's nationality, with dotted lines at the article "
     "and the turning points",

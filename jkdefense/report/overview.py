@@ -6,7 +6,7 @@ import pandas as pd
 
 from jkdefense.analysis import filters, scoring, shaping
 from jkdefense.analysis.filters import ViewFilters
-from jkdefense.report import base
+from jkdefense.report import base, theatre
 from jkdefense.report.base import PageView, Tables
 
 
@@ -37,6 +37,9 @@ def build(t: Tables, view: ViewFilters, labels: dict) -> PageView:
         **{f"{name}_link": links(standing, name, view) for name in LINKED}
     )
     page.related["latest_developments"] = latest_developments(t, view)
+    if "incidents" in t:
+        actors = sorted(t["threats"]["actor_country_code"].dropna().unique())
+        page.charts.append(theatre.map_chart(t, view, labels, actors, small=True))
     return page
 
 

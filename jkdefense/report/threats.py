@@ -6,7 +6,7 @@ import pandas as pd
 
 from jkdefense.analysis import filters, rubric, scoring
 from jkdefense.analysis.filters import ViewFilters
-from jkdefense.report import base
+from jkdefense.report import base, theatre
 from jkdefense.report.base import PageView, Tables
 
 COLUMNS = {
@@ -77,6 +77,8 @@ def build(t: Tables, view: ViewFilters, labels: dict, actors: list[str]) -> Page
                 outside_table="incidents",
             )
         )
+    # Where the incidents in view happened, against the three ADIZs.
+    page.charts.append(theatre.map_chart(t, view, labels, actors))
     return page
 
 

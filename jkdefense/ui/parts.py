@@ -191,14 +191,18 @@ def fact_check_warnings(rows: pd.DataFrame, label_column: str) -> None:
             )
 
 
-MEETING_HEIGHT = 560  # chart height in meeting mode: fills a 16:9 screen under a title
+# Meeting mode is laid out for a 1280×720 screen: each chart, from its title to its
+# source line, fits one screen. The plot takes what the title, the filters, a
+# source line of a few lines, the axes and the legend leave of it.
+MEETING_HEIGHT = 340  # an Altair chart's plot area (CSS pixels)
+MEETING_PLOTLY_HEIGHT = 600  # a Plotly figure's whole height, margins included
 
 
 def _for_meeting(figure: Any) -> Any:
     """The same chart, taller and in larger type, for presenting."""
     if not isinstance(figure, alt.TopLevelMixin):  # a Plotly figure
         bigger = type(figure)(figure)
-        bigger.update_layout(height=MEETING_HEIGHT + 160, font={"size": 18})
+        bigger.update_layout(height=MEETING_PLOTLY_HEIGHT, font={"size": 16})
         return bigger
     return (
         figure.properties(height=MEETING_HEIGHT)

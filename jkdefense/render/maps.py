@@ -1,0 +1,322 @@
+"""The theatre map: land, ADIZ lines, disputed features and placed incidents.
+
+Drawn offline with Altair: the basemap is an inline GeoJSON FeatureCollection,
+every other layer reads one table, so the spec names no address to fetch. The
+projection is fitted to a fixed box (VIEW_BOX), not to the data, so the map
+frames the same theatre whatever the filters leave on it.
+
+NOTE: Streamlit turns the chart into a spec on every rerun (Altair validates it
+then): the map keeps to few layers over one table, and places, sizes and weighs
+its labels with per-row expressions rather than a layer per style.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from jkdefense.render import theme
+
+# West, south, east, north: from the Chinese coast to Hokkaido, Taiwan to Sakhalin.
+VIEW_BOX = (118.0, 23.5, 147.0, 47.0)
+SEA, LAND, COAST = "#eef3f7", "#ebe8e1", "#a8a398"
+INK, SEA_INK, COUNTRY_INK = theme.TEXT_COLOR, "#4f6f89", "#8a857a"
+# Who a line or a point belongs to: a country's ADIZ, or an incident's actor.
+COUNTRY_LABELS = {
+    "CN": "China",
+    "RU": "Russia",
+    "KP": "North Korea",
+    "KR": "South Korea",
+    "JP": "Japan",
+    "other": "Japan–ROK dispute",
+}
+COLOR_TITLE = ["Country", "(ADIZ line, incident actor)"]
+LINE_STATUS = {
+    "published": "published points",
+    "derived": "published points, order derived",
+    "approximate": "approximate: a point is an unverified reading",
+}
+LINE_DASH = {"published": [1, 0], "derived": [7, 4], "approximate": [2, 3]}
+POSITION_TYPES = {"reported": "reported", "approximate": "approximate (derived)"}
+# A ring (the inner circle wound the other way leaves a hole): approximate positions.
+RING = (
+    "M-1,0A1,1,0,1,1,1,0A1,1,0,1,1,-1,0Z"
+    "M-0.6,0A0.6,0.6,0,1,0,0.6,0A0.6,0.6,0,1,0,-0.6,0Z"
+)
+# A label's side of its point: text alignment and offset in pixels.
+ALIGN = "{'left': 'right', 'right': 'left'}[datum.label_side] || 'center'"
+DX = "{'left': -9, 'right': 9}[datum.label_side] || 0"
+DY = "{'above': -13, 'below': 13}[datum.label_side] || 0"
+
+
+def _fit_box() -> dict[str, Any]:
+    """The view's corners, to fit the projection to (points: no arcs to bow)."""
+    west, south, east, north = VIEW_BOX
+    return {
+        "type": "Feature",
+        "properties": {},
+        "geometry": {
+            "type": "MultiPoint",
+            "coordinates": [[west, south], [east, north]],
+        },
+    }
+
+
+def _scale(codes: list[str]) -> alt.Scale:
+    """Country colours (theme) for the codes present, in a fixed order."""
+    order = [code for code in COUNTRY_LABELS if code in set(codes)]
+    return alt.Scale(
+        domain=[COUNTRY_LABELS[c] for c in order],
+        range=[theme.COUNTRY_COLORS[c] for c in order],
+    )
+
+
+def _text_rows(
+    zones: pd.DataFrame, features: pd.DataFrame, positions: pd.DataFrame, small: bool
+) -> pd.DataFrame:
+    """Every label: its text, point, side, ink, size, weight and style."""
+    names = zones.drop_duplicates("zone_id")
+    parts = [
+        pd.DataFrame(
+            {
+                "text": names["zone_name" if small else "label_text"],
+                "lon": names["label_lon"].astype(float),
+                "lat": names["label_lat"].astype(float),
+                "label_side": "center",
+                "ink": names["country_code"].map(theme.COUNTRY_COLORS),
+                "font_size": 11 if small else 13,
+                "weight": "bold",
+            }
+        )
+    ]
+    kinds = ["disputed"] if small else ["disputed", "sea", "country"]
+    shown = features[features["kind"].isin(kinds)]
+    parts.append(
+        pd.DataFrame(
+            {
+                "text": shown["feature_name"],
+                "lon": shown["lon"],
+                "lat": shown["lat"],
+                "label_side": shown["label_side"],
+                "ink": shown["kind"].map(
+                    {"disputed": INK, "sea": SEA_INK, "country": COUNTRY_INK}
+                ),
+                "font_size": shown["kind"].map({"disputed": 10 if small else 12}),
+                "weight": shown["kind"].map({"country": "bold"}),
+                "style": shown["kind"].map({"sea": "italic"}),
+            }
+        ).fillna({"font_size": 13, "weight": "normal", "style": "normal"})
+    )
+    if not small and not positions.empty:
+        parts.append(
+            pd.DataFrame(
+                {
+                    "text": positions["position_label"],
+                    "lon": positions["lon"],
+                    "lat": positions["lat"],
+                    "label_side": positions["label_side"],
+                    "ink": INK,
+                    "font_size": 12,
+                    "weight": "normal",
+                }
+            )
+        )
+    return pd.concat(parts, ignore_index=True).fillna({"style": "normal"})
+
+
+def _table(
+    zones: pd.DataFrame, features: pd.DataFrame, positions: pd.DataFrame, small: bool
+) -> pd.DataFrame:
+    """One table for every layer but the land, told apart by ``layer``."""
+    lines = zones.assign(
+        layer="zone",
+        who=zones["country_code"].map(COUNTRY_LABELS),
+        line=zones["status"].map(LINE_STATUS),
+        segment=zones["zone_id"] + "-" + zones["part"].astype(str),
+    )
+    disputed = features[features["kind"] == "disputed"].assign(layer="feature")
+    placed = positions.assign(
+        layer="incident",
+        who=positions["actor_code"].map(COUNTRY_LABELS),
+        position=positions["position_type"].map(POSITION_TYPES),
+    )
+    labels = _text_rows(zones, features, positions, small).assign(layer="label")
+    table = pd.concat([lines, disputed, placed, labels], ignore_index=True)
+    # Addresses stay in the shipped files and the README: a chart spec names none.
+    return table.drop(columns=[c for c in table.columns if c.endswith("url")])
+
+
+def _line_layer(statuses: list[str], color: alt.Color, small: bool) -> alt.Chart:
+    """ADIZ lines: solid where published, dashed or dotted where not."""
+    return (
+        alt.Chart()
+        .transform_filter(alt.datum.layer == "zone")
+        .mark_line(strokeWidth=1.8 if small else 2.4)
+        .encode(
+            longitude="lon:Q",
+            latitude="lat:Q",
+            detail="segment:N",
+            order="point_order:Q",
+            color=color,
+            strokeDash=alt.StrokeDash(
+                "line:N",
+                title="ADIZ line",
+                scale=alt.Scale(
+                    domain=[LINE_STATUS[s] for s in statuses],
+                    range=[LINE_DASH[s] for s in statuses],
+                ),
+                legend=alt.Legend(labelLimit=300, symbolSize=500),
+            ),
+            tooltip=[
+                alt.Tooltip("zone_name:N", title="Zone"),
+                alt.Tooltip("line:N", title="Line"),
+                alt.Tooltip("note:N", title="Note"),
+            ],
+        )
+    )
+
+
+def _point_layers(scale: alt.Scale, small: bool) -> list[alt.Chart]:
+    """Disputed features (a neutral diamond) and incidents (dots by actor)."""
+    features = (
+        alt.Chart()
+        .transform_filter(alt.datum.layer == "feature")
+        .mark_point(
+            shape="diamond",
+            filled=True,
+            size=60 if small else 80,
+            color=INK,
+            stroke="white",
+            strokeWidth=0.8,
+        )
+        .encode(
+            longitude="lon:Q",
+            latitude="lat:Q",
+            tooltip=[
+                alt.Tooltip("feature_name:N", title="Feature"),
+                alt.Tooltip("names_note:N", title="Names"),
+            ],
+        )
+    )
+    incidents = (
+        alt.Chart()
+        .transform_filter(alt.datum.layer == "incident")
+        .mark_point(
+            filled=True,
+            size=120 if small else 220,
+            opacity=1,
+            stroke="white",
+            strokeWidth=0.8,
+        )
+        .encode(
+            longitude="lon:Q",
+            latitude="lat:Q",
+            # The colour legend is the lines' (one scale): no legend of its own.
+            color=alt.Color("who:N", scale=scale, title=COLOR_TITLE),
+            shape=alt.Shape(
+                "position:N",
+                title="Incident position",
+                scale=alt.Scale(
+                    domain=list(POSITION_TYPES.values()), range=["circle", RING]
+                ),
+                legend=alt.Legend(
+                    symbolFillColor=INK, symbolStrokeColor=INK, symbolSize=180
+                ),
+            ),
+            tooltip=[
+                alt.Tooltip("incident_date:T", title="Date", format="%b %Y"),
+                alt.Tooltip("incident_name:N", title="Incident"),
+                alt.Tooltip("position:N", title="Position"),
+                alt.Tooltip("position_note:N", title="Where"),
+            ],
+        )
+    )
+    # The features on top: an incident at a feature (Dokdo) must not hide it.
+    return [incidents, features]
+
+
+def _label_layers() -> list[alt.Chart]:
+    """Every label on a white halo, placed, sized and styled by its row."""
+    base = (
+        alt.Chart()
+        .transform_filter(alt.datum.layer == "label")
+        .encode(
+            longitude="lon:Q",
+            latitude="lat:Q",
+            text="text:N",
+            size=alt.Size("font_size:Q", scale=None, legend=None),
+        )
+    )
+    place = {
+        "align": alt.expr(ALIGN),
+        "dx": alt.expr(DX),
+        "dy": alt.expr(DY),
+        "baseline": "middle",
+        "lineBreak": "\n",
+        "fontWeight": alt.expr("datum.weight"),
+        "fontStyle": alt.expr("datum.style"),
+    }
+    halo = base.mark_text(stroke="white", strokeWidth=3.5, strokeOpacity=0.9, **place)
+    ink = base.mark_text(**place).encode(fill=alt.Fill("ink:N", scale=None))
+    return [halo, ink]
+
+
+def theatre_map_chart(
+    positions: pd.DataFrame,
+    *,
+    zones: pd.DataFrame,
+    basemap: list[dict[str, Any]],
+    features: pd.DataFrame,
+    title: str,
+    subtitle: str,
+    source: str,
+    note: str = "",
+    small: bool = False,
+) -> alt.LayerChart:
+    """The theatre map of the placed ``positions`` (incidents with lon/lat).
+
+    ``positions`` carries ``lon``, ``lat``, ``actor_code`` (a COUNTRY_LABELS key),
+    ``position_type`` (reported or approximate), ``position_label`` and
+    ``label_side``; ``zones`` one row per ADIZ point (jkdefense.data.geo);
+    ``features`` the labelled points; ``basemap`` GeoJSON features.
+    """
+    scale = _scale([*zones["country_code"], *positions["actor_code"]])
+    color = alt.Color(
+        "who:N",
+        title=COLOR_TITLE,
+        scale=scale,
+        legend=alt.Legend(symbolType="circle", labelLimit=260),
+    )
+    statuses = [s for s in LINE_STATUS if s in set(zones["status"])]
+    sea = alt.Chart(alt.sphere()).mark_geoshape(fill=SEA, stroke=None, clip=True)
+    # NOTE: a FeatureCollection, not a list of features: Altair and Streamlit keep
+    # it whole (Streamlit would turn a list into an Arrow table), and validate it
+    # at a glance rather than value by value, at every rerun.
+    inline = alt.InlineData(
+        values={"type": "FeatureCollection", "features": basemap},
+        format=alt.DataFormat(type="json", property="features"),
+    )
+    land = alt.Chart(inline).mark_geoshape(
+        fill=LAND, stroke=COAST, strokeWidth=0.6, clip=True
+    )
+    layers = [
+        sea,
+        land,
+        _line_layer(statuses, color, small),
+        *_point_layers(scale, small),
+        *_label_layers(),
+    ]
+    wrap = 80 if small else 110
+    lines = [subtitle, *textwrap.wrap(note, wrap), *textwrap.wrap(source, wrap)]
+    return (
+        alt.layer(*layers, data=_table(zones, features, positions, small))
+        .project(type="mercator", fit=_fit_box())
+        .properties(
+            title=alt.TitleParams(text=title, subtitle=lines),
+            width="container",
+            height=400 if small else 720,
+        )
+    )

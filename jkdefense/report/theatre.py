@@ -1,0 +1,131 @@
+"""Theatre map: where the incidents in view happened, against the three ADIZs.
+
+The Threats page draws it after the incident timeline; the Overview can show a
+small one with ``map_chart(t, view, labels, actors, small=True)``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from jkdefense.analysis import filters
+from jkdefense.analysis.filters import ViewFilters
+from jkdefense.data import geo as geo_files
+from jkdefense.report import base
+from jkdefense.report.base import Tables
+
+THREAT_ACTORS = ("CN", "RU", "KP")
+# What the map shows of an incident, beside its position.
+SHOWN = ["incident_id", "incident_date", "incident_name", "domain_type", "actor_code"]
+SOURCES = (
+    "Map: Natural Earth 1:50m (public domain) via world-atlas 2.0.2; ADIZ points: "
+    "PRC MND 23 Nov 2013 (Xinhua), ROK MND 8 Dec 2013 (NewDaily; Korean AIP), "
+    "JDA Directive No. 36 of 1969."
+)
+HOW_TO_READ = (
+    "JADIZ: only outer points 1–7 of 30 are drawn; the rest were not found. "
+    "Islands too small for the basemap are marked by a diamond, with both names."
+)
+
+
+def incidents_in_view(t: Tables, view: ViewFilters, actors: list[str]) -> pd.DataFrame:
+    """The incidents the Threats timeline shows: filters, period, threat actors."""
+    incidents = t["incidents"]
+    events = filters.events_in_view(
+        incidents,
+        view,
+        "incident_date",
+        focus_mask=filters.incident_focus(incidents, view.focus),
+    )
+    if events.empty:  # NOTE: an empty mask would select columns, not rows
+        return events
+    all_actors = sorted(t["threats"]["actor_country_code"].dropna().unique())
+    return filters.incidents_for_actors(events, actors, all_actors)
+
+
+def actor_of(codes: list[str], placed_actor: str = "") -> str:
+    """Who a placed incident's dot stands for.
+
+    The actor at that position when the position row names one (the A-50 of a
+    joint patrol), else the first threat actor the incident involves, else
+    ``other`` (a Japan–ROK incident).
+    """
+    if placed_actor:
+        return placed_actor
+    return next((c for c in THREAT_ACTORS if c in codes), "other")
+
+
+def placed_incidents(events: pd.DataFrame, positions: pd.DataFrame) -> pd.DataFrame:
+    """The events that have a shipped position, with it and their actor code."""
+    placed = events.merge(positions, on="incident_id", how="inner")
+    actors = [
+        actor_of(list(codes), placed_actor)
+        for codes, placed_actor in zip(
+            placed["actor_country_codes"], placed["actor_country_code"], strict=True
+        )
+    ]
+    placed = placed.assign(actor_code=actors).sort_values("incident_date")
+    return placed[[*SHOWN, *positions.columns.drop("incident_id")]]
+
+
+def map_title(events: pd.DataFrame, placed: pd.DataFrame) -> str:
+    """How many incidents in view the map can place, and how precisely."""
+    if events.empty:
+        return "No incident in view: the map shows the three ADIZs only"
+    reported = int((placed["position_type"] == "reported").sum())
+    approximate = len(placed) - reported
+    total = f"{len(events)} incident{'s' if len(events) != 1 else ''} in view"
+    if placed.empty:
+        return f"None of the {total} has a reported position; ADIZs only"
+    if not reported:
+        return (
+            f"None of the {total} has a reported position; "
+            f"{approximate} {'has' if approximate == 1 else 'have'} an approximate one"
+        )
+    text = f"{reported} of {total} {'has' if reported == 1 else 'have'} a reported "
+    text += "position"
+    if approximate:
+        text += f", {approximate} more an approximate one"
+    return text
+
+
+def map_note(events: pd.DataFrame, placed: pd.DataFrame, small: bool) -> str:
+    """What the image must say about itself: what is left off, what is approximate."""
+    missing = len(events) - len(placed)
+    left_off = (
+        f"Not placed: {missing} incident{'s' if missing != 1 else ''} in view "
+        "without a reported position. "
+        if missing
+        else ""
+    )
+    if small:
+        return left_off + "JADIZ: outer points 1–7 of 30 only."
+    return left_off + HOW_TO_READ + " " + SOURCES
+
+
+def map_chart(
+    t: Tables,
+    view: ViewFilters,
+    labels: dict,
+    actors: list[str],
+    small: bool = False,
+    geo: geo_files.Geo | None = None,
+) -> base.ChartView:
+    """The theatre map of the incidents in view (``small`` for the Overview)."""
+    geo = geo or geo_files.read_geo()
+    events = incidents_in_view(t, view, actors)
+    placed = placed_incidents(events, geo.positions)
+    return base.chart(
+        "overview_map" if small else "threats_map",
+        "charts.theatre_map_chart",
+        placed,
+        map_title(events, placed),
+        labels,
+        legend=SOURCES if small else "",
+        outside_table="incidents",
+        zones=geo.zones,
+        basemap=geo.basemap,
+        features=geo.features,
+        note=map_note(events, placed, small),
+        small=small,
+    )

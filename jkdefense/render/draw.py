@@ -29,6 +29,10 @@ def figure(chart: ChartView) -> Any:
     build = getattr(_builders(library), name)
     figure = build(chart.data, title=chart.title, **chart.texts, **chart.options)
     if library == "charts":
-        # Vega gives the drawing this text as its accessible description.
-        return figure.properties(description=chart.description)
+        # Vega gives the drawing this text as its accessible description; the
+        # marks inside stay out of the accessibility tree (each would otherwise
+        # be an image without a name).
+        return figure.properties(description=chart.description).configure_mark(
+            aria=False
+        )
     return figure

@@ -26,12 +26,22 @@ def citation(source: pd.Series) -> str:
     )
 
 
+# A source line names each article briefly (the footer and Sources cite in full).
+SHORT_AUTHOR, SHORT_TITLE = 30, 40
+
+
 def short_citation(source: pd.Series) -> str:
-    """Return author, “title”, publisher, date (for chart source lines)."""
-    return (
-        f"{source['author']}, “{source['title']}”, {source['publisher']}, "
-        f"{source['date_published']}"
-    )
+    """Author (or publisher), a short title, publisher and date, for source lines.
+
+    An author longer than SHORT_AUTHOR characters (a corporate byline) gives
+    way to the publisher; a title is cut at a word after SHORT_TITLE characters.
+    """
+    author = source["author"] if len(source["author"]) <= SHORT_AUTHOR else ""
+    title = source["title"]
+    if len(title) > SHORT_TITLE:
+        title = title[:SHORT_TITLE].rsplit(" ", 1)[0].rstrip(":,;") + "…"
+    who = f"{author}, " if author else ""
+    return f"{who}“{title}”, {source['publisher']}, {source['date_published']}"
 
 
 def reference_line(row: pd.Series, tier_names: dict[int, str]) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+import altair as alt
+
 from jkdefense.render import charts
 
 if TYPE_CHECKING:
@@ -32,7 +34,10 @@ def figure(chart: ChartView) -> Any:
         # Vega gives the drawing this text as its accessible description; the
         # marks inside stay out of the accessibility tree (each would otherwise
         # be an image without a name).
-        return figure.properties(description=chart.description).configure_mark(
-            aria=False
-        )
+        # fit-x: the width follows the page, the height is the plot's own;
+        # Streamlit's default (fit) would squeeze the plot under a long title.
+        return figure.properties(
+            description=chart.description,
+            autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+        ).configure_mark(aria=False)
     return figure

@@ -198,15 +198,24 @@ MEETING_HEIGHT = 340  # an Altair chart's plot area (CSS pixels)
 MEETING_PLOTLY_HEIGHT = 600  # a Plotly figure's whole height, margins included
 
 
-def _for_meeting(figure: Any) -> Any:
+# Charts whose height follows their content keep it, or take their own, in
+# meeting mode: the timeline's lanes of labels, the map's fixed box.
+MEETING_HEIGHTS = {
+    "charts.incident_timeline_chart": None,
+    "charts.theatre_map_chart": 430,
+}
+
+
+def _for_meeting(figure: Any, kind: str = "") -> Any:
     """The same chart, taller and in larger type, for presenting."""
     if not isinstance(figure, alt.TopLevelMixin):  # a Plotly figure
         bigger = type(figure)(figure)
         bigger.update_layout(height=MEETING_PLOTLY_HEIGHT, font={"size": 16})
         return bigger
+    height = MEETING_HEIGHTS.get(kind, MEETING_HEIGHT)
+    sized = figure if height is None else figure.properties(height=height)
     return (
-        figure.properties(height=MEETING_HEIGHT)
-        .configure_axis(labelFontSize=16, titleFontSize=16)
+        sized.configure_axis(labelFontSize=16, titleFontSize=16)
         .configure_legend(labelFontSize=16, titleFontSize=16)
         .configure_title(fontSize=24, subtitleFontSize=16)
     )
@@ -220,7 +229,7 @@ def drawn(chart: ChartView) -> Any:
 def show_chart(chart: ChartView) -> None:
     """Draw a chart, with PNG (2x) and SVG downloads rendered on the server."""
     figure = drawn(chart)
-    figure = _for_meeting(figure) if meeting_mode() else figure
+    figure = _for_meeting(figure, chart.kind) if meeting_mode() else figure
     if not isinstance(figure, alt.TopLevelMixin):
         plotly(figure, chart.key)
     else:

@@ -40,7 +40,7 @@ def test_each_subject_runs_from_the_article_to_the_latest_source():
 def test_today_s_state_is_the_latest_change_not_the_first():
     now = developments.current_states(STORY).set_index("subject_name")
     assert now.loc["GSOMIA", "state_type"] == "working"  # not 'suspended'
-    assert now.loc["GSOMIA", "since"] == pd.Timestamp("2023-03-21")
+    assert now.loc["GSOMIA", "since"] == "21 Mar 2023"
     assert now.loc["Hotline", "state_name"] == "agreed"
     title = pathway.developments_title(now.reset_index(), END)
     assert title == "As of Jan 2026, 1 of 2 work; 0 have nothing in place or ended"
@@ -146,3 +146,10 @@ def test_a_hostile_period_in_a_link_is_ignored():
     assert not at.exception
     assert at.session_state["period"][0] < at.session_state["period"][1]
     assert "as of 2023-08-18" in at.caption[0].value.replace("\\", "")
+
+
+def test_the_timeline_title_counts_in_good_english():
+    now = pd.DataFrame({"state_type": ["ended", "working", "talks"]})
+    assert pathway.developments_title(now, END) == (
+        "As of Jan 2026, 1 of 3 work; 1 has nothing in place or ended"
+    )

@@ -52,6 +52,7 @@ def current_states(developments: pd.DataFrame) -> pd.DataFrame:
         columns={"state_after_type": "state_type", "development_date": "since"}
     )
     now["state_name"] = now["state_type"].map(STATE_NAMES)
+    now["since"] = now["since"].dt.strftime("%d %b %Y")  # a day, not a time
     order = list(STATE_NAMES)
     return now.sort_values(
         ["state_type", "subject_name"],

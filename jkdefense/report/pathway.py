@@ -133,9 +133,10 @@ def developments_title(now: pd.DataFrame, end: pd.Timestamp) -> str:
     counts = now["state_type"].value_counts()
     working = int(counts.get("working", 0))
     nothing = int(counts.get("none", 0) + counts.get("ended", 0))
+    has = "has" if nothing == 1 else "have"
     return (
         f"As of {end:%b %Y}, {working} of {len(now)} work; "
-        f"{nothing} have nothing in place or ended"
+        f"{nothing} {has} nothing in place or ended"
     )
 
 

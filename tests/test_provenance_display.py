@@ -130,3 +130,11 @@ def test_the_change_log_opens_with_the_package_version(package):
     assert first is not None and first.group(1) == package.descriptor["version"]
     for table in ("programs", "company_pairings", "claims", "rubrics", "drivers"):
         assert f"### {table}" in log, table
+
+
+def test_the_timeline_svg_carries_every_event_label(charts, package):
+    svg = export.chart_svg(draw.figure(charts["threats_timeline"]))
+    for label in ("Radar incident", "Camp David", "GSOMIA notice", "Il-38 violation"):
+        assert label in svg, label
+    names = package.tables["incidents"]["incident_short_name"]
+    assert all(name in svg for name in names)  # every event of the default view

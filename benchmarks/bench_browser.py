@@ -77,7 +77,8 @@ START_TIMEOUT_S = 60
 WAIT_MS = 60_000
 
 # True once the script has finished, the status widget no longer shows it running,
-# a new h1 is visible and the charts in view have drawn (all of them, or a first).
+# a new h1 is visible, no element in view is a skeleton (its frontend code still
+# loading) and the charts in view have drawn (all of them, or a first).
 RENDERED = """([previousTitle, everyChart]) => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
@@ -86,6 +87,11 @@ RENDERED = """([previousTitle, everyChart]) => {
   if (!title || !title.checkVisibility() || title.innerText === previousTitle) {
     return false;
   }
+  // A skeleton stands in for an element whose frontend code is still loading.
+  const skeletons = [...document.querySelectorAll(
+    '[data-testid="stMain"] [data-testid="stSkeleton"], '
+    + '[data-testid="stAppSkeleton"]')];
+  if (skeletons.some((skeleton) => skeleton.checkVisibility())) return false;
   const charts = [...document.querySelectorAll(
     '[data-testid="stMain"] [data-testid="stVegaLiteChart"], '
     + '[data-testid="stMain"] [data-testid="stPlotlyChart"]')]

@@ -1,4 +1,8 @@
-"""Each page's warm rerun beside its floor: the least Streamlit can do for that page.
+"""Each page's warm repeat beside its floor: the least Streamlit can do for that page.
+
+A warm repeat runs the page again with nothing changed, so its view comes from the
+page-view cache: it is not a rerun after a filter change (bench_pages.py measures
+those, views never seen before). The floor is that same view's.
 
     .venv/bin/python benchmarks/bench_floor.py [--repeat 15]
 
@@ -146,7 +150,7 @@ def main() -> None:
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
     print(
-        "| page | page warm (ms) | floor (ms) | ratio "
+        "| page | page, warm repeat of the same view (ms) | floor (ms) | ratio "
         "| charts-and-tables floor (ms) | ratio | elements |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|")

@@ -2,17 +2,21 @@
 
     .venv/bin/python benchmarks/bench_scale.py [--sizes 1 100 1000 10000]
         [--repeat 7] [--floor-repeat 15] [--browser-repeat 9]
-        [--json benchmarks/scale_results.json]
+        [--navigate-repeat 5] [--json benchmarks/scale_results.json]
 
 For each N, builds a synthetic feed of N articles (plus the real one) in a
 temporary project copy (benchmarks/synthetic_feed.py), then measures there, one
 step at a time so no two steps share the cores:
 
 - derive and validate, as whole commands (interpreter start-up included);
-- every page's first run and warm rerun (bench_pages.py, AppTest);
-- every page's warm rerun beside its floor (bench_floor.py);
+- every page's first run, its reruns after a filter change to a view not seen
+  before (the figure that counts), and a warm repeat of the same view
+  (bench_pages.py, AppTest);
+- every page's warm repeat beside its floor (bench_floor.py);
 - cold start to the first rendered page in headless chromium, beside a bare
   one-chart page, and server RSS after touring every page (bench_browser.py);
+- moving to every page in headless chromium, beside moving between two bare
+  one-chart pages (bench_navigate.py);
 - the size of data/.
 
 Prints Markdown tables; --json keeps every figure for plot_scale.py.
@@ -54,7 +58,9 @@ def from_json(command: list[str], env: dict, staging: Path) -> object:
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-def measure(n: int, repeat: int, floor_repeat: int, browser_repeat: int) -> dict:
+def measure(
+    n: int, repeat: int, floor_repeat: int, browser_repeat: int, navigate_repeat: int
+) -> dict:
     with tempfile.TemporaryDirectory() as staging:
         target = Path(staging) / "project"
         start = time.perf_counter()
@@ -84,6 +90,16 @@ def measure(n: int, repeat: int, floor_repeat: int, browser_repeat: int) -> dict
             env,
             Path(staging),
         )
+        navigate = from_json(
+            [
+                python,
+                str(bench / "bench_navigate.py"),
+                "--repeat",
+                str(navigate_repeat),
+            ],
+            env,
+            Path(staging),
+        )
     return {
         "n": n,
         "seed_mb": seed_bytes / 1e6,
@@ -95,6 +111,7 @@ def measure(n: int, repeat: int, floor_repeat: int, browser_repeat: int) -> dict
         "pages": pages,
         "floors": floors,
         "browser": browser,
+        "navigate": navigate,
     }
 
 
@@ -116,11 +133,20 @@ def print_tables(results: list[dict]) -> None:
         )
     problems = ("console_errors", "page_errors", "exception_boxes", "outside_requests")
     for r in results:
-        found = {k: len(r["browser"][k]) for k in problems if r["browser"][k]}
+        found = {
+            f"{bench} {k}": len(r[bench][k])
+            for bench in ("browser", "navigate")
+            for k in problems
+            if r[bench][k]
+        }
         print(f"\nN={r['n']:,}: browser problems {found or 'none'}")
     print()
     pages = [p["page"] for p in results[0]["pages"]]
-    header = " | ".join(f"{p}: first / warm / floor (ms)" for p in pages)
+    header = " | ".join(
+        f"{p}: first / rerun after a new filter, median, worst / warm repeat / "
+        "floor (ms)"
+        for p in pages
+    )
     print(f"| N | {header} |")
     print("|---:|" + "---:|" * len(pages))
     for r in results:
@@ -128,13 +154,33 @@ def print_tables(results: list[dict]) -> None:
         cells = []
         for p in r["pages"]:
             f = floors.get(p["page"])
-            ratio = (
-                f"{f['floor_ms']:.0f} ({f['ratio']:.2f}×; charts and tables only "
-                f"{f['charts_tables_ratio']:.2f}×)"
+            floor = (
+                f"{f['floor_ms']:.0f} (warm repeat / floor {f['ratio']:.2f}×; charts "
+                f"and tables only {f['charts_tables_ratio']:.2f}×)"
                 if f
                 else "n/a"
             )
-            cells.append(f"{p['first_ms']:.0f} / {p['warm_ms']:.0f} / {ratio}")
+            warm = p["warm_repeat_ms"]
+            cells.append(
+                f"{p['first_ms']:.0f} / {p['rerun_ms']:.0f}, {p['rerun_max_ms']:.0f} / "
+                f"{'n/a' if warm is None else f'{warm:.0f}'} / {floor}"
+            )
+        print(f"| {r['n']:,} | " + " | ".join(cells) + " |")
+    print()
+    print(
+        "| N | "
+        + " | ".join(f"{p}: move, first / later visit (ms, × bare)" for p in pages)
+        + " | bare page: move (ms) |"
+    )
+    print("|---:|" + "---:|" * (len(pages) + 1))
+    for r in results:
+        nav = r["navigate"]
+        cells = [
+            f"{p['first_visit']['median_ms']:.0f} ({p['first_ratio']:.2f}×) / "
+            f"{p['later_visit']['median_ms']:.0f} ({p['later_ratio']:.2f}×)"
+            for p in nav["pages"]
+        ]
+        cells.append(f"{nav['bare']['median_ms']:.0f}")
         print(f"| {r['n']:,} | " + " | ".join(cells) + " |")
 
 
@@ -146,11 +192,19 @@ def main() -> None:
     parser.add_argument("--floor-repeat", type=int, default=15)
     # Cold starts of about 4 s each vary by up to a second on a 2-core machine.
     parser.add_argument("--browser-repeat", type=int, default=9)
+    # Rounds of moves through every page (about 25 s each); by default as many as
+    # cold-start rounds, at most 5.
+    parser.add_argument("--navigate-repeat", type=int)
     parser.add_argument("--json", type=Path, help="write every figure here")
     args = parser.parse_args()
+    navigate_repeat = args.navigate_repeat or min(args.browser_repeat, 5)
     results = []
     for n in args.sizes:
-        results.append(measure(n, args.repeat, args.floor_repeat, args.browser_repeat))
+        results.append(
+            measure(
+                n, args.repeat, args.floor_repeat, args.browser_repeat, navigate_repeat
+            )
+        )
         print(f"N={n:,} measured", file=sys.stderr, flush=True)
         if args.json:
             args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")

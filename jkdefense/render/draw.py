@@ -6,8 +6,14 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 import altair as alt
+from altair.utils import schemapi
 
 from jkdefense.render import charts
+
+# NOTE: Altair's debug mode re-walks the whole schema to word an error better;
+# the builders' charts are tested valid, and it cost a third of drawing the map
+# (benchmarks/RESULTS.md).
+schemapi.disable_debug_mode()
 
 if TYPE_CHECKING:
     from jkdefense.report.base import ChartView

@@ -12,6 +12,7 @@ its labels with per-row expressions rather than a layer per style.
 
 from __future__ import annotations
 
+import json
 import textwrap
 from typing import Any
 
@@ -264,6 +265,12 @@ def _label_layers() -> list[alt.Chart]:
     return [halo, ink]
 
 
+def basemap_text(basemap: list[dict[str, Any]]) -> str:
+    """The basemap's features as one GeoJSON FeatureCollection text (a few ms)."""
+    collection = {"type": "FeatureCollection", "features": basemap}
+    return json.dumps(collection, separators=(",", ":"))
+
+
 def theatre_map_chart(
     positions: pd.DataFrame,
     *,
@@ -295,8 +302,11 @@ def theatre_map_chart(
     # NOTE: a FeatureCollection, not a list of features: Altair and Streamlit keep
     # it whole (Streamlit would turn a list into an Arrow table), and validate it
     # at a glance rather than value by value, at every rerun.
+    # NOTE: as one JSON text, not nested lists: Altair copies a chart's data on
+    # every .properties() or .project(), and copying 50,000 coordinates a time
+    # cost 150 ms per new view (benchmarks/RESULTS.md); a string copies for free.
     inline = alt.InlineData(
-        values={"type": "FeatureCollection", "features": basemap},
+        values=basemap_text(basemap),
         format=alt.DataFormat(type="json", property="features"),
     )
     land = alt.Chart(inline).mark_geoshape(

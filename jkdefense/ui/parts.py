@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,7 @@ from jkdefense.ui.state import (
     chart_labels,
     current_view,
     from_frame,
+    kept_with,
     meeting_mode,
     opening,
     page_settings,
@@ -44,8 +46,38 @@ def nothing_to_show(what: str, view_text: str) -> None:
 
 
 def altair(chart: alt.Chart, key: str) -> None:
-    """Draw an Altair chart with the house theme (not Streamlit's)."""
-    st.altair_chart(chart, theme=None, key=key, width="stretch")
+    """Draw an Altair chart with the house theme (not Streamlit's).
+
+    NOTE: handed over as its Vega-Lite spec, unvalidated: the builders' charts are
+    tested valid, and validating them again on every new view cost up to a
+    third of a page's rerun (benchmarks/RESULTS.md).
+    """
+    spec = kept_with(
+        chart, ("spec",), lambda: _inline_json(chart.to_dict(validate=False))
+    )
+    st.vega_lite_chart(spec, theme=None, key=key, width="stretch")
+
+
+def _inline_json(spec: Any) -> Any:
+    """The spec with inline JSON text (the map's basemap) as parsed values.
+
+    Streamlit turns inline values it is handed as text into a table; parsed,
+    a GeoJSON collection passes through whole.
+    """
+    if isinstance(spec, list):
+        return [_inline_json(item) for item in spec]
+    if not isinstance(spec, dict):
+        return spec
+    values = spec.get("values")
+    if isinstance(values, str) and spec.get("format", {}).get("type") == "json":
+        return {**spec, "values": json.loads(values)}
+    parsed = {key: _inline_json(value) for key, value in spec.items()}
+    if isinstance(parsed.get("datasets"), dict):  # Altair gathers inline data here
+        parsed["datasets"] = {
+            name: json.loads(data) if isinstance(data, str) else data
+            for name, data in parsed["datasets"].items()
+        }
+    return parsed
 
 
 def plotly(figure: go.Figure, key: str) -> None:

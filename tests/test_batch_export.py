@@ -4,8 +4,6 @@ and one-line refusals (python -m jkdefense.export)."""
 import ast
 import io
 import re
-import subprocess
-import sys
 from urllib.parse import urlencode
 
 import pytest
@@ -16,7 +14,7 @@ from jkdefense.render import batch, export
 from jkdefense.report import context, links, registry
 from jkdefense.ui.text import escape_markdown
 from tests.apptest import run_page
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_module
 
 DATA = ROOT / "data"
 
@@ -260,13 +258,16 @@ def test_a_page_whose_table_cannot_be_read_is_refused(capsys, tmp_path, data_cop
 
 def test_python_m_jkdefense_export_runs_the_command(tmp_path):
     out = tmp_path / "out"
-    done = subprocess.run(
-        [sys.executable, "-m", "jkdefense.export", "--page", "threats"]
-        + ["--format", "svg", "--out", str(out), "--query", "colour=red"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
+    done = run_module(
+        "jkdefense.export",
+        "--page",
+        "threats",
+        "--format",
+        "svg",
+        "--out",
+        str(out),
+        "--query",
+        "colour=red",
     )
     assert done.returncode == 2
     assert one_line(done.stderr) and "colour" in done.stderr

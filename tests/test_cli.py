@@ -1,10 +1,7 @@
-import subprocess
-import sys
-
 import pytest
 
 from jkdefense import cli
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_module
 
 
 def test_help_lists_every_command(capsys):
@@ -50,26 +47,12 @@ def test_validate_passes_on_the_committed_data(capsys, monkeypatch):
 
 
 def test_python_dash_m_runs_the_same_command_line():
-    result = subprocess.run(
-        [sys.executable, "-m", "jkdefense", "--help"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
+    result = run_module("jkdefense", "--help")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("usage: jkdefense COMMAND")
 
 
 def test_python_dash_m_exits_with_the_command_code():
-    result = subprocess.run(
-        [sys.executable, "-m", "jkdefense", "frobnicate"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
+    result = run_module("jkdefense", "frobnicate")
     assert result.returncode == 2
     assert "unknown command 'frobnicate'" in result.stderr

@@ -2,8 +2,6 @@
 
 import csv
 import io
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -12,7 +10,7 @@ import pytest
 from jkdefense import cli
 from jkdefense.data import load
 from jkdefense.pipeline import derive, ingest, names, seeds
-from tests.conftest import ROOT
+from tests.conftest import run_module
 
 # Two short articles, a and b: every name below is made up for these tests.
 SENTENCES = [
@@ -230,14 +228,7 @@ def test_an_unknown_source_exits_2_with_one_line(data_copy, capsys):
 
 
 def test_python_dash_m_jkdefense_names_runs_the_command():
-    result = subprocess.run(
-        [sys.executable, "-m", "jkdefense.names", "--source", "nope"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
+    result = run_module("jkdefense.names", "--source", "nope")
     assert result.returncode == 2
     assert "unknown source 'nope'" in result.stderr
 

@@ -9,9 +9,10 @@ from urllib.parse import urlencode
 import pytest
 from pptx import Presentation
 
+from jkdefense.analysis import shaping
 from jkdefense.data.vocabulary import DOMAINS
 from jkdefense.render import batch, export
-from jkdefense.report import context, links, registry
+from jkdefense.report import context, links, pairings, registry
 from jkdefense.ui.text import escape_markdown
 from tests.apptest import run_page
 from tests.conftest import ROOT, run_module
@@ -58,6 +59,25 @@ def test_a_chosen_pairing_gives_back_its_query(package):
     view, settings = links.view_from_params(package, links.parse_query(query))
     assert settings["pair"] == second
     assert links.params_from_view(package, view, settings) == query
+
+
+@pytest.mark.parametrize(
+    ("query", "companies"),
+    [("", []), ("domain=sea&focus=KR", []), ("domain=air", ["KAI"])],
+)
+def test_a_links_pairing_choices_are_the_pages(package, query, companies):
+    """The link checks a pair against the same choices, in the same order."""
+    view, _ = links.view_from_params(package, links.parse_query(query))
+    options = shaping.company_options(
+        package.tables["company_pairings"], package.tables["companies"]
+    )
+    labels = context.chart_labels(package, view)
+    page = pairings.build(
+        package.tables, view, labels, shaping.ids_of(options, companies)
+    )
+    expected = list(page.rows["pairing_label"]) if not page.empty else []
+    assert len(expected) > 1 or companies
+    assert links.pairing_labels(package, view, companies) == expected
 
 
 def test_defaults_are_the_apps_and_give_an_empty_query(package):

@@ -197,9 +197,9 @@ def pairing_labels(
         pkg.tables["company_pairings"], pkg.tables["companies"]
     )
     company_ids = shaping.ids_of(options, list(companies))
-    labels = context.chart_labels(pkg, view)
-    rows = pairings.build(pkg.tables, view, labels, company_ids).rows
-    return [] if rows.empty else list(rows["pairing_label"])
+    # The rows alone: the page's charts are not needed to know its choices.
+    rows = pairings.pairings_in_view(pkg.tables, view, company_ids)
+    return list(rows["pairing_label"])
 
 
 def view_from_params(pkg: load.Package, params: Params) -> tuple[ViewFilters, dict]:

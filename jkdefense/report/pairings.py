@@ -37,15 +37,22 @@ def legend(t: Tables) -> str:
     )
 
 
+def pairings_in_view(
+    t: Tables, view: ViewFilters, company_ids: list[str]
+) -> pd.DataFrame:
+    """Scored pairings in view with the chosen companies, best first."""
+    scored = scoring.score_pairings(
+        filters.select(t["company_pairings"], view), t["companies"], t["programs"]
+    )
+    return filters.pairings_with_companies(scored, company_ids)
+
+
 def build(
     t: Tables, view: ViewFilters, labels: dict, company_ids: list[str]
 ) -> PageView:
     """Company matrix and the network of bridge suppliers."""
     page = base.PageView("Company pairings", label_column="pairing_label")
-    scored = scoring.score_pairings(
-        filters.select(t["company_pairings"], view), t["companies"], t["programs"]
-    )
-    scored = filters.pairings_with_companies(scored, company_ids)
+    scored = pairings_in_view(t, view, company_ids)
     if scored.empty:
         page.empty = "company pairings"
         return page

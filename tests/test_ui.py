@@ -99,3 +99,69 @@ def test_kept_with_lives_as_long_as_its_owner():
     del frame
     gc.collect()
     assert owner not in state._KEPT_WITH
+
+
+def _every_altair_figure(package):
+    """Every Altair figure of every page, under all filters and under air only."""
+    from jkdefense.render import draw
+    from jkdefense.report import context, links
+
+    for params in ({}, {"domain": ["air"], "focus": ["japan"]}):
+        view, settings = links.view_from_params(package, params)
+        for page in context.all_page_views(package, view, settings):
+            for chart in page.charts:
+                if chart.kind.startswith("charts."):
+                    yield chart.kind, draw.figure(chart)
+
+
+def test_a_chart_reaches_the_page_as_altair_writes_it_with_its_tables_as_arrow(
+    package,
+):
+    import io
+    import json
+
+    import altair as alt
+    import pyarrow as pa
+
+    from jkdefense.ui import parts
+
+    kinds = set()
+    for kind, figure in _every_altair_figure(package):
+        sent = parts.vega_lite_spec(figure)
+        written = parts._inline_json(figure.to_dict(validate=False))
+        assert alt.data_transformers.active == "default"  # put back after use
+        tables = {n: d for n, d in sent["datasets"].items() if isinstance(d, bytes)}
+        rows_written = [d for d in written["datasets"].values() if isinstance(d, list)]
+        assert len(tables) == len(rows_written) >= 1, kind
+        # The same spec but for the tables' names...
+        sent_text = json.dumps({k: v for k, v in sent.items() if k != "datasets"})
+        written_text = json.dumps({k: v for k, v in written.items() if k != "datasets"})
+        for ours, altairs in zip(tables, written["datasets"], strict=False):
+            written_text = written_text.replace(altairs, ours)
+        assert sent_text == written_text, kind
+        # ...and the same rows, dates as the ISO text Altair writes.
+        for data, rows in zip(tables.values(), rows_written, strict=True):
+            arrow_rows = pa.ipc.open_stream(io.BytesIO(data)).read_all().to_pylist()
+            assert len(arrow_rows) == len(rows), kind
+            for got, want in zip(arrow_rows, rows, strict=True):
+                assert {k: got[k] for k in want} == want, kind
+        kinds.add(kind)
+    assert {"charts.theatre_map_chart", "charts.incident_timeline_chart"} <= kinds
+
+
+def test_chart_builders_hand_altair_typed_channels(package, monkeypatch):
+    # A shorthand string or dict costs Altair a scan of its whole schema, about
+    # 3 ms a channel on every chart built (render/charts.py says why it matters).
+    from altair.utils import schemapi
+
+    looked_up = []
+    original = schemapi.SchemaBase.from_dict.__func__
+
+    def from_dict(cls, dct, validate=True):
+        looked_up.append((cls.__name__, dct))
+        return original(cls, dct, validate)
+
+    monkeypatch.setattr(schemapi.SchemaBase, "from_dict", classmethod(from_dict))
+    kinds = {kind for kind, _ in _every_altair_figure(package)}
+    assert len(kinds) >= 10
+    assert looked_up == []

@@ -36,14 +36,15 @@ SCRAMBLE_ACTORS = {"china_count": "CN", "russia_count": "RU", "other_count": "ot
 
 def threat_matrix(threats: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
     """Actor × domain cells with the highest severity and the threats behind it."""
-    names = countries.set_index("country_code")["country_name"]
-    cells = threats.groupby(["actor_country_code", "domain_type"], as_index=False).agg(
-        severity_score=("severity_score", "max"),
-        threat_count=("threat_id", "size"),
-        threat_names=("threat_name", lambda s: "; ".join(sorted(s))),
-    )
+    names = dict(zip(countries["country_code"], countries["country_name"], strict=True))
+    # Sorted by name within each cell first, so each cell lists its threats A–Z.
+    ordered = threats.sort_values(["actor_country_code", "domain_type", "threat_name"])
+    cells_of = ordered.groupby(["actor_country_code", "domain_type"], sort=False)
+    cells = cells_of["severity_score"].max().reset_index()
+    cells["threat_count"] = cells_of.size().to_numpy()
+    cells["threat_names"] = cells_of["threat_name"].agg("; ".join).to_numpy()
     cells["actor_name"] = cells["actor_country_code"].map(names)
-    return cells.sort_values(["actor_country_code", "domain_type"], ignore_index=True)
+    return cells
 
 
 def scrambles_by_actor(scrambles: pd.DataFrame) -> pd.DataFrame:

@@ -10,15 +10,42 @@ import pandas as pd
 from jkdefense.data import vocabulary
 from jkdefense.render import theme
 
+# NOTE: every channel is handed to Altair typed (alt.X, alt.Tooltip,
+# alt.ColorValue), never as a shorthand string or a dict: Altair turns those
+# into their channel class by hashing its whole schema, about 3 ms a channel
+# on every chart built, a third of a page's rerun (benchmarks/RESULTS.md).
 
-def _titled(chart: alt.Chart, title: str, subtitle: str, source: str) -> alt.Chart:
-    """Put the finding on top, then the filters and the source line under it."""
-    return chart.properties(
-        title=alt.TitleParams(
-            text=title, subtitle=[subtitle, *textwrap.wrap(source, 110)]
-        ),
-        width="container",
+
+def _tooltips(*fields: str | alt.Tooltip) -> list[alt.Tooltip]:
+    """Tooltip channels, from shorthands ("field:type") or ready channels."""
+    return [f if isinstance(f, alt.Tooltip) else alt.Tooltip(f) for f in fields]
+
+
+def _label_color(dark_cell: str) -> alt.ColorValue:
+    """Cell labels white where ``dark_cell`` (a Vega expression) holds, else black."""
+    return alt.ColorValue("black", condition={"test": dark_cell, "value": "white"})
+
+
+# NOTE: a layered chart takes its data once, at the layer, and its layers none:
+# given to each layer, Altair checks the layers share it by printing the whole
+# table once per layer, which cost half of building the incident timeline.
+
+
+def _titled(
+    chart: alt.Chart, title: str, subtitle: str, source: str, *, height: int
+) -> alt.Chart:
+    """Put the finding on top, then the filters and the source line under it.
+
+    NOTE: set on the chart just built, in place: ``.properties()`` copies the
+    whole chart, and a layered chart copies each layer twice more on every
+    copy, which made up a third of drawing a layered chart.
+    """
+    chart.title = alt.TitleParams(
+        text=title, subtitle=[subtitle, *textwrap.wrap(source, 110)]
     )
+    chart.width = "container"
+    chart.height = height
+    return chart
 
 
 def _largest_first(frame: pd.DataFrame, label: str, value: str) -> list:
@@ -31,7 +58,7 @@ def threat_matrix_chart(
     cells: pd.DataFrame, *, title: str, subtitle: str, source: str
 ) -> alt.Chart:
     """Actor × domain heatmap coloured by the highest analyst severity (1–5)."""
-    base = alt.Chart(cells).encode(
+    base = alt.Chart().encode(
         x=alt.X(
             "domain_type:N",
             title="Domain",
@@ -46,15 +73,17 @@ def threat_matrix_chart(
             title="Severity (1–5, analyst)",
             scale=alt.Scale(domain=[1, 5], scheme=theme.SCORE_SCHEME),
         ),
-        tooltip=["actor_name:N", "domain_type:N", "severity_score:Q", "threat_names:N"],
-    )
-    labels = base.mark_text(fontSize=14, fontWeight="bold").encode(
-        text="severity_score:Q",
-        color=alt.condition(
-            "datum.severity_score >= 4", alt.value("white"), alt.value("black")
+        tooltip=_tooltips(
+            "actor_name:N", "domain_type:N", "severity_score:Q", "threat_names:N"
         ),
     )
-    return _titled((heat + labels).properties(height=220), title, subtitle, source)
+    labels = base.mark_text(fontSize=14, fontWeight="bold").encode(
+        text=alt.Text("severity_score:Q"),
+        color=_label_color("datum.severity_score >= 4"),
+    )
+    return _titled(
+        alt.layer(heat, labels, data=cells), title, subtitle, source, height=220
+    )
 
 
 def _count_axis() -> alt.Axis:
@@ -109,7 +138,7 @@ def incident_timeline_chart(
     is which; an event the article cites has a thick black edge.
     """
     laid = timeline_lanes(incidents)
-    base = alt.Chart(laid).encode(
+    base = alt.Chart().encode(
         x=alt.X(
             "incident_date:T",
             title=None,
@@ -124,17 +153,18 @@ def incident_timeline_chart(
         shape=alt.Shape("incident_type:N", title="Event type"),
         # A thin grey edge keeps the pale domains (air, multi) visible on a
         # white slide; the thick black one marks the events the article cites.
-        stroke=alt.condition(
-            "datum.is_mentioned_in_article", alt.value("black"), alt.value(UNCITED_EDGE)
+        stroke=alt.StrokeValue(
+            UNCITED_EDGE,
+            condition={"test": "datum.is_mentioned_in_article", "value": "black"},
         ),
-        strokeWidth=alt.condition(
-            "datum.is_mentioned_in_article", alt.value(2.5), alt.value(1)
+        strokeWidth=alt.StrokeWidthValue(
+            1, condition={"test": "datum.is_mentioned_in_article", "value": 2.5}
         ),
-        tooltip=[
+        tooltip=_tooltips(
             alt.Tooltip("incident_date:T", format="%d %b %Y"),
             "incident_name:N",
             "incident_description:N",
-        ],
+        ),
     )
     text = {"fontSize": 11, "color": theme.TEXT_COLOR, "baseline": "middle"}
     right = base.transform_filter("datum.label_side == 'right'").mark_text(
@@ -143,10 +173,12 @@ def incident_timeline_chart(
     left = base.transform_filter("datum.label_side == 'left'").mark_text(
         align="right", dx=-9, **text
     )
-    labels = [layer.encode(text="incident_short_name:N") for layer in (right, left)]
+    labels = [
+        layer.encode(text=alt.Text("incident_short_name:N")) for layer in (right, left)
+    ]
     height = max(140, LANE_PX * (int(laid["lane"].max()) + 1))
-    layered = alt.layer(points, *labels).properties(height=height)
-    return _titled(layered, title, subtitle, source)
+    layered = alt.layer(points, *labels, data=laid)
+    return _titled(layered, title, subtitle, source, height=height)
 
 
 def score_heatmap(
@@ -160,7 +192,7 @@ def score_heatmap(
 ) -> alt.Chart:
     """Item × criterion grid of analyst scores 1–5 (long: label, criterion, score)."""
     order = list(dict.fromkeys(scores[label_field]))
-    base = alt.Chart(scores).encode(
+    base = alt.Chart().encode(
         x=alt.X(
             "criterion_name:N",
             title=None,
@@ -175,14 +207,18 @@ def score_heatmap(
             title="Score (1–5, analyst)",
             scale=alt.Scale(domain=[1, 5], scheme=theme.SCORE_SCHEME),
         ),
-        tooltip=[f"{label_field}:N", "criterion_name:N", "score:Q", "rationale:N"],
+        tooltip=_tooltips(
+            f"{label_field}:N", "criterion_name:N", "score:Q", "rationale:N"
+        ),
     )
     labels = base.mark_text(fontSize=13).encode(
-        text="score:Q",
-        color=alt.condition("datum.score >= 4", alt.value("white"), alt.value("black")),
+        text=alt.Text("score:Q"),
+        color=_label_color("datum.score >= 4"),
     )
     height = max(120, 30 * len(order))
-    return _titled((heat + labels).properties(height=height), title, subtitle, source)
+    return _titled(
+        alt.layer(heat, labels, data=scores), title, subtitle, source, height=height
+    )
 
 
 def ranking_chart(
@@ -217,16 +253,16 @@ def ranking_chart(
                 legend=alt.Legend(orient="top"),
             ),
             order=alt.Order("criterion_order:Q"),
-            tooltip=[
+            tooltip=_tooltips(
                 "program_name:N",
                 "criterion_name:N",
                 alt.Tooltip("score:Q", title="Score (1–5)"),
                 alt.Tooltip("contribution:Q", title="Weighted part", format=".2f"),
-            ],
+            ),
         )
     )
     height = max(140, 30 * len(order))
-    return _titled(chart.properties(height=height), title, subtitle, source)
+    return _titled(chart, title, subtitle, source, height=height)
 
 
 def rank_stability_chart(
@@ -234,9 +270,7 @@ def rank_stability_chart(
 ) -> alt.Chart:
     """Rank range of each program when the weights move: best to worst rank."""
     order = list(stability["program_name"])
-    base = alt.Chart(stability).encode(
-        y=alt.Y("program_name:N", title=None, sort=order)
-    )
+    base = alt.Chart().encode(y=alt.Y("program_name:N", title=None, sort=order))
     ranks = max(len(order), 1)
     span = base.mark_rule(strokeWidth=6, color=theme.SCORE_LIGHT).encode(
         x=alt.X(
@@ -247,27 +281,29 @@ def rank_stability_chart(
             scale=alt.Scale(domain=[0.5, ranks + 0.5], nice=False),
             axis=alt.Axis(values=list(range(1, ranks + 1)), format="d"),
         ),
-        x2="rank_max:Q",
+        x2=alt.X2("rank_max:Q"),
     )
     point = base.mark_point(filled=True, size=120, color=theme.SCORE_COLOR).encode(
-        x="rank:Q",
-        tooltip=[
+        x=alt.X("rank:Q"),
+        tooltip=_tooltips(
             "program_name:N",
             "rank:Q",
             "rank_min:Q",
             "rank_max:Q",
             alt.Tooltip("share_same_rank:Q", format=".0%", title="Draws at this rank"),
-        ],
+        ),
     )
     height = max(120, 28 * len(order))
-    return _titled((span + point).properties(height=height), title, subtitle, source)
+    return _titled(
+        alt.layer(span, point, data=stability), title, subtitle, source, height=height
+    )
 
 
 def pairing_matrix_chart(
     matrix: pd.DataFrame, *, title: str, subtitle: str, source: str
 ) -> alt.Chart:
     """Korean × Japanese companies, coloured by the best pairing score in view."""
-    base = alt.Chart(matrix).encode(
+    base = alt.Chart().encode(
         x=alt.X(
             "jp_company_name:N",
             title="Japanese company",
@@ -281,20 +317,20 @@ def pairing_matrix_chart(
             title="Pairing score (1–5)",
             scale=alt.Scale(domain=[1, 5], scheme=theme.SCORE_SCHEME),
         ),
-        tooltip=[
+        tooltip=_tooltips(
             "kr_company_name:N",
             "jp_company_name:N",
             alt.Tooltip("pairing_score:Q", format=".2f"),
             "domains:N",
-        ],
+        ),
     )
     labels = base.mark_text(fontSize=13).encode(
         text=alt.Text("pairing_score:Q", format=".1f"),
-        color=alt.condition(
-            "datum.pairing_score >= 3.5", alt.value("white"), alt.value("black")
-        ),
+        color=_label_color("datum.pairing_score >= 3.5"),
     )
-    return _titled((heat + labels).properties(height=300), title, subtitle, source)
+    return _titled(
+        alt.layer(heat, labels, data=matrix), title, subtitle, source, height=300
+    )
 
 
 def precedent_partner_chart(
@@ -315,11 +351,11 @@ def precedent_partner_chart(
             color=alt.Color(
                 "domain_type:N", title="Domain", scale=theme.domain_scale()
             ),
-            tooltip=["precedent_name:N", "country_name:N", "start_year:Q"],
+            tooltip=_tooltips("precedent_name:N", "country_name:N", "start_year:Q"),
         )
     )
     height = max(160, 46 * len(order))
-    return _titled(chart.properties(height=height), title, subtitle, source)
+    return _titled(chart, title, subtitle, source, height=height)
 
 
 def mention_chart(
@@ -334,17 +370,15 @@ def mention_chart(
             x=alt.X("mention_count:Q", title="Mentions", axis=_count_axis()),
             y=alt.Y("entity_name:N", title=None, sort=order),
             color=alt.Color("source_title:N", title="Article"),
-            tooltip=[
+            tooltip=_tooltips(
                 "entity_name:N",
                 "entity_table:N",
                 "source_title:N",
                 "mention_count:Q",
-            ],
+            ),
         )
     )
-    return _titled(
-        chart.properties(height=max(120, 18 * len(order))), title, subtitle, source
-    )
+    return _titled(chart, title, subtitle, source, height=max(120, 18 * len(order)))
 
 
 def verdict_chart(
@@ -370,10 +404,10 @@ def verdict_chart(
                 legend=None,
                 scale=alt.Scale(domain=order, range=colors),
             ),
-            tooltip=["verdict_type:N", "count():Q"],
+            tooltip=_tooltips("verdict_type:N", "count():Q"),
         )
     )
-    return _titled(chart.properties(height=180), title, subtitle, source)
+    return _titled(chart, title, subtitle, source, height=180)
 
 
 def coverage_chart(
@@ -393,10 +427,10 @@ def coverage_chart(
                 sort=list(vocabulary.DOMAINS),
             ),
             order=alt.Order("domain_type:N"),
-            tooltip=["table_name:N", "domain_type:N", "row_count:Q"],
+            tooltip=_tooltips("table_name:N", "domain_type:N", "row_count:Q"),
         )
     )
-    return _titled(chart.properties(height=200), title, subtitle, source)
+    return _titled(chart, title, subtitle, source, height=200)
 
 
 # Okabe–Ito shades from nothing (grey) to working (green), halted (orange, red).
@@ -418,12 +452,12 @@ def development_timeline_chart(
     The last stretch of each row carries today's state as a label.
     """
     order = list(dict.fromkeys(segments["subject_name"]))
-    base = alt.Chart(segments).encode(
+    base = alt.Chart().encode(
         y=alt.Y("subject_name:N", title=None, sort=order, axis=alt.Axis(labelLimit=380))
     )
     bars = base.mark_bar(height=16).encode(
         x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year")),
-        x2="end:T",
+        x2=alt.X2("end:T"),
         color=alt.Color(
             "state_name:N",
             title="State",
@@ -432,15 +466,17 @@ def development_timeline_chart(
             ),
             legend=alt.Legend(orient="bottom"),
         ),
-        tooltip=["subject_name:N", "state_name:N", "start:T", "end:T"],
+        tooltip=_tooltips("subject_name:N", "state_name:N", "start:T", "end:T"),
     )
     now = (
         base.transform_filter("datum.is_current")
         .mark_text(align="left", dx=4, fontSize=12, color=theme.TEXT_COLOR)
-        .encode(x="end:T", text="state_name:N")
+        .encode(x=alt.X("end:T"), text=alt.Text("state_name:N"))
     )
     height = max(160, 26 * len(order))
-    return _titled((bars + now).properties(height=height), title, subtitle, source)
+    return _titled(
+        alt.layer(bars, now, data=segments), title, subtitle, source, height=height
+    )
 
 
 def theatre_map_chart(positions: pd.DataFrame, **options: object) -> alt.LayerChart:

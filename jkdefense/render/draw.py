@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import threading
 from typing import TYPE_CHECKING, Any
 
 import altair as alt
@@ -14,6 +15,11 @@ from jkdefense.render import charts
 # the builders' charts are tested valid, and it cost a third of drawing the map
 # (benchmarks/RESULTS.md).
 schemapi.disable_debug_mode()
+
+# Held while a spec is written: Altair's data transformer is one setting for the
+# whole process (jkdefense.ui.parts swaps in its own), and the app's sessions
+# and their downloads run on threads of their own.
+ALTAIR_SETTINGS = threading.Lock()
 
 if TYPE_CHECKING:
     from jkdefense.report.base import ChartView
@@ -42,8 +48,10 @@ def figure(chart: ChartView) -> Any:
         # be an image without a name).
         # fit-x: the width follows the page, the height is the plot's own;
         # Streamlit's default (fit) would squeeze the plot under a long title.
-        return figure.properties(
-            description=chart.description,
-            autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
-        ).configure_mark(aria=False)
+        # Set in place on the figure just built: .properties() would copy it
+        # whole, layers included (charts._titled says why that matters).
+        figure.description = chart.description
+        figure.autosize = alt.AutoSizeParams(type="fit-x", contains="padding")
+        figure.config = alt.Config(mark=alt.MarkConfig(aria=False))
+        return figure
     return figure

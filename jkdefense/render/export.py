@@ -59,7 +59,8 @@ def _ensure_kaleido() -> None:
 
 def _altair_spec(chart: alt.TopLevelMixin) -> str:
     # NOTE: "container" width has no container outside the page: fix it.
-    return chart.properties(width=EXPORT_WIDTH - 220).to_json()
+    with draw.ALTAIR_SETTINGS:
+        return chart.properties(width=EXPORT_WIDTH - 220).to_json()
 
 
 def _plotly_image(figure: go.Figure, image_format: str, scale: int) -> bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -10,12 +11,35 @@ import plotly.io as pio
 
 from jkdefense.render import theme
 
-pio.templates["jkdefense"] = go.layout.Template(
-    layout=go.Layout(**theme.plotly_template_layout())
-)
+# The kinds of trace and axis the builders below draw.
+DRAWN_TRACES = ("bar", "scatter")
+UNDRAWN_LAYOUT = ("coloraxis", "colorscale", "geo", "polar", "scene", "ternary")
+
+
+def _house_template() -> go.layout.Template:
+    """plotly_white with the house layout on top, for what the builders draw.
+
+    NOTE: Plotly checks a figure's template value by value each time one is
+    set; plotly_white's defaults for 24 kinds of trace and for 3-D, polar and
+    map axes made that half of building a figure. None of them applies to
+    bars and scatters on plain axes, so they are left out.
+    """
+    white = pio.templates["plotly_white"]
+    layout = white.layout.to_plotly_json()
+    for part in UNDRAWN_LAYOUT:
+        layout.pop(part, None)
+    return pio.templates.merge_templates(
+        go.layout.Template(
+            layout=layout, data={kind: white.data[kind] for kind in DRAWN_TRACES}
+        ),
+        go.layout.Template(layout=go.Layout(**theme.plotly_template_layout())),
+    )
+
+
 # NOTE: set on every figure, not as Plotly's default, which Streamlit replaces
 # with its own when it is imported.
-HOUSE_TEMPLATE = "plotly_white+jkdefense"
+HOUSE_TEMPLATE = "jkdefense"
+pio.templates[HOUSE_TEMPLATE] = _house_template()
 
 ACTOR_NAMES = {"CN": "China", "RU": "Russia", "other": "Other"}
 PROGRESS_COLORS = {
@@ -31,18 +55,42 @@ MARGIN_TOP, MARGIN_BOTTOM = 120, 120
 SOURCE_LINE_PX = 15  # one more line of the source line
 
 
-def _titled(
-    figure: go.Figure, title: str, subtitle: str, source: str, height: int
+def _figure(
+    traces: list[go.Bar | go.Scatter],
+    layout: dict[str, Any],
+    *,
+    title: str,
+    subtitle: str,
+    source: str,
+    height: int,
 ) -> go.Figure:
-    """Finding as title, filters as subtitle, legend above, source line at the foot.
+    """The figure: finding as title, filters as subtitle, legend above, source line.
 
     The foot grows with the source line, so a long list of articles is never cut.
+
+    NOTE: made in one call from the traces and one layout: Plotly checks every
+    value each time it is set, and adding traces, lines and notes one by one,
+    then updating the layout, took three times as long.
     """
     source_lines = textwrap.wrap(source, 110)
     extra = SOURCE_LINE_PX * max(0, len(source_lines) - 2)
-    figure.update_layout(
-        template=HOUSE_TEMPLATE,
-        title={
+    # NOTE: pinned in pixels below the plot, so it never meets the axis title.
+    source_note = {
+        "text": "<br>".join(source_lines),
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0,
+        "y": 0,
+        "yshift": -(MARGIN_BOTTOM - 30),
+        "showarrow": False,
+        "xanchor": "left",
+        "yanchor": "top",
+        "align": "left",
+        "font": {"size": 11, "color": "#555555"},
+    }
+    house = {
+        "template": HOUSE_TEMPLATE,
+        "title": {
             "text": title,
             "subtitle": {"text": subtitle},
             "y": 0.98,
@@ -51,9 +99,9 @@ def _titled(
             "x": 0.01,
             "font": {"size": 17, "weight": "bold"},
         },
-        height=height + extra,
-        margin={"t": MARGIN_TOP, "b": MARGIN_BOTTOM + extra},
-        legend={
+        "height": height + extra,
+        "margin": {"t": MARGIN_TOP, "b": MARGIN_BOTTOM + extra},
+        "legend": {
             "orientation": "h",
             "x": 0,
             "y": 1.0,
@@ -61,22 +109,9 @@ def _titled(
             "yanchor": "bottom",
             "traceorder": "normal",
         },
-    )
-    # NOTE: pinned in pixels below the plot, so it never meets the axis title.
-    figure.add_annotation(
-        text="<br>".join(source_lines),
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        yshift=-(MARGIN_BOTTOM - 30),
-        showarrow=False,
-        xanchor="left",
-        yanchor="top",
-        align="left",
-        font={"size": 11, "color": "#555555"},
-    )
-    return figure
+        "annotations": [*layout.get("annotations", []), source_note],
+    }
+    return go.Figure(data=traces, layout={**layout, **house})
 
 
 # Heights (fraction of the plot) of successive marker labels: staggered, so two
@@ -97,55 +132,74 @@ def scramble_figure(
     ``markers`` are (position on the fiscal-year axis, label): the article's
     date and the turning points of the relationship, each a dotted line.
     """
-    figure = go.Figure()
-    for actor in [a for a in ACTOR_NAMES if a in set(scrambles["actor_code"])]:
-        rows = scrambles[scrambles["actor_code"] == actor]
-        figure.add_bar(
-            x=rows["fiscal_year"],
-            y=rows["scramble_count"],
-            name=ACTOR_NAMES[actor],
-            marker_color=theme.COUNTRY_COLORS[actor],
-            hovertemplate="FY%{x}: %{y} scrambles<extra>"
-            + ACTOR_NAMES[actor]
-            + "</extra>",
+    by_actor = dict(list(scrambles.groupby("actor_code", sort=False)))
+    bars = [
+        go.Bar(
+            x=by_actor[actor]["fiscal_year"],
+            y=by_actor[actor]["scramble_count"],
+            name=name,
+            marker={"color": theme.COUNTRY_COLORS[actor]},
+            hovertemplate=f"FY%{{x}}: %{{y}} scrambles<extra>{name}</extra>",
         )
-    figure.update_layout(
-        barmode="stack",
-        yaxis_title="Scrambles per fiscal year",
-        xaxis={"dtick": 1, "title": "Japanese fiscal year (April–March)"},
+        for actor, name in ACTOR_NAMES.items()
+        if actor in by_actor
+    ]
+    layout = {
+        "barmode": "stack",
+        "yaxis": {"title": {"text": "Scrambles per fiscal year"}},
+        "xaxis": {"dtick": 1, "title": {"text": "Japanese fiscal year (April–March)"}},
+        "shapes": [
+            {
+                "type": "line",
+                "x0": position,
+                "x1": position,
+                "xref": "x",
+                "y0": 0,
+                "y1": 1,
+                "yref": "y domain",
+                "line": {"dash": "dot", "color": "#333333"},
+            }
+            for position, _ in markers
+        ],
+        "annotations": [
+            {
+                "x": position,
+                "y": MARKER_LABEL_HEIGHTS[index % len(MARKER_LABEL_HEIGHTS)],
+                "yref": "paper",
+                "text": f" {label}",
+                "showarrow": False,
+                "xanchor": "left",
+                "yanchor": "top",
+                "bgcolor": "rgba(255,255,255,0.85)",
+                "font": {"size": 12, "color": "#262730"},
+            }
+            for index, (position, label) in enumerate(markers)
+        ],
+    }
+    return _figure(
+        bars, layout, title=title, subtitle=subtitle, source=source, height=440
     )
-    for index, (position, label) in enumerate(markers):
-        figure.add_vline(x=position, line_dash="dot", line_color="#333333")
-        figure.add_annotation(
-            x=position,
-            y=MARKER_LABEL_HEIGHTS[index % len(MARKER_LABEL_HEIGHTS)],
-            yref="paper",
-            text=f" {label}",
-            showarrow=False,
-            xanchor="left",
-            yanchor="top",
-            bgcolor="rgba(255,255,255,0.85)",
-            font={"size": 12, "color": "#262730"},
-        )
-    return _titled(figure, title, subtitle, source, 440)
 
 
 def network_figure(
     nodes: pd.DataFrame, *, edges: pd.DataFrame, title: str, subtitle: str, source: str
 ) -> go.Figure:
     """Korean firms – bridge suppliers – Japanese firms; line width = pairings."""
-    position = nodes.set_index("node_id")[["x", "y"]]
-    figure = go.Figure()
-    for edge in edges.itertuples(index=False):
-        (x0, y0), (x1, y1) = position.loc[edge.source_id], position.loc[edge.target_id]
-        figure.add_scatter(
-            x=[x0, x1],
-            y=[y0, y1],
+    position = {
+        node["node_id"]: (node["x"], node["y"]) for node in nodes.to_dict("records")
+    }
+    # One trace per edge: a trace's lines share one width.
+    traces: list[go.Bar | go.Scatter] = [
+        go.Scatter(
+            x=[position[edge["source_id"]][0], position[edge["target_id"]][0]],
+            y=[position[edge["source_id"]][1], position[edge["target_id"]][1]],
             mode="lines",
             showlegend=False,
-            line={"width": 1 + 1.5 * edge.weight, "color": "#b0b0b0"},
+            line={"width": 1 + 1.5 * edge["weight"], "color": "#b0b0b0"},
             hoverinfo="skip",
         )
+        for edge in edges.to_dict("records")
+    ]
     side_colors = {
         "KR": theme.COUNTRY_COLORS["KR"],
         "bridge": theme.COUNTRY_COLORS["US"],
@@ -157,8 +211,8 @@ def network_figure(
         "JP": "Japanese company",
     }
     positions = {"KR": "middle left", "JP": "middle right"}
-    for side, rows in nodes.groupby("side", sort=False):
-        figure.add_scatter(
+    traces += [
+        go.Scatter(
             x=rows["x"],
             y=rows["y"],
             # Lines cross above the bridge nodes: their names go on a white backing.
@@ -169,52 +223,62 @@ def network_figure(
             marker={"size": 16, "color": side_colors[side]},
             hovertemplate="%{text}<extra>" + side_names[side] + "</extra>",
         )
-    for bridge in nodes[nodes["side"] == "bridge"].itertuples(index=False):
-        figure.add_annotation(
-            x=bridge.x,
-            y=bridge.y,
-            text=bridge.node_name,
-            showarrow=False,
-            yshift=21,
-            bgcolor="rgba(255, 255, 255, 0.85)",
-        )
-    figure.update_xaxes(visible=False, range=[-1.2, 3.2])
-    figure.update_yaxes(visible=False)
+        for side, rows in nodes.groupby("side", sort=False)
+    ]
+    bridge_names = [
+        {
+            "x": bridge["x"],
+            "y": bridge["y"],
+            "text": bridge["node_name"],
+            "showarrow": False,
+            "yshift": 21,
+            "bgcolor": "rgba(255, 255, 255, 0.85)",
+        }
+        for bridge in nodes[nodes["side"] == "bridge"].to_dict("records")
+    ]
+    layout = {
+        "xaxis": {"visible": False, "range": [-1.2, 3.2]},
+        "yaxis": {"visible": False},
+        "annotations": bridge_names,
+    }
     height = max(360, 48 * int(nodes.groupby("side").size().max()) + 200)
-    return _titled(figure, title, subtitle, source, height)
+    return _figure(
+        traces, layout, title=title, subtitle=subtitle, source=source, height=height
+    )
 
 
 def pathway_figure(
     steps: pd.DataFrame, *, title: str, subtitle: str, source: str
 ) -> go.Figure:
     """The route from policy to joint operations, coloured by progress since 2019."""
-    figure = go.Figure()
-    figure.add_scatter(
-        x=steps["step_order"],
-        y=[0] * len(steps),
-        mode="lines",
-        line={"color": "#cccccc", "width": 4},
-        showlegend=False,
-        hoverinfo="skip",
-    )
     # Labels alternate above and below the line so long step names never collide.
     steps = steps.assign(
         label=steps["step_name"].map(lambda n: "<br>".join(textwrap.wrap(n, 18))),
         label_y=[0.25 if i % 2 == 0 else -0.25 for i in range(len(steps))],
     )
-    figure.add_scatter(
-        x=steps["step_order"],
-        y=steps["label_y"],
-        mode="text",
-        text=steps["label"],
-        textposition=[
-            "top center" if y > 0 else "bottom center" for y in steps["label_y"]
-        ],
-        showlegend=False,
-        hoverinfo="skip",
-    )
-    for progress, rows in steps.groupby("progress_type", sort=False):
-        figure.add_scatter(
+    traces: list[go.Bar | go.Scatter] = [
+        go.Scatter(
+            x=steps["step_order"],
+            y=[0] * len(steps),
+            mode="lines",
+            line={"color": "#cccccc", "width": 4},
+            showlegend=False,
+            hoverinfo="skip",
+        ),
+        go.Scatter(
+            x=steps["step_order"],
+            y=steps["label_y"],
+            mode="text",
+            text=steps["label"],
+            textposition=[
+                "top center" if y > 0 else "bottom center" for y in steps["label_y"]
+            ],
+            showlegend=False,
+            hoverinfo="skip",
+        ),
+    ]
+    traces += [
+        go.Scatter(
             x=rows["step_order"],
             y=[0] * len(rows),
             mode="markers",
@@ -224,37 +288,49 @@ def pathway_figure(
             marker={"size": 26, "color": PROGRESS_COLORS.get(progress, "#999999")},
             hovertemplate="%{text}<br>%{customdata[0]}<extra></extra>",
         )
-    figure.update_xaxes(
-        dtick=1, title="Step on the route", range=[0.4, len(steps) + 0.6]
+        for progress, rows in steps.groupby("progress_type", sort=False)
+    ]
+    layout = {
+        "xaxis": {
+            "dtick": 1,
+            "title": {"text": "Step on the route"},
+            "range": [0.4, len(steps) + 0.6],
+        },
+        "yaxis": {"visible": False, "range": [-1.2, 1.2]},
+    }
+    return _figure(
+        traces, layout, title=title, subtitle=subtitle, source=source, height=420
     )
-    figure.update_yaxes(visible=False, range=[-1.2, 1.2])
-    return _titled(figure, title, subtitle, source, 420)
 
 
 def parts_figure(
     parts: pd.DataFrame, *, title: str, subtitle: str, source: str
 ) -> go.Figure:
     """The four part scores of one pairing (1–5), with their rationale on hover."""
-    figure = go.Figure(
-        go.Bar(
-            x=parts["score"],
-            y=parts["criterion_name"],
-            orientation="h",
-            marker_color=theme.SCORE_COLOR,
-            customdata=parts["rationale"],
-            hovertemplate="%{y}: %{x}/5<br>%{customdata}<extra></extra>",
-            text=parts["score"],
-            textposition="inside",
-            insidetextanchor="end",
-            textfont={"size": 13},
-        )
+    bar = go.Bar(
+        x=parts["score"],
+        y=parts["criterion_name"],
+        orientation="h",
+        marker={"color": theme.SCORE_COLOR},
+        customdata=parts["rationale"],
+        hovertemplate="%{y}: %{x}/5<br>%{customdata}<extra></extra>",
+        text=parts["score"],
+        textposition="inside",
+        insidetextanchor="end",
+        textfont={"size": 13},
     )
-    figure.update_layout(
-        xaxis={"range": [0, 5], "dtick": 1, "title": "Score (1–5, analyst)"},
-        yaxis={"autorange": "reversed"},
+    layout = {
+        "xaxis": {
+            "range": [0, 5],
+            "dtick": 1,
+            "title": {"text": "Score (1–5, analyst)"},
+        },
+        "yaxis": {"autorange": "reversed"},
         # Shown at full size: Plotly would otherwise shrink a label to its bar.
-        uniformtext={"minsize": 13, "mode": "show"},
-    )
+        "uniformtext": {"minsize": 13, "mode": "show"},
+    }
     # Tall enough, under the title block and source line, for four bars that
     # hold their score in legible type.
-    return _titled(figure, title, subtitle, source, 420)
+    return _figure(
+        [bar], layout, title=title, subtitle=subtitle, source=source, height=420
+    )

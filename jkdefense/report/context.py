@@ -13,6 +13,7 @@ import pyarrow as pa
 from jkdefense.analysis import evidence, filters
 from jkdefense.analysis.filters import ViewFilters
 from jkdefense.data import feed, load
+from jkdefense.data import geo as geo_files
 from jkdefense.report import registry
 from jkdefense.report.base import PageView
 
@@ -28,7 +29,9 @@ def data_version(pkg: load.Package) -> str:
 
 def sources_table(pkg: load.Package) -> pd.DataFrame:
     """Return the feed (an empty frame when sources.csv is broken)."""
-    return pkg.tables.get("sources", pd.DataFrame(columns=_FEED_COLUMNS))
+    if "sources" in pkg.tables:
+        return pkg.tables["sources"]
+    return pd.DataFrame(columns=_FEED_COLUMNS)
 
 
 def feed_tables(pkg: load.Package) -> dict[str, pd.DataFrame]:
@@ -49,9 +52,33 @@ def feed_tables(pkg: load.Package) -> dict[str, pd.DataFrame]:
         }
 
 
+def map_tables(pkg: load.Package) -> dict[str, pd.DataFrame]:
+    """The theatre map's own tables, from the map folder of the package's data.
+
+    Read with the other page tables, so the app reads the files once per data
+    version rather than at every new view (report.theatre.map_files).
+    """
+    try:
+        geo = geo_files.read_geo(geo_files.geo_dir(pkg.data_dir))
+    except (OSError, ValueError, KeyError):
+        # Only the map needs them: it reads them again, and says what is wrong.
+        return {}
+    return {
+        "map_land": pd.DataFrame({"feature": geo.basemap}),
+        "map_zones": geo.zones,
+        "map_positions": geo.positions,
+        "map_features": geo.features,
+    }
+
+
 def page_tables(pkg: load.Package) -> dict[str, pd.DataFrame]:
-    """Every table the page views read: curated, the feed and its summaries."""
-    return {**pkg.tables, "sources": sources_table(pkg), **feed_tables(pkg)}
+    """Every table the page views read: curated, the feed, its summaries, the map."""
+    return {
+        **pkg.tables,
+        "sources": sources_table(pkg),
+        **feed_tables(pkg),
+        **map_tables(pkg),
+    }
 
 
 # Dated tables and their date column: together they span the period filter.

@@ -103,6 +103,21 @@ def map_note(events: pd.DataFrame, placed: pd.DataFrame, small: bool) -> str:
     return left_off + HOW_TO_READ + " " + SOURCES
 
 
+def map_files(t: Tables) -> geo_files.Geo:
+    """The map's files as the page tables hold them (context.map_tables).
+
+    Tables without them (the package's own, in a script) read the map folder.
+    """
+    if "map_zones" not in t:
+        return geo_files.read_geo()
+    return geo_files.Geo(
+        basemap=list(t["map_land"]["feature"]),
+        zones=t["map_zones"],
+        positions=t["map_positions"],
+        features=t["map_features"],
+    )
+
+
 def map_chart(
     t: Tables,
     view: ViewFilters,
@@ -112,7 +127,7 @@ def map_chart(
     geo: geo_files.Geo | None = None,
 ) -> base.ChartView:
     """The theatre map of the incidents in view (``small`` for the Overview)."""
-    geo = geo or geo_files.read_geo()
+    geo = geo or map_files(t)
     events = incidents_in_view(t, view, actors)
     placed = placed_incidents(events, geo.positions)
     return base.chart(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from typing import TYPE_CHECKING, Any
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import altair as alt
 import pandas as pd
 import streamlit as st
+from streamlit import dataframe_util
 
 from jkdefense.analysis import evidence, shaping
 from jkdefense.data import load, schema
@@ -52,10 +54,46 @@ def altair(chart: alt.Chart, key: str) -> None:
     tested valid, and validating them again on every new view cost up to a
     third of a page's rerun (benchmarks/RESULTS.md).
     """
-    spec = kept_with(
-        chart, ("spec",), lambda: _inline_json(chart.to_dict(validate=False))
-    )
+    spec = kept_with(chart, ("spec",), lambda: vega_lite_spec(chart))
     st.vega_lite_chart(spec, theme=None, key=key, width="stretch")
+
+
+def _arrow_dataset(data: Any, datasets: dict[str, bytes]) -> dict[str, str]:
+    """Keep a chart's table as Arrow bytes in ``datasets``; name it by its content.
+
+    Dates go as the text Altair writes, ISO or empty (Vega reads it as local
+    time, as before); everything else as Arrow types.
+    """
+    frame = pd.DataFrame(data)
+    for column, dtype in frame.dtypes.items():
+        if str(dtype).startswith(("datetime", "timestamp")):
+            frame[column] = frame[column].map(
+                lambda value: "" if pd.isna(value) else value.isoformat()
+            )
+    data_bytes = dataframe_util.convert_anything_to_arrow_bytes(frame)
+    name = "data-" + hashlib.sha256(data_bytes).hexdigest()[:32]
+    datasets[name] = data_bytes
+    return {"name": name}
+
+
+alt.data_transformers.register("jkdefense_arrow", _arrow_dataset)
+
+
+def vega_lite_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
+    """The chart's Vega-Lite spec with its tables as Arrow, as st.altair_chart sends it.
+
+    NOTE: Altair's own spec writes every table value by value as JSON rows, the
+    most costly part of drawing a chart (benchmarks/RESULTS.md), and Streamlit
+    then turns those rows back into an Arrow table; handing over Arrow skips both.
+    """
+    datasets: dict[str, bytes] = {}
+    with (
+        draw.ALTAIR_SETTINGS,
+        alt.data_transformers.enable("jkdefense_arrow", datasets=datasets),
+    ):
+        spec = chart.to_dict(validate=False)
+    spec["datasets"] = {**spec.get("datasets", {}), **datasets}
+    return _inline_json(spec)
 
 
 def _inline_json(spec: Any) -> Any:

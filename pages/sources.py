@@ -21,63 +21,63 @@ charts = {chart.key: chart for chart in page.charts}
 ui.takeaway(page.takeaway)
 ui.table(page.related["feed"], sources.COLUMNS, key="sources_feed")
 
-tabs = st.tabs(
-    [
-        "Sentences",
-        "Mentions",
-        "Fact-checks",
-        "Curation queue",
-        "New names",
-        "What changed",
-        "Data dictionary",
-        "Downloads",
-        "Data quality",
-    ]
-)
-(
-    explore,
-    mention_tab,
-    claims_tab,
-    queue_tab,
-    names_tab,
-    changes_tab,
-    dictionary,
-    files,
-    quality,
-) = tabs
-with explore:
-    ui.sentence_search(pkg, view, shown=40)
-with mention_tab:
+
+def mentions() -> None:
     if "sources_mentions" in charts:
         ui.show_chart(charts["sources_mentions"])
     else:
         ui.nothing_to_show("mentions", ui.chart_labels(pkg, view)["subtitle"])
-with claims_tab:
+
+
+def fact_checks() -> None:
     if "claims" not in pkg.tables:
         st.error("claims.csv cannot be read; see Data quality.")
-    else:
-        if "sources_verdicts" in charts:
-            ui.show_chart(charts["sources_verdicts"])
-        ui.table(page.rows, sources.CLAIM_COLUMNS, key="sources_claims")
-        ui.evidence_panel(pkg, page.rows, page.label_column, key="sources_evidence")
-with queue_tab:
-    ui.curation_queue(pkg, view, shown=500)
-with names_tab:
-    new_names(pkg, view)
-with changes_tab:
+        return
+    if "sources_verdicts" in charts:
+        ui.show_chart(charts["sources_verdicts"])
+    ui.table(page.rows, sources.CLAIM_COLUMNS, key="sources_claims")
+    ui.evidence_panel(pkg, page.rows, page.label_column, key="sources_evidence")
+
+
+def what_changed() -> None:
     with st.expander(f"Change log (data v{context.data_version(pkg)})"):
         st.markdown(context.change_log(pkg) or "No change log in this package.")
     ui.changes_since(pkg)
-with dictionary:
+
+
+def data_dictionary() -> None:
     fields = ui.per_data(
         "dictionary", pkg, (), lambda: shaping.data_dictionary(pkg.descriptor)
     )
     ui.table(fields, sources.DICTIONARY_COLUMNS, key="sources_dictionary")
     ui.source_rules(pkg)
-with files:
-    ui.download_buttons(pkg)
-with quality:
+
+
+def data_quality() -> None:
     ui.problems_table(pkg)
     if "sources_coverage" in charts:
         ui.show_chart(charts["sources_coverage"])
+
+
+TABS = {
+    "Sentences": lambda: ui.sentence_search(pkg, view, shown=40),
+    "Mentions": mentions,
+    "Fact-checks": fact_checks,
+    "Curation queue": lambda: ui.curation_queue(pkg, view, shown=500),
+    "New names": lambda: new_names(pkg, view),
+    "What changed": what_changed,
+    "Data dictionary": data_dictionary,
+    "Downloads": lambda: ui.download_buttons(pkg),
+    "Data quality": data_quality,
+}
+# NOTE: only the open tab runs (choosing another reruns the page): all nine at
+# once made Sources the slowest page to move to (benchmarks/RESULTS.md).
+for tab, show in zip(
+    st.tabs(list(TABS), key="sources_tab", on_change="rerun"),
+    TABS.values(),
+    strict=True,
+):
+    if tab.open:
+        with tab:
+            show()
 ui.briefing_buttons(pkg, page, key="sources_briefing")

@@ -22,6 +22,12 @@ def run_page(page: str, params: dict | None = None, timeout: float = 30) -> AppT
     return at
 
 
+def open_tab(at: AppTest, key: str, label: str) -> AppTest:
+    """Choose the tab ``label`` of the tabs ``key`` (only the open tab runs), rerun."""
+    at.session_state[key] = label
+    return at.run()
+
+
 def plotly_data(at: AppTest) -> list[dict]:
     """The figure JSON of every plotly chart on the page."""
     return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]

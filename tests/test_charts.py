@@ -218,3 +218,32 @@ def test_ranking_chart_puts_the_best_program_on_top_and_stacks_criteria():
         ("b", 0),
         ("b", 1),
     }
+
+
+def test_scramble_chart_stacks_china_first_and_marks_the_turning_points():
+    long = pd.DataFrame(
+        {
+            "fiscal_year": [2018, 2018, 2018, 2019, 2019],
+            "actor_code": ["other", "RU", "CN", "CN", "RU"],
+            "scramble_count": [18, 343, 638, 675, 268],
+        }
+    )
+    markers = [(2018.4, "Article"), (2018.9, "GSOMIA notice"), (2022.9, "Camp David")]
+    result = spec(charts.scramble_chart(long, markers=markers, **LABELS))
+    assert result["title"]["text"] == "A finding"
+    bars, lines, halo, ink = result["layer"]
+    rows = result["datasets"][bars["data"]["name"]]
+    # China at the foot of each bar, then Russia, then the rest, each on the last.
+    spans = {(r["fiscal_year"], r["actor_name"]): (r["foot"], r["top"]) for r in rows}
+    assert spans[(2018, "China")] == (0, 638)
+    assert spans[(2018, "Russia")] == (638, 981)
+    assert spans[(2018, "Other")] == (981, 999)
+    assert spans[(2019, "Russia")] == (675, 943)
+    assert bars["encoding"]["color"]["scale"]["domain"] == ["China", "Russia", "Other"]
+    # A dotted line and a label per turning point; close ones at other heights.
+    marked = result["datasets"][lines["data"]["name"]]
+    assert [m["position"] for m in marked] == [2018.4, 2018.9, 2022.9]
+    assert lines["mark"]["strokeDash"]
+    tops = {m["label"]: m["label_top"] for m in marked}
+    assert tops["Article"] != tops["GSOMIA notice"]
+    assert ink["encoding"]["text"]["field"] == "label"

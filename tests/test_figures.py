@@ -17,28 +17,6 @@ def check_labels(figure):
     assert any(a.text == "Source: X." for a in figure.layout.annotations)
 
 
-def test_scramble_figure_stacks_one_trace_per_actor():
-    long = pd.DataFrame(
-        {
-            "fiscal_year": [2018, 2018, 2018],
-            "actor_code": ["CN", "RU", "other"],
-            "scramble_count": [638, 343, 18],
-        }
-    )
-    markers = [(2018.4, "Article"), (2018.9, "GSOMIA notice"), (2022.9, "Camp David")]
-    figure = figures.scramble_figure(long, markers=markers, **LABELS)
-    check_labels(figure)
-    assert [t.name for t in figure.data] == ["China", "Russia", "Other"]
-    assert [list(t.y) for t in figure.data] == [[638], [343], [18]]
-    assert figure.layout.barmode == "stack"
-    assert figure.layout.template.layout.font.family == theme.FONT  # the house look
-    # Each turning point is a line with its label; close ones at other heights.
-    labelled = {a.text.strip(): a for a in figure.layout.annotations if a.x}
-    assert set(labelled) == {"Article", "GSOMIA notice", "Camp David"}
-    assert labelled["Article"].y != labelled["GSOMIA notice"].y
-    assert [s.x0 for s in figure.layout.shapes] == [2018.4, 2018.9, 2022.9]
-
-
 def test_network_figure_draws_an_edge_per_link():
     nodes = pd.DataFrame(
         {
@@ -54,6 +32,7 @@ def test_network_figure_draws_an_edge_per_link():
     )
     figure = figures.network_figure(nodes, edges=edges, **LABELS)
     check_labels(figure)
+    assert figure.layout.template.layout.font.family == theme.FONT  # the house look
     lines = [t for t in figure.data if t.mode == "lines"]
     assert len(lines) == 2 and lines[0].line.width == 4
     # A bridge's name is drawn over the lines that cross it, on a backing.

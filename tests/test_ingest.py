@@ -262,18 +262,20 @@ def test_feed_counts_per_article(data_copy, article):
 
 
 def test_the_app_offers_and_plots_the_new_article(data_copy, article, monkeypatch):
-    from tests.apptest import run_page, vega_rows
+    from tests.apptest import open_tab, run_page, vega_rows
 
     assert run(data_copy, article) == 0
     monkeypatch.setenv("JKDEFENSE_DATA_DIR", str(data_copy))
-    at = run_page("sources")
+    at = open_tab(run_page("sources"), "sources_tab", "Mentions")
     assert not at.exception
     assert at.session_state["source"] == []  # none chosen: every article
     titles = {row["source_title"] for row in vega_rows(at)[0]}
     assert "Seoul and Tokyo Test the Waters" in titles
     assert "Rethinking Japan-South Korea Defense Relations" in titles
-    only_new = run_page(
-        "sources", {"source": ["testreview-2024-seoul-tokyo-test-waters"]}
+    only_new = open_tab(
+        run_page("sources", {"source": ["testreview-2024-seoul-tokyo-test-waters"]}),
+        "sources_tab",
+        "Mentions",
     )
     assert {r["source_title"] for r in vega_rows(only_new)[0]} == {
         "Seoul and Tokyo Test the Waters"

@@ -1,11 +1,13 @@
 """Every page runs, honours URL parameters, and every interaction changes the view."""
 
+import json
+
 import pytest
 
 from jkdefense.data import vocabulary
 from jkdefense.report import registry
 from jkdefense.ui import frame
-from tests.apptest import PAGES, plotly_data, run_page, snapshot, vega_rows
+from tests.apptest import PAGES, open_tab, run_page, snapshot, vega_rows
 from tests.conftest import ROOT, misquote
 
 
@@ -23,6 +25,8 @@ def test_page_runs_with_default_filters(page):
     at = run_page(page)
     assert not at.exception, at.exception
     assert at.title and at.title[0].value
+    if page == "sources":  # its charts are in tabs, which run when opened
+        open_tab(at, "sources_tab", "Mentions")
     charts = len(at.get("plotly_chart")) + len(at.get("vega_lite_chart"))
     assert charts >= (1 if page in ("sources", "overview") else 2)
     markdown_tables = [m for m in at.markdown if m.value.startswith("| Domain |")]
@@ -36,6 +40,8 @@ def test_page_runs_under_each_single_domain(page, domain):
     at = run_page(page, {"domain": [domain]})
     assert not at.exception, at.exception
     assert at.session_state["domain"] == [domain]
+    if page == "sources":
+        open_tab(at, "sources_tab", "Mentions")
     if not (at.get("plotly_chart") or at.get("vega_lite_chart")):
         assert any("No " in info.value for info in at.info), "empty view must say so"
 
@@ -52,8 +58,11 @@ def test_url_domain_reproduces_the_threat_rows():
 def test_url_focus_and_actor_reproduce_the_view():
     at = run_page("threats", {"threats_actor": ["RU"], "focus": "JP"})
     assert set(at.dataframe[0].value["actor_country_code"]) == {"RU"}
-    names = [trace["name"] for trace in plotly_data(at)[0]["data"]]
-    assert names == ["Russia", "Other"]
+    (scrambles,) = [
+        rows for rows in vega_rows(at) if any("scramble_count" in r for r in rows)
+    ]
+    names = [r["actor_name"] for r in scrambles if "actor_name" in r]
+    assert list(dict.fromkeys(names)) == ["Russia", "Other"]
 
 
 def test_url_weights_reproduce_the_ranking():
@@ -211,6 +220,7 @@ def test_a_long_feed_is_drawn_first_and_its_problems_follow(data_copy, monkeypat
     quotes = [m.value for m in at.markdown if m.value.startswith("> ")]
     assert quotes and "Air Defense Identification Zone" in quotes[0]
     at.switch_page("pages/sources.py").run()
+    open_tab(at, "sources_tab", "Data quality")
     assert any("still being checked" in i.value for i in at.info)
 
     cache.wait_for_checks()
@@ -236,3 +246,15 @@ def test_every_page_offers_the_link_that_reopens_its_view():
     ]
     # The default view needs no parameters at all.
     assert "?" not in run_page("pathway").code[-1].value
+
+
+def test_only_the_open_sources_tab_runs():
+    at = run_page("sources")
+    assert at.session_state["sources_tab"] == "Sentences"
+    assert at.text_input(key="sources_query")  # the open tab's content
+    assert not at.get("vega_lite_chart")  # the closed tabs' charts are not sent
+    open_tab(at, "sources_tab", "Data quality")
+    assert not at.exception
+    assert not at.text_input  # the search is in a tab closed now
+    (coverage,) = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    assert coverage["description"].startswith("Bar chart of curated rows per domain")

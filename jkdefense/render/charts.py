@@ -484,3 +484,10 @@ def theatre_map_chart(positions: pd.DataFrame, **options: object) -> alt.LayerCh
     from jkdefense.render import maps
 
     return maps.theatre_map_chart(positions, **options)
+
+
+def scramble_chart(scrambles: pd.DataFrame, **options: object) -> alt.LayerChart:
+    """JASDF scrambles per fiscal year, with the turning points (render.trends)."""
+    from jkdefense.render import trends
+
+    return trends.scramble_chart(scrambles, **options)

@@ -41,7 +41,6 @@ def _house_template() -> go.layout.Template:
 HOUSE_TEMPLATE = "jkdefense"
 pio.templates[HOUSE_TEMPLATE] = _house_template()
 
-ACTOR_NAMES = {"CN": "China", "RU": "Russia", "other": "Other"}
 PROGRESS_COLORS = {
     "achieved": "#009E73",
     "started": "#E69F00",
@@ -112,73 +111,6 @@ def _figure(
         "annotations": [*layout.get("annotations", []), source_note],
     }
     return go.Figure(data=traces, layout={**layout, **house})
-
-
-# Heights (fraction of the plot) of successive marker labels: staggered, so two
-# turning points a few months apart never print over each other.
-MARKER_LABEL_HEIGHTS = (0.99, 0.90, 0.81, 0.72)
-
-
-def scramble_figure(
-    scrambles: pd.DataFrame,
-    *,
-    markers: list[tuple[float, str]],
-    title: str,
-    subtitle: str,
-    source: str,
-) -> go.Figure:
-    """JASDF scrambles per fiscal year, stacked by the aircraft's nationality.
-
-    ``markers`` are (position on the fiscal-year axis, label): the article's
-    date and the turning points of the relationship, each a dotted line.
-    """
-    by_actor = dict(list(scrambles.groupby("actor_code", sort=False)))
-    bars = [
-        go.Bar(
-            x=by_actor[actor]["fiscal_year"],
-            y=by_actor[actor]["scramble_count"],
-            name=name,
-            marker={"color": theme.COUNTRY_COLORS[actor]},
-            hovertemplate=f"FY%{{x}}: %{{y}} scrambles<extra>{name}</extra>",
-        )
-        for actor, name in ACTOR_NAMES.items()
-        if actor in by_actor
-    ]
-    layout = {
-        "barmode": "stack",
-        "yaxis": {"title": {"text": "Scrambles per fiscal year"}},
-        "xaxis": {"dtick": 1, "title": {"text": "Japanese fiscal year (April–March)"}},
-        "shapes": [
-            {
-                "type": "line",
-                "x0": position,
-                "x1": position,
-                "xref": "x",
-                "y0": 0,
-                "y1": 1,
-                "yref": "y domain",
-                "line": {"dash": "dot", "color": "#333333"},
-            }
-            for position, _ in markers
-        ],
-        "annotations": [
-            {
-                "x": position,
-                "y": MARKER_LABEL_HEIGHTS[index % len(MARKER_LABEL_HEIGHTS)],
-                "yref": "paper",
-                "text": f" {label}",
-                "showarrow": False,
-                "xanchor": "left",
-                "yanchor": "top",
-                "bgcolor": "rgba(255,255,255,0.85)",
-                "font": {"size": 12, "color": "#262730"},
-            }
-            for index, (position, label) in enumerate(markers)
-        ],
-    }
-    return _figure(
-        bars, layout, title=title, subtitle=subtitle, source=source, height=440
-    )
 
 
 def network_figure(

@@ -36,7 +36,7 @@ KIND_DESCRIPTIONS = {
     "charts.theatre_map_chart": "Map of the Korean peninsula, Japan and the coasts "
     "of China and Russia with the air defense identification zones and the incidents "
     "at their reported positions",
-    "figures.scramble_figure": "Stacked bar chart of JASDF scrambles per Japanese "
+    "charts.scramble_chart": "Stacked bar chart of JASDF scrambles per Japanese "
     "fiscal year by the aircraft's nationality, with dotted lines at the article "
     "and the turning points",
     "figures.network_figure": "Network of Korean companies, the US suppliers that "

@@ -50,7 +50,7 @@ def build(t: Tables, view: ViewFilters, labels: dict, actors: list[str]) -> Page
         page.charts.append(
             base.chart(
                 "threats_scrambles",
-                "figures.scramble_figure",
+                "charts.scramble_chart",
                 scrambles,
                 scramble_title(years),
                 labels,

@@ -18,35 +18,63 @@ page = ui.page_view(
 )
 ui.show_page_top(pkg, page)
 charts = {chart.key: chart for chart in page.charts}
-ui.show_chart(charts["pathway_steps"])
-ui.table(page.rows, pathway.COLUMNS, key="pathway_table")
-ui.evidence_panel(pkg, page.rows, page.label_column, key="pathway_evidence")
 
-st.header("Why now: the article's reasons and ideas, and what happened since")
-drivers = page.related["drivers"]
-if drivers.empty:
-    ui.nothing_to_show("drivers", ui.chart_labels(pkg, view)["subtitle"])
-else:
+
+def route() -> None:
+    ui.show_chart(charts["pathway_steps"])
+    ui.table(page.rows, pathway.COLUMNS, key="pathway_table")
+    ui.evidence_panel(pkg, page.rows, page.label_column, key="pathway_evidence")
+
+
+def why_now() -> None:
+    st.header("Why now: the article's reasons and ideas, and what happened since")
+    drivers = page.related["drivers"]
+    if drivers.empty:
+        ui.nothing_to_show("drivers", ui.chart_labels(pkg, view)["subtitle"])
+        return
     ui.table(drivers, pathway.DRIVER_COLUMNS, key="pathway_drivers")
     ui.evidence_panel(pkg, drivers, "driver_name", key="pathway_driver_evidence")
 
-st.header("Since the article: each proposal's state, to the latest source")
-if "pathway_developments" in charts:
+
+def since_the_article() -> None:
+    st.header("Since the article: each proposal's state, to the latest source")
+    if "pathway_developments" not in charts:
+        ui.nothing_to_show("developments", ui.chart_labels(pkg, view)["subtitle"])
+        return
     ui.show_chart(charts["pathway_developments"])
     now = page.related["developments_now"]
     ui.table(now, pathway.DEVELOPMENT_COLUMNS, key="pathway_developments_now")
     changes = page.related["developments"]
     ui.evidence_panel(pkg, changes, "development_id", key="pathway_dev_evidence")
-else:
-    ui.nothing_to_show("developments", ui.chart_labels(pkg, view)["subtitle"])
 
-st.header("Precedents")
-precedents = page.related["precedents"]
-if precedents.empty:
-    ui.nothing_to_show("precedents", ui.chart_labels(pkg, view)["subtitle"])
-ui.fact_check_warnings(precedents, "precedent_name")
-if "pathway_precedents" in charts:
-    ui.show_chart(charts["pathway_precedents"])
-ui.table(precedents, pathway.PRECEDENT_COLUMNS, key="pathway_precedent_table")
-ui.evidence_panel(pkg, precedents, "precedent_name", key="pathway_prec_evidence")
+
+def precedents() -> None:
+    st.header("Precedents")
+    rows = page.related["precedents"]
+    if rows.empty:
+        ui.nothing_to_show("precedents", ui.chart_labels(pkg, view)["subtitle"])
+    ui.fact_check_warnings(rows, "precedent_name")
+    if "pathway_precedents" in charts:
+        ui.show_chart(charts["pathway_precedents"])
+    ui.table(rows, pathway.PRECEDENT_COLUMNS, key="pathway_precedent_table")
+    ui.evidence_panel(pkg, rows, "precedent_name", key="pathway_prec_evidence")
+
+
+TABS = {
+    "Route": route,
+    "Why now": why_now,
+    "Since the article": since_the_article,
+    "Precedents": precedents,
+}
+# NOTE: only the open tab runs (choosing another reruns the page), as on Sources:
+# the four sections at once made Pathway the slowest page to move to
+# (benchmarks/RESULTS.md).
+for tab, show in zip(
+    st.tabs(list(TABS), key="pathway_section", on_change="rerun"),
+    TABS.values(),
+    strict=True,
+):
+    if tab.open:
+        with tab:
+            show()
 ui.briefing_buttons(pkg, page, key="pathway_briefing")

@@ -28,7 +28,8 @@ def test_page_runs_with_default_filters(page):
     if page == "sources":  # its charts are in tabs, which run when opened
         open_tab(at, "sources_tab", "Mentions")
     charts = len(at.get("plotly_chart")) + len(at.get("vega_lite_chart"))
-    assert charts >= (1 if page in ("sources", "overview") else 2)
+    # Pathway's and Sources' other charts are in tabs closed by default.
+    assert charts >= (1 if page in ("sources", "overview", "pathway") else 2)
     markdown_tables = [m for m in at.markdown if m.value.startswith("| Domain |")]
     assert at.dataframe or at.table or markdown_tables, "every page shows a table"
     assert not at.error, [e.value for e in at.error]
@@ -258,3 +259,21 @@ def test_only_the_open_sources_tab_runs():
     assert not at.text_input  # the search is in a tab closed now
     (coverage,) = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
     assert coverage["description"].startswith("Bar chart of curated rows per domain")
+
+
+def test_each_pathway_section_runs_when_its_tab_is_open():
+    at = run_page("pathway")
+    assert at.session_state["pathway_section"] == "Route"
+    assert len(at.get("plotly_chart")) == 1 and not at.get("vega_lite_chart")
+    seen = {}
+    for section in ("Since the article", "Precedents", "Why now"):
+        open_tab(at, "pathway_section", section)
+        assert not at.exception, at.exception
+        assert not at.get("plotly_chart")  # the route's chart is not sent now
+        seen[section] = [
+            json.loads(c.proto.spec)["description"] for c in at.get("vega_lite_chart")
+        ]
+        assert section.split(" ")[0].lower() in at.header[0].value.lower()
+    assert seen["Since the article"][0].startswith("Timeline of each proposal's state")
+    assert seen["Precedents"][0].startswith("Grid of the partner countries")
+    assert seen["Why now"] == [] and at.dataframe  # the drivers table

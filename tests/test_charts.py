@@ -247,3 +247,22 @@ def test_scramble_chart_stacks_china_first_and_marks_the_turning_points():
     tops = {m["label"]: m["label_top"] for m in marked}
     assert tops["Article"] != tops["GSOMIA notice"]
     assert ink["encoding"]["text"]["field"] == "label"
+
+
+def test_parts_chart_keeps_the_order_and_writes_each_score_on_its_bar():
+    parts = pd.DataFrame(
+        {
+            "criterion_name": ["B first", "A second"],
+            "score": [4, 2],
+            "rationale": ["r1", "r2"],
+        }
+    )
+    result = spec(charts.parts_chart(parts, **LABELS))
+    assert result["title"]["text"] == "A finding"
+    assert [r["score"] for r in data_of(result)] == [4, 2]
+    bars, scores = result["layer"]
+    assert bars["encoding"]["y"]["sort"] == ["B first", "A second"]  # not A–Z
+    assert bars["encoding"]["x"]["scale"]["domain"] == [0, 5]
+    assert {t["field"] for t in bars["encoding"]["tooltip"]} >= {"rationale"}
+    assert scores["encoding"]["text"]["field"] == "score"
+    assert scores["mark"]["color"] == "white"  # legible on the dark bar

@@ -40,7 +40,7 @@ def test_network_figure_draws_an_edge_per_link():
     assert name.bgcolor and name.yshift > 0
 
 
-def test_pathway_and_parts_figures():
+def test_pathway_figure_marks_each_step_by_its_progress():
     steps = pd.DataFrame(
         {
             "step_order": [1, 2],
@@ -55,11 +55,3 @@ def test_pathway_and_parts_figures():
         "achieved",
         "not started",
     }
-    parts = pd.DataFrame(
-        {"criterion_name": ["A", "B"], "score": [4, 2], "rationale": ["r1", "r2"]}
-    )
-    scored = figures.parts_figure(parts, **LABELS)
-    assert list(scored.data[0].x) == [4, 2]
-    # Scores stay legible: Plotly may not shrink them to fit a thin bar.
-    assert scored.layout.uniformtext.mode == "show"
-    assert scored.layout.uniformtext.minsize >= 12

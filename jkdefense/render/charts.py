@@ -491,3 +491,10 @@ def scramble_chart(scrambles: pd.DataFrame, **options: object) -> alt.LayerChart
     from jkdefense.render import trends
 
     return trends.scramble_chart(scrambles, **options)
+
+
+def parts_chart(parts: pd.DataFrame, **options: object) -> alt.LayerChart:
+    """The part scores of one pairing (render.bars)."""
+    from jkdefense.render import bars
+
+    return bars.parts_chart(parts, **options)

@@ -233,36 +233,3 @@ def pathway_figure(
     return _figure(
         traces, layout, title=title, subtitle=subtitle, source=source, height=420
     )
-
-
-def parts_figure(
-    parts: pd.DataFrame, *, title: str, subtitle: str, source: str
-) -> go.Figure:
-    """The four part scores of one pairing (1–5), with their rationale on hover."""
-    bar = go.Bar(
-        x=parts["score"],
-        y=parts["criterion_name"],
-        orientation="h",
-        marker={"color": theme.SCORE_COLOR},
-        customdata=parts["rationale"],
-        hovertemplate="%{y}: %{x}/5<br>%{customdata}<extra></extra>",
-        text=parts["score"],
-        textposition="inside",
-        insidetextanchor="end",
-        textfont={"size": 13},
-    )
-    layout = {
-        "xaxis": {
-            "range": [0, 5],
-            "dtick": 1,
-            "title": {"text": "Score (1–5, analyst)"},
-        },
-        "yaxis": {"autorange": "reversed"},
-        # Shown at full size: Plotly would otherwise shrink a label to its bar.
-        "uniformtext": {"minsize": 13, "mode": "show"},
-    }
-    # Tall enough, under the title block and source line, for four bars that
-    # hold their score in legible type.
-    return _figure(
-        [bar], layout, title=title, subtitle=subtitle, source=source, height=420
-    )

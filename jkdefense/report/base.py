@@ -43,7 +43,7 @@ KIND_DESCRIPTIONS = {
     "bridge them and Japanese companies",
     "figures.pathway_figure": "Route of the article's cooperation steps, each "
     "marked started or not",
-    "figures.parts_figure": "Bar chart of the five parts of one pairing's score",
+    "charts.parts_chart": "Bar chart of the five parts of one pairing's score",
 }
 
 

@@ -52,6 +52,6 @@ def snapshot(at: AppTest) -> tuple:
         for f in plotly_data(at)
     ]
     vegas = [json.dumps(rows, sort_keys=True, default=str) for rows in vega_rows(at)]
-    frames = [df.value.to_json() for df in [*at.dataframe, *at.table]]
+    frames = [df.value.to_json(date_format="iso") for df in [*at.dataframe, *at.table]]
     texts = [m.value for m in at.markdown]
     return tuple(figures), tuple(vegas), tuple(frames), tuple(texts)

@@ -66,15 +66,5 @@ TABS = {
     "Since the article": since_the_article,
     "Precedents": precedents,
 }
-# NOTE: only the open tab runs (choosing another reruns the page), as on Sources:
-# the four sections at once made Pathway the slowest page to move to
-# (benchmarks/RESULTS.md).
-for tab, show in zip(
-    st.tabs(list(TABS), key="pathway_section", on_change="rerun"),
-    TABS.values(),
-    strict=True,
-):
-    if tab.open:
-        with tab:
-            show()
+ui.open_tab_only(TABS, key="pathway_section")
 ui.briefing_buttons(pkg, page, key="pathway_briefing")

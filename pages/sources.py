@@ -70,14 +70,5 @@ TABS = {
     "Downloads": lambda: ui.download_buttons(pkg),
     "Data quality": data_quality,
 }
-# NOTE: only the open tab runs (choosing another reruns the page): all nine at
-# once made Sources the slowest page to move to (benchmarks/RESULTS.md).
-for tab, show in zip(
-    st.tabs(list(TABS), key="sources_tab", on_change="rerun"),
-    TABS.values(),
-    strict=True,
-):
-    if tab.open:
-        with tab:
-            show()
+ui.open_tab_only(TABS, key="sources_tab")
 ui.briefing_buttons(pkg, page, key="sources_briefing")

@@ -37,6 +37,7 @@ _EXPORTS = {
     "meeting_frame": "frame",
     "navigation_pages": "frame",
     "nothing_to_show": "parts",
+    "open_tab_only": "parts",
     "package": "state",
     "page_tables": "state",
     "page_view": "state",

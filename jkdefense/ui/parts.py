@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import altair as alt
@@ -327,6 +328,20 @@ def show_chart(chart: ChartView) -> None:
             on_click="ignore",
             key=f"{chart.key}_{extension}",
         )
+
+
+def open_tab_only(sections: dict[str, Callable[[], None]], key: str) -> None:
+    """Tabs named after ``sections``; only the open one's section runs.
+
+    NOTE: choosing another tab reruns the page. Drawn all at once, Sources'
+    nine tabs and Pathway's four sections made them the slowest pages to move
+    to (benchmarks/RESULTS.md).
+    """
+    tabs = st.tabs(list(sections), key=key, on_change="rerun")
+    for tab, show in zip(tabs, sections.values(), strict=True):
+        if tab.open:
+            with tab:
+                show()
 
 
 def show_page_top(pkg: load.Package, page: PageView) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
-
 import altair as alt
 import pandas as pd
 
@@ -40,9 +38,6 @@ def parts_chart(
         align="right", dx=-8, color="white", fontSize=14, fontWeight="bold"
     ).encode(x=alt.X("score:Q"), text=alt.Text("score:Q", format="d"))
     chart = alt.layer(bars, scores, data=parts)
-    chart.title = alt.TitleParams(
-        text=title, subtitle=[subtitle, *textwrap.wrap(source, 110)]
+    return theme.titled(
+        chart, title, subtitle, source, height=max(160, BAR_PX * len(order))
     )
-    chart.width = "container"
-    chart.height = max(160, BAR_PX * len(order))
-    return chart

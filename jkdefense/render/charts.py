@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
-
 import altair as alt
 import pandas as pd
 
@@ -29,23 +27,6 @@ def _label_color(dark_cell: str) -> alt.ColorValue:
 # NOTE: a layered chart takes its data once, at the layer, and its layers none:
 # given to each layer, Altair checks the layers share it by printing the whole
 # table once per layer, which cost half of building the incident timeline.
-
-
-def _titled(
-    chart: alt.Chart, title: str, subtitle: str, source: str, *, height: int
-) -> alt.Chart:
-    """Put the finding on top, then the filters and the source line under it.
-
-    NOTE: set on the chart just built, in place: ``.properties()`` copies the
-    whole chart, and a layered chart copies each layer twice more on every
-    copy, which made up a third of drawing a layered chart.
-    """
-    chart.title = alt.TitleParams(
-        text=title, subtitle=[subtitle, *textwrap.wrap(source, 110)]
-    )
-    chart.width = "container"
-    chart.height = height
-    return chart
 
 
 def _largest_first(frame: pd.DataFrame, label: str, value: str) -> list:
@@ -81,7 +62,7 @@ def threat_matrix_chart(
         text=alt.Text("severity_score:Q"),
         color=_label_color("datum.severity_score >= 4"),
     )
-    return _titled(
+    return theme.titled(
         alt.layer(heat, labels, data=cells), title, subtitle, source, height=220
     )
 
@@ -178,7 +159,7 @@ def incident_timeline_chart(
     ]
     height = max(140, LANE_PX * (int(laid["lane"].max()) + 1))
     layered = alt.layer(points, *labels, data=laid)
-    return _titled(layered, title, subtitle, source, height=height)
+    return theme.titled(layered, title, subtitle, source, height=height)
 
 
 def score_heatmap(
@@ -216,7 +197,7 @@ def score_heatmap(
         color=_label_color("datum.score >= 4"),
     )
     height = max(120, 30 * len(order))
-    return _titled(
+    return theme.titled(
         alt.layer(heat, labels, data=scores), title, subtitle, source, height=height
     )
 
@@ -262,7 +243,7 @@ def ranking_chart(
         )
     )
     height = max(140, 30 * len(order))
-    return _titled(chart, title, subtitle, source, height=height)
+    return theme.titled(chart, title, subtitle, source, height=height)
 
 
 def rank_stability_chart(
@@ -294,7 +275,7 @@ def rank_stability_chart(
         ),
     )
     height = max(120, 28 * len(order))
-    return _titled(
+    return theme.titled(
         alt.layer(span, point, data=stability), title, subtitle, source, height=height
     )
 
@@ -328,7 +309,7 @@ def pairing_matrix_chart(
         text=alt.Text("pairing_score:Q", format=".1f"),
         color=_label_color("datum.pairing_score >= 3.5"),
     )
-    return _titled(
+    return theme.titled(
         alt.layer(heat, labels, data=matrix), title, subtitle, source, height=300
     )
 
@@ -355,7 +336,7 @@ def precedent_partner_chart(
         )
     )
     height = max(160, 46 * len(order))
-    return _titled(chart, title, subtitle, source, height=height)
+    return theme.titled(chart, title, subtitle, source, height=height)
 
 
 def mention_chart(
@@ -378,7 +359,9 @@ def mention_chart(
             ),
         )
     )
-    return _titled(chart, title, subtitle, source, height=max(120, 18 * len(order)))
+    return theme.titled(
+        chart, title, subtitle, source, height=max(120, 18 * len(order))
+    )
 
 
 def verdict_chart(
@@ -407,7 +390,7 @@ def verdict_chart(
             tooltip=_tooltips("verdict_type:N", "count():Q"),
         )
     )
-    return _titled(chart, title, subtitle, source, height=180)
+    return theme.titled(chart, title, subtitle, source, height=180)
 
 
 def coverage_chart(
@@ -430,7 +413,7 @@ def coverage_chart(
             tooltip=_tooltips("table_name:N", "domain_type:N", "row_count:Q"),
         )
     )
-    return _titled(chart, title, subtitle, source, height=200)
+    return theme.titled(chart, title, subtitle, source, height=200)
 
 
 # Okabe–Ito shades from nothing (grey) to working (green), halted (orange, red).
@@ -474,7 +457,7 @@ def development_timeline_chart(
         .encode(x=alt.X("end:T"), text=alt.Text("state_name:N"))
     )
     height = max(160, 26 * len(order))
-    return _titled(
+    return theme.titled(
         alt.layer(bars, now, data=segments), title, subtitle, source, height=height
     )
 

@@ -49,7 +49,7 @@ def figure(chart: ChartView) -> Any:
         # fit-x: the width follows the page, the height is the plot's own;
         # Streamlit's default (fit) would squeeze the plot under a long title.
         # Set in place on the figure just built: .properties() would copy it
-        # whole, layers included (charts._titled says why that matters).
+        # whole, layers included (theme.titled says why that matters).
         figure.description = chart.description
         figure.autosize = alt.AutoSizeParams(type="fit-x", contains="padding")
         figure.config = alt.Config(mark=alt.MarkConfig(aria=False))

@@ -351,7 +351,7 @@ def theatre_map_chart(
     wrap = 80 if small else 110
     lines = [subtitle, *textwrap.wrap(note, wrap), *textwrap.wrap(source, wrap)]
     # Everything given at once: .project() and .properties() would each copy
-    # the chart and its seven layers (render.charts._titled).
+    # the chart and its seven layers (render.theme.titled).
     return alt.layer(
         *layers,
         data=_table(zones, features, positions, small),

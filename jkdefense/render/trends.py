@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
-
 import altair as alt
 import pandas as pd
 
@@ -108,9 +106,4 @@ def scramble_chart(
     )
     ink = alt.Chart(marked).mark_text(color=theme.TEXT_COLOR, **text).encode(**label_at)
     chart = alt.layer(stacked, lines, halo, ink)
-    chart.title = alt.TitleParams(
-        text=title, subtitle=[subtitle, *textwrap.wrap(source, 110)]
-    )
-    chart.width = "container"
-    chart.height = 320
-    return chart
+    return theme.titled(chart, title, subtitle, source, height=320)

@@ -128,7 +128,7 @@ def test_a_chart_reaches_the_page_as_altair_writes_it_with_its_tables_as_arrow(
     kinds = set()
     for kind, figure in _every_altair_figure(package):
         sent = parts.vega_lite_spec(figure)
-        written = parts._inline_json(figure.to_dict(validate=False))
+        written = figure.to_dict(validate=False)
         assert alt.data_transformers.active == "default"  # put back after use
         tables = {n: d for n, d in sent["datasets"].items() if isinstance(d, bytes)}
         rows_written = [d for d in written["datasets"].values() if isinstance(d, list)]

@@ -93,30 +93,14 @@ def vega_lite_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
         alt.data_transformers.enable("jkdefense_arrow", datasets=datasets),
     ):
         spec = chart.to_dict(validate=False)
-    spec["datasets"] = {**spec.get("datasets", {}), **datasets}
-    return _inline_json(spec)
-
-
-def _inline_json(spec: Any) -> Any:
-    """The spec with inline JSON text (the map's basemap) as parsed values.
-
-    Streamlit turns inline values it is handed as text into a table; parsed,
-    a GeoJSON collection passes through whole.
-    """
-    if isinstance(spec, list):
-        return [_inline_json(item) for item in spec]
-    if not isinstance(spec, dict):
-        return spec
-    values = spec.get("values")
-    if isinstance(values, str) and spec.get("format", {}).get("type") == "json":
-        return {**spec, "values": json.loads(values)}
-    parsed = {key: _inline_json(value) for key, value in spec.items()}
-    if isinstance(parsed.get("datasets"), dict):  # Altair gathers inline data here
-        parsed["datasets"] = {
-            name: json.loads(data) if isinstance(data, str) else data
-            for name, data in parsed["datasets"].items()
-        }
-    return parsed
+    # Altair gathers every table in the top-level datasets; the map's basemap
+    # is there as its JSON text, which Streamlit would turn into a table:
+    # parsed, a GeoJSON collection passes through whole.
+    spec["datasets"] = {
+        name: json.loads(data) if isinstance(data, str) else data
+        for name, data in {**spec.get("datasets", {}), **datasets}.items()
+    }
+    return spec
 
 
 def plotly(figure: go.Figure, key: str) -> None:

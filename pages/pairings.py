@@ -42,16 +42,13 @@ st.caption(
     "the political and export-control feasibility of the program it serves, taken "
     "from Joint programs (the lowest, if it serves several)."
 )
-for chart in page.charts:
-    ui.show_chart(chart)
-
+# Chosen above the tabs: the briefing shows this pairing whichever tab is open.
 pair = st.selectbox(
     "Pairing detail",
     list(page.rows["pairing_label"]),
     key="pairings_pair",
     bind="query-params",
 )
-ui.pairing_detail(page.rows[page.rows["pairing_label"] == pair].iloc[0])
 parts = ui.page_view(
     "pairing_parts",
     pkg,
@@ -59,7 +56,20 @@ parts = ui.page_view(
     (tuple(company_ids), pair),
     lambda: pairings.parts(page, pair, labels),
 )
-ui.show_chart(parts)
+
+
+def pairing_in_detail() -> None:
+    ui.pairing_detail(page.rows[page.rows["pairing_label"] == pair].iloc[0])
+    ui.show_chart(parts)
+
+
+ui.chart_tabs(
+    pkg,
+    page,
+    pairings.TABS,
+    key="pairings_chart",
+    extra={pairings.DETAIL_TAB: pairing_in_detail},
+)
 # The briefing shows the pairing in detail too (a new view: cached ones stay as built).
 page = dataclasses.replace(page, charts=[*page.charts, parts])
 

@@ -33,8 +33,7 @@ page = ui.page_view(
     lambda: programs.build(pkg.tables, view, ui.chart_labels(pkg, view), weights),
 )
 ui.show_page_top(pkg, page)
-for chart in page.charts:
-    ui.show_chart(chart)
+ui.chart_tabs(pkg, page, programs.TABS, key="programs_chart")
 st.header("Korean and Japanese systems side by side")
 ui.table(page.rows, programs.COLUMNS, key="programs_table")
 ui.evidence_panel(pkg, page.rows, page.label_column, key="programs_evidence")

@@ -21,10 +21,15 @@ page = ui.page_view(
     lambda: threats.build(pkg.tables, view, ui.chart_labels(pkg, view), chosen),
 )
 ui.show_page_top(pkg, page)
-for chart in page.charts:
-    ui.show_chart(chart)
-if "air" not in view.domains:
-    st.caption("Scramble counts are air-domain data: select air to see them.")
+ui.chart_tabs(
+    pkg,
+    page,
+    threats.TABS,
+    key="threats_chart",
+    absent={}
+    if "air" in view.domains
+    else {"threats_scrambles": threats.SCRAMBLES_NEED_AIR},
+)
 ui.table(page.rows, threats.COLUMNS, key="threats_table")
 ui.evidence_panel(pkg, page.rows, page.label_column, key="threats_evidence")
 ui.briefing_buttons(pkg, page, key="threats_briefing")

@@ -51,7 +51,13 @@ def snapshot(at: AppTest) -> tuple:
         json.dumps([f["data"], f["layout"].get("title")], sort_keys=True, default=str)
         for f in plotly_data(at)
     ]
-    vegas = [json.dumps(rows, sort_keys=True, default=str) for rows in vega_rows(at)]
+    titles = [
+        json.loads(el.proto.spec).get("title") for el in at.get("vega_lite_chart")
+    ]
+    vegas = [
+        json.dumps([rows, title], sort_keys=True, default=str)
+        for rows, title in zip(vega_rows(at), titles, strict=True)
+    ]
     frames = [df.value.to_json(date_format="iso") for df in [*at.dataframe, *at.table]]
     texts = [m.value for m in at.markdown]
     return tuple(figures), tuple(vegas), tuple(frames), tuple(texts)

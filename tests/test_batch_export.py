@@ -152,16 +152,32 @@ def _calls(tree):
     return [n for n in ast.walk(tree) if isinstance(n, ast.Call)]
 
 
-def _binders(tree):
-    """Functions that bind the key their caller passes (evidence_panel)."""
+def _name(call):
+    return getattr(call.func, "attr", getattr(call.func, "id", None))
+
+
+def _binders(trees):
+    """Functions that bind the key their caller passes (evidence_panel), or pass
+    it on to one that does (chart_tabs to open_tab_only)."""
+    functions = [
+        n for tree in trees for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)
+    ]
     found = set()
-    for function in (n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)):
-        params = {a.arg for a in function.args.args}
-        for call in _calls(function):
-            key = _keywords(call).get("key")
-            if _bound(call) and isinstance(key, ast.Name) and key.id in params:
-                found.add(function.name)
-    return found
+    while True:
+        more = set()
+        for function in functions:
+            params = {a.arg for a in [*function.args.args, *function.args.kwonlyargs]}
+            for call in _calls(function):
+                key = _keywords(call).get("key")
+                if (
+                    (_bound(call) or _name(call) in found)
+                    and isinstance(key, ast.Name)
+                    and key.id in params
+                ):
+                    more.add(function.name)
+        if more <= found:
+            return found
+        found |= more
 
 
 def _key_pattern(key):
@@ -178,13 +194,12 @@ def _bound_keys():
     files = [ROOT / "app.py", *(ROOT / "pages").glob("*.py")]
     files += (ROOT / "jkdefense" / "ui").glob("*.py")
     trees = [ast.parse(f.read_text(encoding="utf-8")) for f in files]
-    binders = set().union(*(_binders(tree) for tree in trees))
+    binders = _binders(trees)
     keys = [
         _keywords(call).get("key")
         for tree in trees
         for call in _calls(tree)
-        if _bound(call)
-        or getattr(call.func, "attr", getattr(call.func, "id", None)) in binders
+        if _bound(call) or _name(call) in binders
     ]
     return {
         _key_pattern(k) for k in keys if isinstance(k, ast.Constant | ast.JoinedStr)

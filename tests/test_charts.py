@@ -266,3 +266,31 @@ def test_parts_chart_keeps_the_order_and_writes_each_score_on_its_bar():
     assert {t["field"] for t in bars["encoding"]["tooltip"]} >= {"rationale"}
     assert scores["encoding"]["text"]["field"] == "score"
     assert scores["mark"]["color"] == "white"  # legible on the dark bar
+
+
+def test_pathway_route_puts_steps_in_order_coloured_by_progress_names_alternating():
+    steps = pd.DataFrame(
+        {
+            # Given out of order: the route follows step_order.
+            "step_order": [2, 1, 3],
+            "step_name": ["R&D", "Policy", "Integration of the acquisition agencies"],
+            "progress_type": ["not_started", "achieved", "reversed"],
+            "actor_description": ["ADD and ATLA", "ministries", "DAPA and ATLA"],
+        }
+    )
+    result = spec(charts.pathway_route_chart(steps, **LABELS))
+    assert result["title"]["text"] == "A finding"
+    line, dots, above, below = result["layer"]
+    rows = result["datasets"][result["data"]["name"]]
+    assert [r["step_order"] for r in rows] == [1, 2, 3]
+    assert [r["progress_name"] for r in rows] == ["achieved", "not started", "reversed"]
+    # Every other name above the line, the rest below; long names wrap.
+    assert [r["above"] for r in rows] == [True, False, True]
+    assert rows[2]["label"].count("\n") >= 1 and above["mark"]["lineBreak"] == "\n"
+    assert above["mark"]["baseline"] == "bottom" and below["mark"]["baseline"] == "top"
+    assert above["transform"] == [{"filter": "datum.above"}]
+    assert below["transform"] == [{"filter": "!datum.above"}]
+    color = dots["encoding"]["color"]
+    assert color["field"] == "progress_name"
+    assert color["scale"]["domain"][:3] == ["achieved", "started", "not started"]
+    assert line["encoding"]["x"]["axis"]["values"] == [1, 2, 3]

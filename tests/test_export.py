@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from jkdefense.analysis import filters, scoring
 from jkdefense.render import draw, export, slides
-from jkdefense.report import pathway, programs, threats
+from jkdefense.report import pairings, programs, threats
 
 VIEW = filters.ViewFilters(source_ids=("yoon-2019-diplomat",))
 LABELS = {"subtitle": "Filters: all domains", "source": "Source: Yoon, The Diplomat."}
@@ -38,12 +38,12 @@ def test_altair_png_is_2x_and_drawn(pages):
 
 
 def test_plotly_png_is_2x_the_export_size(package):
-    page = pathway.build(package.tables, VIEW, LABELS)
-    steps = next(c for c in page.charts if c.key == "pathway_steps")
-    image = not_blank(export.chart_png(draw.figure(steps)))
+    page = pairings.build(package.tables, VIEW, LABELS, [])
+    network = next(c for c in page.charts if c.key == "pairings_network")
+    image = not_blank(export.chart_png(draw.figure(network)))
     assert image.size == (
         2 * export.EXPORT_WIDTH,
-        2 * draw.figure(steps).layout.height,
+        2 * draw.figure(network).layout.height,
     )
 
 

@@ -38,20 +38,3 @@ def test_network_figure_draws_an_edge_per_link():
     # A bridge's name is drawn over the lines that cross it, on a backing.
     (name,) = [a for a in figure.layout.annotations if a.text == "U"]
     assert name.bgcolor and name.yshift > 0
-
-
-def test_pathway_figure_marks_each_step_by_its_progress():
-    steps = pd.DataFrame(
-        {
-            "step_order": [1, 2],
-            "step_name": ["Policy", "R&D"],
-            "progress_type": ["achieved", "not_started"],
-            "actor_description": ["ministries", "ADD and ATLA"],
-        }
-    )
-    figure = figures.pathway_figure(steps, **LABELS)
-    check_labels(figure)
-    assert {t.name for t in figure.data if t.mode == "markers"} == {
-        "achieved",
-        "not started",
-    }

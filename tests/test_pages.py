@@ -5,9 +5,16 @@ import json
 import pytest
 
 from jkdefense.data import vocabulary
-from jkdefense.report import registry
+from jkdefense.report import context, links, pairings, programs, registry, threats
 from jkdefense.ui import frame
-from tests.apptest import PAGES, open_tab, run_page, snapshot, vega_rows
+from tests.apptest import (
+    PAGES,
+    open_tab,
+    plotly_data,
+    run_page,
+    snapshot,
+    vega_rows,
+)
 from tests.conftest import ROOT, misquote
 
 
@@ -28,8 +35,8 @@ def test_page_runs_with_default_filters(page):
     if page == "sources":  # its charts are in tabs, which run when opened
         open_tab(at, "sources_tab", "Mentions")
     charts = len(at.get("plotly_chart")) + len(at.get("vega_lite_chart"))
-    # Pathway's and Sources' other charts are in tabs closed by default.
-    assert charts >= (1 if page in ("sources", "overview", "pathway") else 2)
+    # Pages other than the Overview draw one chart, that of their open tab.
+    assert charts >= 1 if page == "overview" else charts == 1
     markdown_tables = [m for m in at.markdown if m.value.startswith("| Domain |")]
     assert at.dataframe or at.table or markdown_tables, "every page shows a table"
     assert not at.error, [e.value for e in at.error]
@@ -59,6 +66,7 @@ def test_url_domain_reproduces_the_threat_rows():
 def test_url_focus_and_actor_reproduce_the_view():
     at = run_page("threats", {"threats_actor": ["RU"], "focus": "JP"})
     assert set(at.dataframe[0].value["actor_country_code"]) == {"RU"}
+    open_tab(at, "threats_chart", threats.TABS["threats_scrambles"])
     (scrambles,) = [
         rows for rows in vega_rows(at) if any("scramble_count" in r for r in rows)
     ]
@@ -137,6 +145,7 @@ INTERACTIONS = [
         lambda at: at.selectbox(key="pairings_pair").set_value(
             at.selectbox(key="pairings_pair").options[-1]
         ),
+        ("pairings_chart", pairings.DETAIL_TAB),  # where the pairing is drawn
     ),
     ("pathway", lambda at: at.session_state.__setitem__("domain", ["air"])),
     ("sources", lambda at: at.text_input(key="sources_query").input("Hanwha")),
@@ -144,12 +153,14 @@ INTERACTIONS = [
 
 
 @pytest.mark.parametrize(
-    ("page", "interact"),
-    INTERACTIONS,
-    ids=[f"{p}-{i}" for i, (p, _) in enumerate(INTERACTIONS)],
+    ("page", "interact", "tab"),
+    [(*interaction, None)[:3] for interaction in INTERACTIONS],
+    ids=[f"{i[0]}-{n}" for n, i in enumerate(INTERACTIONS)],
 )
-def test_every_interaction_changes_what_is_plotted(page, interact):
+def test_every_interaction_changes_what_is_plotted(page, interact, tab):
     at = run_page(page)
+    if tab:
+        open_tab(at, *tab)
     before = snapshot(at)
     interact(at)
     at.run()
@@ -264,12 +275,17 @@ def test_only_the_open_sources_tab_runs():
 def test_each_pathway_section_runs_when_its_tab_is_open():
     at = run_page("pathway")
     assert at.session_state["pathway_section"] == "Route"
-    assert len(at.get("plotly_chart")) == 1 and not at.get("vega_lite_chart")
+    (route,) = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    assert route["description"].startswith("Route of the article's cooperation steps")
+    assert not at.get("plotly_chart")  # the app's pages draw Plotly only on request
     seen = {}
     for section in ("Since the article", "Precedents", "Why now"):
         open_tab(at, "pathway_section", section)
         assert not at.exception, at.exception
-        assert not at.get("plotly_chart")  # the route's chart is not sent now
+        assert not any(
+            json.loads(c.proto.spec)["description"].startswith("Route of")
+            for c in at.get("vega_lite_chart")
+        ), "the route's chart is not sent now"
         seen[section] = [
             json.loads(c.proto.spec)["description"] for c in at.get("vega_lite_chart")
         ]
@@ -277,3 +293,68 @@ def test_each_pathway_section_runs_when_its_tab_is_open():
     assert seen["Since the article"][0].startswith("Timeline of each proposal's state")
     assert seen["Precedents"][0].startswith("Grid of the partner countries")
     assert seen["Why now"] == [] and at.dataframe  # the drivers table
+
+
+# Pages whose charts are drawn one to a tab: the tabs' key and their labels.
+CHART_TABS = {
+    "threats": ("threats_chart", threats.TABS),
+    "programs": ("programs_chart", programs.TABS),
+    "pairings": ("pairings_chart", pairings.TABS),
+}
+
+
+def drawn_titles(at) -> list[str]:
+    """The title of every chart the run sent, Altair and Plotly alike."""
+    specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    return [s["title"]["text"] for s in specs] + [
+        f["layout"]["title"]["text"] for f in plotly_data(at)
+    ]
+
+
+@pytest.mark.parametrize("page", sorted(CHART_TABS))
+def test_each_chart_tab_draws_its_own_chart_and_no_other(page, package):
+    key, tabs = CHART_TABS[page]
+    view, settings = links.view_from_params(package, {})
+    built = registry.PAGE_BY_NAME[page].build(
+        package.tables, view, context.chart_labels(package, view), settings
+    )
+    titles = {chart.key: chart.title for chart in built.charts}
+    at = run_page(page)
+    assert at.session_state[key] == next(iter(tabs.values()))  # the first is open
+    for chart_key, label in tabs.items():
+        open_tab(at, key, label)
+        assert not at.exception, at.exception
+        assert drawn_titles(at) == [titles[chart_key]], label
+    assert set(tabs) <= set(titles), "every tab names a chart the page builds"
+
+
+def test_the_pairing_in_detail_tab_draws_the_chosen_pairing_s_parts():
+    at = run_page("pairings")
+    last = at.selectbox(key="pairings_pair").options[-1]
+    at.selectbox(key="pairings_pair").set_value(last).run()
+    assert len(drawn_titles(at)) == 1  # the score matrix, not the parts
+    open_tab(at, "pairings_chart", pairings.DETAIL_TAB)
+    (title,) = drawn_titles(at)
+    assert title.startswith(f"Why {last} scores "), title
+    assert at.session_state["pairings_pair"] == last  # chosen above the tabs
+
+
+def test_a_chart_the_filters_leave_out_keeps_its_tab_and_says_why():
+    at = run_page("threats", {"domain": ["sea"]})
+    open_tab(at, "threats_chart", threats.TABS["threats_scrambles"])
+    assert not drawn_titles(at)
+    said = [i.value.replace("\\", "") for i in at.info]  # Markdown escapes
+    assert said == [threats.SCRAMBLES_NEED_AIR]
+
+
+def test_the_link_reopens_the_open_tab_with_the_filters(package):
+    at = run_page("threats", {"threats_chart": "Map", "domain": ["sea"]})
+    query = at.code[-1].value.split("?", 1)[1]
+    assert sorted(query.split("&")) == ["domain=sea", "threats_chart=Map"]
+    links.view_from_params(package, links.parse_query(query))  # a known parameter
+    # On its first tab, the page needs no parameter for it.
+    at = run_page("threats", {"domain": ["sea"]})
+    open_tab(at, "threats_chart", threats.TABS["threats_scrambles"])
+    assert at.code[-1].value.endswith("?domain=sea&threats_chart=Scrambles")
+    open_tab(at, "threats_chart", threats.TABS["threats_matrix"])
+    assert at.code[-1].value.endswith("?domain=sea")

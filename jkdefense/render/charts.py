@@ -481,3 +481,10 @@ def parts_chart(parts: pd.DataFrame, **options: object) -> alt.LayerChart:
     from jkdefense.render import bars
 
     return bars.parts_chart(parts, **options)
+
+
+def pathway_route_chart(steps: pd.DataFrame, **options: object) -> alt.LayerChart:
+    """The route from policy to joint operations (render.route)."""
+    from jkdefense.render import route
+
+    return route.pathway_route_chart(steps, **options)

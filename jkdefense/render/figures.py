@@ -11,8 +11,8 @@ import plotly.io as pio
 
 from jkdefense.render import theme
 
-# The kinds of trace and axis the builders below draw.
-DRAWN_TRACES = ("bar", "scatter")
+# The kinds of trace the builders below draw, and the axes they never use.
+DRAWN_TRACES = ("scatter",)
 UNDRAWN_LAYOUT = ("coloraxis", "colorscale", "geo", "polar", "scene", "ternary")
 
 
@@ -22,7 +22,7 @@ def _house_template() -> go.layout.Template:
     NOTE: Plotly checks a figure's template value by value each time one is
     set; plotly_white's defaults for 24 kinds of trace and for 3-D, polar and
     map axes made that half of building a figure. None of them applies to
-    bars and scatters on plain axes, so they are left out.
+    scatters on plain axes, so they are left out.
     """
     white = pio.templates["plotly_white"]
     layout = white.layout.to_plotly_json()
@@ -41,13 +41,6 @@ def _house_template() -> go.layout.Template:
 HOUSE_TEMPLATE = "jkdefense"
 pio.templates[HOUSE_TEMPLATE] = _house_template()
 
-PROGRESS_COLORS = {
-    "achieved": "#009E73",
-    "started": "#E69F00",
-    "not_started": "#999999",
-    "reversed": "#D55E00",
-}
-
 
 # Room for title + subtitle above the plot, and axis labels + source line below it.
 MARGIN_TOP, MARGIN_BOTTOM = 120, 120
@@ -55,7 +48,7 @@ SOURCE_LINE_PX = 15  # one more line of the source line
 
 
 def _figure(
-    traces: list[go.Bar | go.Scatter],
+    traces: list[go.Scatter],
     layout: dict[str, Any],
     *,
     title: str,
@@ -121,7 +114,7 @@ def network_figure(
         node["node_id"]: (node["x"], node["y"]) for node in nodes.to_dict("records")
     }
     # One trace per edge: a trace's lines share one width.
-    traces: list[go.Bar | go.Scatter] = [
+    traces: list[go.Scatter] = [
         go.Scatter(
             x=[position[edge["source_id"]][0], position[edge["target_id"]][0]],
             y=[position[edge["source_id"]][1], position[edge["target_id"]][1]],
@@ -176,60 +169,4 @@ def network_figure(
     height = max(360, 48 * int(nodes.groupby("side").size().max()) + 200)
     return _figure(
         traces, layout, title=title, subtitle=subtitle, source=source, height=height
-    )
-
-
-def pathway_figure(
-    steps: pd.DataFrame, *, title: str, subtitle: str, source: str
-) -> go.Figure:
-    """The route from policy to joint operations, coloured by progress since 2019."""
-    # Labels alternate above and below the line so long step names never collide.
-    steps = steps.assign(
-        label=steps["step_name"].map(lambda n: "<br>".join(textwrap.wrap(n, 18))),
-        label_y=[0.25 if i % 2 == 0 else -0.25 for i in range(len(steps))],
-    )
-    traces: list[go.Bar | go.Scatter] = [
-        go.Scatter(
-            x=steps["step_order"],
-            y=[0] * len(steps),
-            mode="lines",
-            line={"color": "#cccccc", "width": 4},
-            showlegend=False,
-            hoverinfo="skip",
-        ),
-        go.Scatter(
-            x=steps["step_order"],
-            y=steps["label_y"],
-            mode="text",
-            text=steps["label"],
-            textposition=[
-                "top center" if y > 0 else "bottom center" for y in steps["label_y"]
-            ],
-            showlegend=False,
-            hoverinfo="skip",
-        ),
-    ]
-    traces += [
-        go.Scatter(
-            x=rows["step_order"],
-            y=[0] * len(rows),
-            mode="markers",
-            name=progress.replace("_", " "),
-            text=rows["step_name"],
-            customdata=rows[["actor_description"]],
-            marker={"size": 26, "color": PROGRESS_COLORS.get(progress, "#999999")},
-            hovertemplate="%{text}<br>%{customdata[0]}<extra></extra>",
-        )
-        for progress, rows in steps.groupby("progress_type", sort=False)
-    ]
-    layout = {
-        "xaxis": {
-            "dtick": 1,
-            "title": {"text": "Step on the route"},
-            "range": [0.4, len(steps) + 0.6],
-        },
-        "yaxis": {"visible": False, "range": [-1.2, 1.2]},
-    }
-    return _figure(
-        traces, layout, title=title, subtitle=subtitle, source=source, height=420
     )

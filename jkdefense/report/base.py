@@ -41,8 +41,8 @@ KIND_DESCRIPTIONS = {
     "and the turning points",
     "figures.network_figure": "Network of Korean companies, the US suppliers that "
     "bridge them and Japanese companies",
-    "figures.pathway_figure": "Route of the article's cooperation steps, each "
-    "marked started or not",
+    "charts.pathway_route_chart": "Route of the article's cooperation steps in "
+    "order, each marked by its progress since the article",
     "charts.parts_chart": "Bar chart of the five parts of one pairing's score",
 }
 

@@ -36,10 +36,16 @@ WEIGHT_PARAMS = {f"programs_w_{c}": c for c in scoring.PROGRAM_CRITERIA}
 # What a view is made of: the shared filters, then the pages' settings.
 VIEW_PARAMS = ("domain", "focus", "period", "source")
 SETTING_PARAMS = ("threats_actor", *WEIGHT_PARAMS, "pairings_company", "pairings_pair")
-# Bound too, but to what a page shows on screen (meeting mode, searches, the
-# row an evidence panel shows), not to its view or its charts: read, ignored.
+# Bound too, but to what a page shows on screen (meeting mode, the open tab,
+# searches, the row an evidence panel shows), not to its view or its charts:
+# read, ignored.
 SCREEN_PARAMS = (
     "meeting",
+    "threats_chart",
+    "programs_chart",
+    "pairings_chart",
+    "pathway_section",
+    "sources_tab",
     "source_find",
     "sources_query",
     "sources_revision",

@@ -21,6 +21,10 @@ COLUMNS = {
     "pairing_summary": "What they could do",
 }
 
+# The page's charts, one to a tab (chart key -> tab label), in the order shown;
+# the chosen pairing's parts follow in a tab of their own, with its detail.
+TABS = {"pairings_matrix": "Score matrix", "pairings_network": "Bridge network"}
+DETAIL_TAB = "Pairing in detail"
 
 PAIRING_SCORES = [f"{c}_score" for c in scoring.TYPED_PAIRING_CRITERIA]
 

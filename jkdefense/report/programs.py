@@ -23,6 +23,12 @@ COLUMNS = {
     "weighted_score": "Weighted score",
 }
 
+# The page's charts, one to a tab (chart key -> tab label), in the order shown.
+TABS = {
+    "programs_ranking": "Ranking",
+    "programs_stability": "Rank stability",
+    "programs_scores": "Scores",
+}
 
 PROGRAM_SCORES = [f"{c}_score" for c in scoring.PROGRAM_CRITERIA]
 

@@ -19,6 +19,15 @@ COLUMNS = {
     "severity_rationale": "Why this severity",
 }
 
+# The page's charts, one to a tab (chart key -> tab label), in the order shown.
+TABS = {
+    "threats_matrix": "Severity matrix",
+    "threats_scrambles": "Scrambles",
+    "threats_timeline": "Incidents",
+    "threats_map": "Map",
+}
+SCRAMBLES_NEED_AIR = "Scramble counts are air-domain data: select air to see them."
+
 
 def build(t: Tables, view: ViewFilters, labels: dict, actors: list[str]) -> PageView:
     """Threat matrix, scramble series and incident timeline."""

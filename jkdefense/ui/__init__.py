@@ -25,6 +25,7 @@ _EXPORTS = {
     "briefing_buttons": "parts",
     "changes_since": "sources",
     "chart_labels": "state",
+    "chart_tabs": "parts",
     "curation_queue": "sources",
     "current_view": "state",
     "download_buttons": "sources",

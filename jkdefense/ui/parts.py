@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 import altair as alt
 import pandas as pd
@@ -24,6 +25,7 @@ from jkdefense.ui.state import (
     from_frame,
     kept_with,
     meeting_mode,
+    opened_tabs,
     opening,
     page_settings,
     per_data,
@@ -319,13 +321,52 @@ def open_tab_only(sections: dict[str, Callable[[], None]], key: str) -> None:
 
     NOTE: choosing another tab reruns the page. Drawn all at once, Sources'
     nine tabs and Pathway's four sections made them the slowest pages to move
-    to (benchmarks/RESULTS.md).
+    to (benchmarks/RESULTS.md). The open tab is in the URL (``key``), so a link
+    reopens the chart or section it was copied from.
     """
-    tabs = st.tabs(list(sections), key=key, on_change="rerun")
-    for tab, show in zip(tabs, sections.values(), strict=True):
+    tabs = st.tabs(list(sections), key=key, on_change="rerun", bind="query-params")
+    for index, (tab, (label, show)) in enumerate(
+        zip(tabs, sections.items(), strict=True)
+    ):
         if tab.open:
+            if index:  # the first tab is the default: a link leaves it out
+                opened_tabs()[key] = label
             with tab:
                 show()
+
+
+def chart_tabs(
+    pkg: load.Package,
+    page: PageView,
+    tabs: dict[str, str],
+    key: str,
+    absent: dict[str, str] | None = None,
+    extra: dict[str, Callable[[], None]] | None = None,
+) -> None:
+    """The page's charts one to a tab, ``tabs`` naming them (chart key -> label).
+
+    Only the open tab is drawn, so moving to a page draws one chart, not all
+    (each Vega-Lite chart costs the browser 80–130 ms; benchmarks/RESULTS.md),
+    and each chart fills a screenshot on its own. A chart the filters leave out
+    keeps its tab, which says why (``absent``: chart key -> text); ``extra`` adds
+    sections after the charts' tabs.
+    """
+    charts = {chart.key: chart for chart in page.charts}
+    described = chart_labels(pkg, current_view(pkg))["subtitle"]
+
+    def section(chart_key: str) -> Callable[[], None]:
+        def show() -> None:
+            if chart_key in charts:
+                show_chart(charts[chart_key])
+            elif absent and chart_key in absent:
+                st.info(escape_markdown(absent[chart_key]))
+            else:
+                nothing_to_show(tabs[chart_key].lower(), described)
+
+        return show
+
+    sections = {label: section(chart_key) for chart_key, label in tabs.items()}
+    open_tab_only({**sections, **(extra or {})}, key=key)
 
 
 def show_page_top(pkg: load.Package, page: PageView) -> None:
@@ -341,7 +382,7 @@ def show_page_top(pkg: load.Package, page: PageView) -> None:
 
 
 def view_link(pkg: load.Package) -> str:
-    """The address that reopens this page with every filter and page setting."""
+    """The address that reopens this page, its filters, settings and open tab."""
     page_address = str(st.context.url or "").split("?", 1)[0]
     query = per_data(
         "link",
@@ -349,6 +390,7 @@ def view_link(pkg: load.Package) -> str:
         (current_view(pkg), repr(sorted(page_settings(pkg).items()))),
         lambda: links.params_from_view(pkg, current_view(pkg), page_settings(pkg)),
     )
+    query = "&".join(q for q in (query, urlencode(opened_tabs())) if q)
     return f"{page_address}?{query}" if query else page_address
 
 

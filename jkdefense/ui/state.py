@@ -130,6 +130,15 @@ def _once_per_run(key: tuple, work: Callable[[], Any]) -> Any:
     return work() if run is None else kept_with(run, key, work)
 
 
+def opened_tabs() -> dict[str, str]:
+    """Tabs this run shows on other than their first tab: key -> label.
+
+    Noted as the tabs are drawn, for the page's link (outside app.py's runs, a
+    new empty dict each time: nothing to link).
+    """
+    return _once_per_run(("opened_tabs",), dict)
+
+
 def data_signature(data_dir: Path) -> str:
     """The data's fingerprint, taken once per script run.
 

@@ -17,7 +17,7 @@ from tests.browser.conftest import (
 pytestmark = pytest.mark.browser
 
 # Charts each page draws with the default filters (in its open tab).
-CHARTS = {"overview": 1, "threats": 4, "programs": 3, "pairings": 3, "pathway": 1}
+CHARTS = {"overview": 1, "threats": 1, "programs": 1, "pairings": 1, "pathway": 1}
 # URL path of each page of the registry ('' for the landing page) -> its charts.
 PAGES = {
     ("" if page is registry.PAGES[0] else page.name): CHARTS.get(page.name, 0)
@@ -41,7 +41,7 @@ def test_page_draws_without_errors_or_outside_requests(server, page, path):
 FIRST_VISITS = {
     "deep link": (
         "threats?domain=undersea&threats_actor=CN",
-        2,
+        1,
         "Undersea",
         ("JP", "Japan"),
         "Russia",
@@ -83,14 +83,14 @@ def test_navigation_keeps_the_shared_filters(server, page):
     wait_until_drawn(tab, 1)
     tab.get_by_role("link", name="Joint programs").click()
     tab.wait_for_url("**/programs**")
-    wait_until_drawn(tab, 2)
+    wait_until_drawn(tab, 1)
     assert "domain=air" in tab.url
 
 
 def test_chart_download_delivers_a_2x_png(server, page):
     tab, recorder = page
     tab.goto(f"{server}/threats")
-    wait_until_drawn(tab, 3)
+    wait_until_drawn(tab, 1)
     button = tab.locator('[data-testid="stDownloadButton"]').filter(has_text="PNG (2x)")
     with tab.expect_download(timeout=60_000) as info:
         button.first.click()
@@ -105,14 +105,14 @@ def test_chart_download_delivers_a_2x_png(server, page):
 def test_meeting_mode_hides_the_sidebar_and_can_be_left(server, page):
     tab, _ = page
     tab.goto(f"{server}/programs?meeting=true")
-    wait_until_drawn(tab, 2)
+    wait_until_drawn(tab, 1)
     assert not tab.locator('[data-testid="stSidebar"]').is_visible()
     tab.get_by_role("button", name="Leave meeting mode").click()
     tab.wait_for_function("() => !location.search.includes('meeting')")
     expect(tab.locator('[data-testid="stSidebar"]')).to_be_visible(
         timeout=DRAW_TIMEOUT_MS
     )
-    wait_until_drawn(tab, 2)
+    wait_until_drawn(tab, 1)
 
 
 def test_touring_every_page_and_control_stays_on_loopback(page):
@@ -132,7 +132,7 @@ def test_touring_every_page_and_control_stays_on_loopback(page):
             ).click()
             wait_until_drawn(tab, 0)
         tab.goto(f"{url}/programs?meeting=true")
-        wait_until_drawn(tab, 2)
+        wait_until_drawn(tab, 1)
         assert recorder.outside == [] and recorder.errors == []
     finally:
         process.terminate()
@@ -154,7 +154,7 @@ def test_whole_app_briefing_downloads_as_a_deck(server, page, package):
     tab.goto(
         f"{server}/programs?programs_w_commonality=5.0&programs_w_threat_relevance=0.0"
     )
-    wait_until_drawn(tab, 3)
+    wait_until_drawn(tab, 1)
     button = tab.locator('[data-testid="stDownloadButton"]').filter(
         has_text="Whole app · PPTX"
     )

@@ -121,8 +121,8 @@ def test_markup_in_the_data_shows_as_text(tmp_path, page):
         tab, recorder = page
         dialogs = []
         tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        tab.goto(f"{url}/pairings")
-        wait_until_drawn(tab, 2)
+        tab.goto(f"{url}/pairings?pairings_chart=Pairing+in+detail")
+        wait_until_drawn(tab, 1)
         main = tab.locator('[data-testid="stMain"]')
         assert payload in main.inner_text()
         markdown = main.locator('[data-testid="stMarkdownContainer"]')

@@ -44,7 +44,7 @@ st.caption(
 )
 # Chosen above the tabs: the briefing shows this pairing whichever tab is open.
 pair = st.selectbox(
-    "Pairing detail",
+    "Pairing to show in detail",
     list(page.rows["pairing_label"]),
     key="pairings_pair",
     bind="query-params",

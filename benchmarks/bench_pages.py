@@ -118,7 +118,7 @@ def time_parts() -> None:
     Wraps, in this process only: the build of a page view (jkdefense.ui.state.kept
     for "page_view"), the chart objects (jkdefense.render.draw.figure, also timed
     by chart kind), the conversion of an Altair chart to its Vega-Lite spec
-    (jkdefense.ui.parts.vega_lite_spec, its tables to Arrow included), of a
+    (jkdefense.ui.page_charts.vega_lite_spec, its tables to Arrow included), of a
     Plotly figure to JSON, and of a table to Arrow. A wrapper costs about a
     microsecond.
     """
@@ -126,7 +126,7 @@ def time_parts() -> None:
     from streamlit import dataframe_util
 
     from jkdefense.render import draw
-    from jkdefense.ui import parts
+    from jkdefense.ui import page_charts
 
     def timed(owner: object, name: str, part: str, only=None) -> None:  # noqa: ANN001
         original = getattr(owner, name)
@@ -156,7 +156,7 @@ def time_parts() -> None:
             BUILDERS.setdefault(chart.kind, []).append(time.perf_counter() - start)
 
     draw.figure = figure
-    timed(parts, "vega_lite_spec", "Altair to Vega-Lite")
+    timed(page_charts, "vega_lite_spec", "Altair to Vega-Lite")
     timed(plotly.io, "to_json", "Plotly to JSON")
     timed(dataframe_util, "convert_anything_to_arrow_bytes", "tables to Arrow")
 

@@ -123,11 +123,11 @@ def test_a_chart_reaches_the_page_as_altair_writes_it_with_its_tables_as_arrow(
     import altair as alt
     import pyarrow as pa
 
-    from jkdefense.ui import parts
+    from jkdefense.ui import page_charts
 
     kinds = set()
     for kind, figure in _every_altair_figure(package):
-        sent = parts.vega_lite_spec(figure)
+        sent = page_charts.vega_lite_spec(figure)
         written = figure.to_dict(validate=False)
         assert alt.data_transformers.active == "default"  # put back after use
         tables = {n: d for n, d in sent["datasets"].items() if isinstance(d, bytes)}

@@ -17,7 +17,7 @@ from jkdefense.render import charts
 schemapi.disable_debug_mode()
 
 # Held while a spec is written: Altair's data transformer is one setting for the
-# whole process (jkdefense.ui.parts swaps in its own), and the app's sessions
+# whole process (jkdefense.ui.page_charts swaps in its own), and the app's sessions
 # and their downloads run on threads of their own.
 ALTAIR_SETTINGS = threading.Lock()
 

@@ -5,7 +5,9 @@ always escaped before it reaches Markdown, and never rendered as HTML.
 
 - state: the package, cached views, per-run memos, filters and settings
 - frame: what every page shares (sidebar filters, problem banner, footer, meeting mode)
-- parts: a page's finding, charts and their downloads, tables, evidence, briefings
+- parts: a page's finding, tables, evidence, link and briefings
+- page_charts: a page's charts, their downloads, and the tabs that hold them
+- overview: the Overview's standing table and latest developments
 - sources: the Sources page's sentence search, downloads, queue and changes
 - text: escaping and Markdown for text from the data
 - pages_mode: the one workaround the pages/ folder needs in Streamlit
@@ -25,7 +27,7 @@ _EXPORTS = {
     "briefing_buttons": "parts",
     "changes_since": "sources",
     "chart_labels": "state",
-    "chart_tabs": "parts",
+    "chart_tabs": "page_charts",
     "curation_queue": "sources",
     "current_view": "state",
     "download_buttons": "sources",
@@ -38,7 +40,7 @@ _EXPORTS = {
     "meeting_frame": "frame",
     "navigation_pages": "frame",
     "nothing_to_show": "parts",
-    "open_tab_only": "parts",
+    "open_tab_only": "page_charts",
     "package": "state",
     "page_tables": "state",
     "page_view": "state",
@@ -49,7 +51,7 @@ _EXPORTS = {
     "program_weights": "state",
     "require": "frame",
     "sentence_search": "sources",
-    "show_chart": "parts",
+    "show_chart": "page_charts",
     "show_page_top": "parts",
     "sidebar_filters": "frame",
     "source_rules": "sources",

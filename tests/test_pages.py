@@ -358,3 +358,11 @@ def test_the_link_reopens_the_open_tab_with_the_filters(package):
     assert at.code[-1].value.endswith("?domain=sea&threats_chart=Scrambles")
     open_tab(at, "threats_chart", threats.TABS["threats_matrix"])
     assert at.code[-1].value.endswith("?domain=sea")
+
+
+@pytest.mark.parametrize("value", ["<b>Map</b>", "map", "", "Map" * 1000])
+def test_a_tab_the_url_names_wrongly_opens_the_first_tab(value):
+    at = run_page("threats", {"threats_chart": value})
+    assert not at.exception, at.exception
+    assert at.session_state["threats_chart"] == threats.TABS["threats_matrix"]
+    assert drawn_titles(at) and "threats_chart" not in at.code[-1].value

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -24,9 +24,6 @@ from jkdefense.ui.state import (
     per_data,
 )
 from jkdefense.ui.text import escape_markdown, plain_table, segments_markdown
-
-if TYPE_CHECKING:
-    pass
 
 
 def takeaway(text: str) -> None:

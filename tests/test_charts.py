@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from jkdefense.render import charts
+from jkdefense.render import bars, charts, route, trends
 
 LABELS = {
     "title": "A finding",
@@ -229,7 +229,7 @@ def test_scramble_chart_stacks_china_first_and_marks_the_turning_points():
         }
     )
     markers = [(2018.4, "Article"), (2018.9, "GSOMIA notice"), (2022.9, "Camp David")]
-    result = spec(charts.scramble_chart(long, markers=markers, **LABELS))
+    result = spec(trends.scramble_chart(long, markers=markers, **LABELS))
     assert result["title"]["text"] == "A finding"
     bars, lines, halo, ink = result["layer"]
     rows = result["datasets"][bars["data"]["name"]]
@@ -257,13 +257,13 @@ def test_parts_chart_keeps_the_order_and_writes_each_score_on_its_bar():
             "rationale": ["r1", "r2"],
         }
     )
-    result = spec(charts.parts_chart(parts, **LABELS))
+    result = spec(bars.parts_chart(parts, **LABELS))
     assert result["title"]["text"] == "A finding"
     assert [r["score"] for r in data_of(result)] == [4, 2]
-    bars, scores = result["layer"]
-    assert bars["encoding"]["y"]["sort"] == ["B first", "A second"]  # not A–Z
-    assert bars["encoding"]["x"]["scale"]["domain"] == [0, 5]
-    assert {t["field"] for t in bars["encoding"]["tooltip"]} >= {"rationale"}
+    bar_layer, scores = result["layer"]
+    assert bar_layer["encoding"]["y"]["sort"] == ["B first", "A second"]  # not A–Z
+    assert bar_layer["encoding"]["x"]["scale"]["domain"] == [0, 5]
+    assert {t["field"] for t in bar_layer["encoding"]["tooltip"]} >= {"rationale"}
     assert scores["encoding"]["text"]["field"] == "score"
     assert scores["mark"]["color"] == "white"  # legible on the dark bar
 
@@ -278,7 +278,7 @@ def test_pathway_route_puts_steps_in_order_coloured_by_progress_names_alternatin
             "actor_description": ["ADD and ATLA", "ministries", "DAPA and ATLA"],
         }
     )
-    result = spec(charts.pathway_route_chart(steps, **LABELS))
+    result = spec(route.pathway_route_chart(steps, **LABELS))
     assert result["title"]["text"] == "A finding"
     line, dots, above, below = result["layer"]
     rows = result["datasets"][result["data"]["name"]]

@@ -213,7 +213,7 @@ def test_the_spec_names_no_address(package):
 
 def test_the_map_places_the_incidents_with_a_position(package):
     chart = theatre.map_chart(package.tables, everything(package), LABELS, ACTORS)
-    assert chart.key == "threats_map" and chart.kind == "charts.theatre_map_chart"
+    assert chart.key == "threats_map" and chart.kind == "maps.theatre_map_chart"
     placed = chart.data.set_index("incident_id")
     assert set(placed.index) == {
         "2018-12-radar-incident",

@@ -460,31 +460,3 @@ def development_timeline_chart(
     return theme.titled(
         alt.layer(bars, now, data=segments), title, subtitle, source, height=height
     )
-
-
-def theatre_map_chart(positions: pd.DataFrame, **options: object) -> alt.LayerChart:
-    """The theatre map: land, ADIZ lines and placed incidents (render.maps)."""
-    from jkdefense.render import maps
-
-    return maps.theatre_map_chart(positions, **options)
-
-
-def scramble_chart(scrambles: pd.DataFrame, **options: object) -> alt.LayerChart:
-    """JASDF scrambles per fiscal year, with the turning points (render.trends)."""
-    from jkdefense.render import trends
-
-    return trends.scramble_chart(scrambles, **options)
-
-
-def parts_chart(parts: pd.DataFrame, **options: object) -> alt.LayerChart:
-    """The part scores of one pairing (render.bars)."""
-    from jkdefense.render import bars
-
-    return bars.parts_chart(parts, **options)
-
-
-def pathway_route_chart(steps: pd.DataFrame, **options: object) -> alt.LayerChart:
-    """The route from policy to joint operations (render.route)."""
-    from jkdefense.render import route
-
-    return route.pathway_route_chart(steps, **options)

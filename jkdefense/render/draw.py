@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING, Any
 import altair as alt
 from altair.utils import schemapi
 
-from jkdefense.render import charts
-
 # NOTE: Altair's debug mode re-walks the whole schema to word an error better;
 # the builders' charts are tested valid, and it cost a third of drawing the map
 # (benchmarks/RESULTS.md).
@@ -25,24 +23,22 @@ if TYPE_CHECKING:
     from jkdefense.report.base import ChartView
 
 
-def _builders(library: str) -> Any:
-    """The module of builders a chart kind names.
+def _builders(module: str) -> Any:
+    """The module of jkdefense.render a chart kind names (``<module>.<function>``).
 
-    NOTE: Plotly's builders are imported on first use: importing Plotly's
-    figure classes and template costs a fifth of a second at every app start,
-    and the landing page draws with Altair only.
+    NOTE: imported on first use: importing Plotly's figure classes and template
+    costs a fifth of a second at every app start, and the landing page draws
+    with Altair only.
     """
-    if library == "charts":
-        return charts
-    return importlib.import_module("jkdefense.render.figures")
+    return importlib.import_module(f"jkdefense.render.{module}")
 
 
 def figure(chart: ChartView) -> Any:
     """The chart's figure: its builder over its data, titled and sourced."""
-    library, name = chart.kind.split(".")
-    build = getattr(_builders(library), name)
+    module, name = chart.kind.split(".")
+    build = getattr(_builders(module), name)
     figure = build(chart.data, title=chart.title, **chart.texts, **chart.options)
-    if library == "charts":
+    if isinstance(figure, alt.TopLevelMixin):
         # Vega gives the drawing this text as its accessible description; the
         # marks inside stay out of the accessibility tree (each would otherwise
         # be an image without a name).

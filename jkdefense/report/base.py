@@ -33,17 +33,17 @@ KIND_DESCRIPTIONS = {
     "mention most",
     "charts.verdict_chart": "Bar chart of the fact-checks by verdict",
     "charts.coverage_chart": "Bar chart of curated rows per domain and table",
-    "charts.theatre_map_chart": "Map of the Korean peninsula, Japan and the coasts "
+    "maps.theatre_map_chart": "Map of the Korean peninsula, Japan and the coasts "
     "of China and Russia with the air defense identification zones and the incidents "
     "at their reported positions",
-    "charts.scramble_chart": "Stacked bar chart of JASDF scrambles per Japanese "
+    "trends.scramble_chart": "Stacked bar chart of JASDF scrambles per Japanese "
     "fiscal year by the aircraft's nationality, with dotted lines at the article "
     "and the turning points",
     "figures.network_figure": "Network of Korean companies, the US suppliers that "
     "bridge them and Japanese companies",
-    "charts.pathway_route_chart": "Route of the article's cooperation steps in "
+    "route.pathway_route_chart": "Route of the article's cooperation steps in "
     "order, each marked by its progress since the article",
-    "charts.parts_chart": "Bar chart of the five parts of one pairing's score",
+    "bars.parts_chart": "Bar chart of the five parts of one pairing's score",
 }
 
 
@@ -51,9 +51,10 @@ KIND_DESCRIPTIONS = {
 class ChartView:
     """One chart as a value: what to draw, not the drawing.
 
-    ``kind`` names the render builder (``charts.<name>`` for Altair,
-    ``figures.<name>`` for Plotly); jkdefense.render.draw turns the view into
-    a figure, so this layer never imports a chart library.
+    ``kind`` names the render builder as ``<module>.<function>`` of
+    jkdefense.render (``figures`` for Plotly, the others Altair: ``charts``,
+    ``maps``, ``trends``, ``bars``, ``route``); jkdefense.render.draw turns the
+    view into a figure, so this layer never imports a chart library.
     """
 
     key: str

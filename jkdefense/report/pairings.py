@@ -92,7 +92,7 @@ def parts(page: PageView, pair: str | None, labels: dict) -> ChartView | None:
     detail = detail if not detail.empty else page.rows.iloc[:1]
     return base.chart(
         "pairings_parts",
-        "charts.parts_chart",
+        "bars.parts_chart",
         shaping.criterion_scores(detail, scoring.PAIRING_CRITERIA, "pairing_label"),
         parts_title(detail.iloc[0]),
         labels,

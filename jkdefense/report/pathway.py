@@ -54,7 +54,7 @@ def build(t: Tables, view: ViewFilters, labels: dict) -> PageView:
     page.charts.append(
         base.chart(
             "pathway_steps",
-            "charts.pathway_route_chart",
+            "route.pathway_route_chart",
             page.rows,
             steps_title(page.rows),
             labels,

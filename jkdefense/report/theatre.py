@@ -132,7 +132,7 @@ def map_chart(
     placed = placed_incidents(events, geo.positions)
     return base.chart(
         "overview_map" if small else "threats_map",
-        "charts.theatre_map_chart",
+        "maps.theatre_map_chart",
         placed,
         map_title(events, placed),
         labels,

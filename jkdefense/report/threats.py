@@ -59,7 +59,7 @@ def build(t: Tables, view: ViewFilters, labels: dict, actors: list[str]) -> Page
         page.charts.append(
             base.chart(
                 "threats_scrambles",
-                "charts.scramble_chart",
+                "trends.scramble_chart",
                 scrambles,
                 scramble_title(years),
                 labels,

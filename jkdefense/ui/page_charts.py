@@ -108,7 +108,7 @@ MEETING_PLOTLY_HEIGHT = 600  # a Plotly figure's whole height, margins included
 # meeting mode: the timeline's lanes of labels, the map's fixed box.
 MEETING_HEIGHTS = {
     "charts.incident_timeline_chart": None,
-    "charts.theatre_map_chart": 430,
+    "maps.theatre_map_chart": 430,
 }
 
 

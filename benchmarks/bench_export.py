@@ -43,6 +43,7 @@ def main() -> None:
         "companies": [],
         "pair": None,
         "weights": dict.fromkeys(scoring.PROGRAM_CRITERIA, 1.0),
+        "program_set": "all",
     }
     pages = context.all_page_views(pkg, view, settings)
     charts = {c.key: c for page in pages for c in page.charts}

@@ -24,13 +24,28 @@ for slot, criterion in zip(st.columns(4), scoring.PROGRAM_CRITERIA, strict=True)
         key=f"programs_w_{criterion}",
         bind="query-params",
     )
-weights = ui.program_weights()
+# NOTE: the choices are their own labels: a bound widget writes its label to
+# the URL, and links and batch export read these short names.
+st.segmented_control(
+    "Programs ranked",
+    list(programs.PROGRAM_SETS),
+    default=programs.PROGRAM_SET_DEFAULT,
+    required=True,
+    key="programs_set",
+    bind="query-params",
+    help="all: with the context programs added for comparison, marked "
+    "'(context)'; article: the article's four candidates and six feasible areas; "
+    "candidates: its four named candidates alone.",
+)
+weights, program_set = ui.program_weights(), ui.program_set()
 page = ui.page_view(
     "programs",
     pkg,
     view,
-    tuple(sorted(weights.items())),
-    lambda: programs.build(pkg.tables, view, ui.chart_labels(pkg, view), weights),
+    (*sorted(weights.items()), program_set),
+    lambda: programs.build(
+        pkg.tables, view, ui.chart_labels(pkg, view), weights, program_set
+    ),
 )
 ui.show_page_top(pkg, page)
 ui.chart_tabs(pkg, page, programs.TABS, key="programs_chart")

@@ -32,4 +32,8 @@ ui.chart_tabs(
 )
 ui.table(page.rows, threats.COLUMNS, key="threats_table")
 ui.evidence_panel(pkg, page.rows, page.label_column, key="threats_evidence")
+incidents = page.related.get("incidents")
+if incidents is not None and not incidents.empty:
+    st.header("Incidents in view, and each government's account where they differ")
+    ui.table(incidents, threats.INCIDENT_COLUMNS, key="threats_incidents")
 ui.briefing_buttons(pkg, page, key="threats_briefing")

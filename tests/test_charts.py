@@ -61,8 +61,51 @@ def test_incident_timeline_colours_by_domain_and_labels_every_event():
     assert points["encoding"]["stroke"]["value"] == charts.UNCITED_EDGE != "white"
     # Year labels, one tick a year, so a wide export never repeats a year.
     assert points["encoding"]["x"]["axis"]["tickCount"] == "year"
-    assert right["encoding"]["text"]["field"] == "incident_short_name"
+    assert right["encoding"]["text"]["field"] == "timeline_label"
     assert left["mark"]["align"] == "right"  # labels near the end turn left
+    # Without accounts, an event is labelled with its short name.
+    assert [row["timeline_label"] for row in data_of(result)] == [
+        "Radar incident",
+        "Camp David",
+    ]
+
+
+def test_a_contested_event_is_labelled_so_and_carries_every_account():
+    from jkdefense.report import threats
+
+    events = pd.DataFrame(
+        {
+            "incident_id": ["2018-12-radar", "2023-08-camp-david"],
+            "incident_date": pd.to_datetime(["2018-12-20", "2023-08-18"]),
+            "incident_type": ["confrontation", "summit"],
+            "domain_type": ["sea", "multi"],
+            "is_mentioned_in_article": [True, False],
+            "incident_name": ["Radar incident of December", "Camp David summit"],
+            "incident_short_name": ["Radar incident", "Camp David"],
+            "incident_description": ["d", "e"],
+        }
+    )
+    accounts = pd.DataFrame(
+        {
+            "subject_table": ["incidents", "incidents"],
+            "subject_id": ["2018-12-radar", "2018-12-radar"],
+            "aspect_type": ["position", "position"],
+            "account_label": ["ROK MND account", "Japan MOD account"],
+            "account_text": ["Seoul says A.", "Tokyo says B."],
+        }
+    )
+    shown = threats.contested_events(events, accounts)
+    result = spec(charts.incident_timeline_chart(shown, **LABELS))
+    rows = {row["incident_id"]: row for row in data_of(result)}
+    radar = rows["2018-12-radar"]
+    assert radar["timeline_label"] == "Radar incident (accounts differ)"
+    assert radar["accounts_text"] == (
+        "Japan MOD account (where): Tokyo says B. | "
+        "ROK MND account (where): Seoul says A."
+    )
+    assert rows["2023-08-camp-david"]["accounts_text"] == ""
+    tooltip = [t["field"] for t in result["layer"][0]["encoding"]["tooltip"]]
+    assert "accounts_text" in tooltip
 
 
 def test_timeline_labels_never_share_a_stretch_of_a_lane():
@@ -292,5 +335,10 @@ def test_pathway_route_puts_steps_in_order_coloured_by_progress_names_alternatin
     assert below["transform"] == [{"filter": "!datum.above"}]
     color = dots["encoding"]["color"]
     assert color["field"] == "progress_name"
-    assert color["scale"]["domain"][:3] == ["achieved", "started", "not started"]
+    assert color["scale"]["domain"][:4] == [
+        "achieved",
+        "started",
+        "talks",
+        "not started",
+    ]
     assert line["encoding"]["x"]["axis"]["values"] == [1, 2, 3]

@@ -15,8 +15,18 @@ STORY = pd.DataFrame(
         "development_date": pd.to_datetime(
             ["2019-08-23", "2023-08-18", "2019-11-22", "2023-03-21"]
         ),
-        "state_before_type": ["working", "none", "suspended", "suspended"],
-        "state_after_type": ["suspended", "agreed", "suspended", "working"],
+        "state_before_type": [
+            "in_force",
+            "none",
+            "in_force_notice_pending",
+            "in_force_notice_suspended",
+        ],
+        "state_after_type": [
+            "in_force_notice_pending",
+            "agreed",
+            "in_force_notice_suspended",
+            "in_force",
+        ],
         "change_summary": ["notice", "announced", "notice held", "normalised"],
     }
 )
@@ -26,11 +36,13 @@ def test_each_subject_runs_from_the_article_to_the_latest_source():
     stretches = developments.segments(STORY, START, END)
     gsomia = stretches[stretches["subject_name"] == "GSOMIA"]
     assert list(gsomia["state_type"]) == [
-        "working",
-        "suspended",
-        "suspended",
-        "working",
+        "in_force",
+        "in_force_notice_pending",
+        "in_force_notice_suspended",
+        "in_force",
     ]
+    # The agreement stayed in force throughout: every stretch says so.
+    assert all(name.startswith("in force") for name in gsomia["state_name"])
     assert gsomia["start"].iloc[0] == START and gsomia["end"].iloc[-1] == END
     # Stretches meet: each ends where the next begins.
     assert list(gsomia["end"].iloc[:-1]) == list(gsomia["start"].iloc[1:])
@@ -39,11 +51,40 @@ def test_each_subject_runs_from_the_article_to_the_latest_source():
 
 def test_today_s_state_is_the_latest_change_not_the_first():
     now = developments.current_states(STORY).set_index("subject_name")
-    assert now.loc["GSOMIA", "state_type"] == "working"  # not 'suspended'
+    assert now.loc["GSOMIA", "state_type"] == "in_force"  # not the notice
     assert now.loc["GSOMIA", "since"] == "21 Mar 2023"
     assert now.loc["Hotline", "state_name"] == "agreed"
     title = pathway.developments_title(now.reset_index(), END)
-    assert title == "As of Jan 2026, 1 of 2 work; 0 have nothing in place or ended"
+    assert title == (
+        "As of Jan 2026, 1 of 2 are in force; 0 have nothing in place or ended"
+    )
+
+
+def test_state_names_are_the_rubric_s_level_names(package):
+    rubrics = package.tables["rubrics"]
+    for field in ("state_before_type", "state_after_type"):
+        levels = rubrics[
+            (rubrics["table_name"] == "developments") & (rubrics["field_name"] == field)
+        ]
+        assert dict(zip(levels["level"], levels["level_name"], strict=True)) == (
+            developments.STATE_NAMES
+        )
+
+
+def test_gsomia_stays_in_force_from_its_signature_to_today(package):
+    story = package.tables["developments"]
+    gsomia = story[story["development_id"].str.endswith("-gsomia")]
+    assert len(gsomia) >= 3
+    states = set(gsomia["state_before_type"]) | set(gsomia["state_after_type"])
+    assert states <= set(developments.IN_FORCE)
+    notice = gsomia.set_index("development_id")
+    assert notice.at["2019-08-23-gsomia", "state_after_type"] == (
+        "in_force_notice_pending"
+    )
+    assert notice.at["2019-11-22-gsomia", "state_after_type"] == (
+        "in_force_notice_suspended"
+    )
+    assert notice.at["2023-03-21-gsomia", "state_after_type"] == "in_force"
 
 
 def raw_story(**changes) -> pd.DataFrame:
@@ -132,24 +173,24 @@ def test_a_row_s_support_counts_distinct_articles():
 
 
 def test_the_period_in_a_link_narrows_every_page():
-    at = run_page("sources", {"period": ["2023", "2024"]})
+    at = run_page("sources", {"period": ["2022", "2023"]})
     assert not at.exception
-    # The feed table lists the two articles of 2023, not the one of 2019.
+    # The feed table lists the two articles of 2023, not those of 2019 or later.
     assert len(at.dataframe[0].value) == 2
-    at = run_page("threats", {"period": ["2023", "2024"]})
+    at = run_page("threats", {"period": ["2022", "2023"]})
     said = " ".join(m.value for m in [*at.info, *at.caption]).replace("\\", "")
-    assert "2 of 3 articles · 2023–2024 · as of 2023-08-18" in said
+    assert "2 of 6 articles · 2022–2023 · as of 2023-08-18" in said
 
 
 def test_a_hostile_period_in_a_link_is_ignored():
     at = run_page("pathway", {"period": ["<b>x</b>", "99999"]})
     assert not at.exception
     assert at.session_state["period"][0] < at.session_state["period"][1]
-    assert "as of 2023-08-18" in at.caption[0].value.replace("\\", "")
+    assert "as of 2025-11-13" in at.caption[0].value.replace("\\", "")
 
 
 def test_the_timeline_title_counts_in_good_english():
-    now = pd.DataFrame({"state_type": ["ended", "working", "talks"]})
+    now = pd.DataFrame({"state_type": ["ended", "in_force_notice_pending", "talks"]})
     assert pathway.developments_title(now, END) == (
-        "As of Jan 2026, 1 of 3 work; 1 has nothing in place or ended"
+        "As of Jan 2026, 1 of 3 are in force; 1 has nothing in place or ended"
     )

@@ -1,6 +1,6 @@
 """The theatre map: shipped files, published boundary points, filters, exports.
 
-The expected coordinates are typed here from ../shared/reference/geo-facts.md
+The expected coordinates are typed here from the sources data/geo/ cites
 (decimal degrees of the printed DMS), so moving a point in data/geo/ fails.
 """
 
@@ -29,16 +29,6 @@ CADIZ = [
     (24.75, 123.0),
     (26.733333, 120.966667),
 ]
-# Directive No. 36 of 1969, outer line (1)–(7) (geo-facts §1c).
-JADIZ = [
-    (45.751944, 138.746389),
-    (40.669167, 132.997222),
-    (37.286111, 132.997222),
-    (36.003056, 130.4975),
-    (35.219722, 129.797778),
-    (33.003333, 126.998056),
-    (33.003333, 124.998056),
-]
 # NewDaily's points in the derived ring order a b d i h g f e c, closed at a
 # (geo-facts §1b); f at 125°25'E, the Incheon FIR reading.
 KADIZ_RING = [
@@ -54,9 +44,13 @@ KADIZ_RING = [
     ("a", 39.0, 123.5),
 ]
 DISPUTED = {
+    # NGII, East islet 37°14'26.8"N 131°52'10.4"E.
     "Dokdo/Takeshima": (37.240778, 131.869556),
-    "Senkaku/Diaoyu": (25.743333, 123.473333),
-    "Ieodo/Suyan Rock": (32.122953, 125.182447),
+    # Tokyo Metropolitan Government survey (Japan administers the islands):
+    # Uotsuri-shima 25°46'30"N 123°29'E.
+    "Senkaku/Diaoyu": (25.775, 123.483333),
+    # National Atlas of Korea (NGII): Ieodo Ocean Research Station 32°07'N 125°10'E.
+    "Ieodo/Suyan Rock": (32.116667, 125.166667),
 }
 
 
@@ -106,12 +100,18 @@ def test_cadiz_is_the_six_published_points_as_an_open_line(shipped):
     }
 
 
-def test_jadiz_is_the_seven_published_outer_points_only(shipped):
-    jadiz = shipped.zones[shipped.zones["zone_id"] == "JADIZ"]
-    assert flat(points(shipped.zones, "JADIZ")) == pytest.approx(flat(JADIZ), abs=1e-6)
-    assert list(jadiz["point_label"]) == [f"({n})" for n in range(1, 8)]
-    assert "not drawn" in jadiz["note"].iloc[0]
-    assert "1–7 of 30" in jadiz["label_text"].iloc[0]
+def test_the_jadiz_is_whole_or_not_drawn(shipped, package):
+    # Only 7 of its 30 outer points (and none of its inner line) were found at a
+    # citable source: a fragment is not drawn as the zone, and the map says so.
+    assert "JADIZ" not in set(shipped.zones["zone_id"])
+    readme = (GEO / "README.md").read_text(encoding="utf-8")
+    assert "JADIZ" in readme and "not drawn" in readme
+    chart = theatre.map_chart(package.tables, everything(package), LABELS, ACTORS)
+    assert "JADIZ not drawn" in chart.options["note"]
+    small = theatre.map_chart(
+        package.tables, everything(package), LABELS, ACTORS, small=True
+    )
+    assert "JADIZ not drawn" in small.options["note"]
 
 
 def test_kadiz_ring_follows_the_derived_order(shipped):
@@ -144,13 +144,14 @@ def test_every_zone_line_names_its_source_and_status(shipped):
     for column in ("zone_name", "country_code", "status", "source_url", "note"):
         assert shipped.zones[column].astype(str).str.len().gt(0).all(), column
     assert set(shipped.zones["status"]) == {"published", "derived", "approximate"}
-    assert set(shipped.zones["country_code"]) == {"CN", "KR", "JP"}
+    assert set(shipped.zones["country_code"]) == {"CN", "KR"}
 
 
 def test_every_position_is_a_known_incident(shipped, package):
     incidents = package.tables["incidents"].set_index("incident_id")
+    accounts = package.tables["accounts"].set_index("account_id")
     positions = shipped.positions
-    assert positions["incident_id"].is_unique
+    assert not positions.duplicated(["incident_id", "account_id"]).any()
     assert set(positions["incident_id"]) <= set(incidents.index)
     assert set(positions["position_type"]) <= {"reported", "approximate"}
     for _, row in positions.iterrows():
@@ -159,9 +160,27 @@ def test_every_position_is_a_known_incident(shipped, package):
         assert row["position_source_url"].startswith("http")
         if row["position_type"] == "approximate":
             assert "approx." in row["position_label"]
-    radar = positions.set_index("incident_id").loc["2018-12-radar-incident"]
-    assert radar["position_type"] == "approximate"
-    assert (radar["lat"], radar["lon"]) == pytest.approx((37.88, 132.67))
+        if row["account_id"]:
+            assert accounts.at[row["account_id"], "subject_id"] == row["incident_id"]
+            assert accounts.at[row["account_id"], "aspect_type"] == "position"
+    # The radar incident: one illustrative point per government's account.
+    radar = positions[positions["incident_id"] == "2018-12-radar-incident"]
+    told = radar.set_index("account_id")
+    assert set(told["position_type"]) == {"approximate"}
+    assert told.loc["2018-12-radar-incident-kr-position", ["lat", "lon"]].tolist() == (
+        pytest.approx([37.88, 132.67])
+    )
+    assert told.loc["2018-12-radar-incident-jp-position", ["lat", "lon"]].tolist() == (
+        pytest.approx([38.12, 136.46])
+    )
+    assert (
+        "Japan MOD account"
+        in told.at["2018-12-radar-incident-jp-position", "position_label"]
+    )
+    assert (
+        "ROK MND account"
+        in told.at["2018-12-radar-incident-kr-position", "position_label"]
+    )
 
 
 def test_disputed_features_carry_both_names(shipped):
@@ -214,16 +233,23 @@ def test_the_spec_names_no_address(package):
 def test_the_map_places_the_incidents_with_a_position(package):
     chart = theatre.map_chart(package.tables, everything(package), LABELS, ACTORS)
     assert chart.key == "threats_map" and chart.kind == "maps.theatre_map_chart"
-    placed = chart.data.set_index("incident_id")
-    assert set(placed.index) == {
+    placed = chart.data
+    assert set(placed["incident_id"]) == {
         "2018-12-radar-incident",
         "2019-07-joint-air-patrol",
         "2024-08-y9-airspace-violation",
         "2024-09-il38-airspace-violation",
     }
-    assert placed.loc["2019-07-joint-air-patrol", "actor_code"] == "RU"  # the A-50
-    assert placed.loc["2024-08-y9-airspace-violation", "actor_code"] == "CN"
-    assert placed.loc["2018-12-radar-incident", "actor_code"] == "other"
+    single = placed.drop_duplicates("incident_id").set_index("incident_id")
+    assert single.loc["2019-07-joint-air-patrol", "actor_code"] == "RU"  # the A-50
+    assert single.loc["2024-08-y9-airspace-violation", "actor_code"] == "CN"
+    # Each account of the radar incident's place, coloured by whose account it is.
+    radar = placed[placed["incident_id"] == "2018-12-radar-incident"]
+    assert sorted(radar["actor_code"]) == ["JP", "KR"]
+    assert all(
+        line.startswith(("Japan MOD account", "ROK MND account"))
+        for line in (radar["account_line"])
+    )
     total = len(package.tables["incidents"])
     assert chart.title == (
         f"3 of {total} incidents in view have a reported position, "
@@ -236,7 +262,7 @@ def test_the_map_follows_domain_actor_and_period(package):
     t, every = package.tables, everything(package)
     no_air = filters.ViewFilters(domains=("sea",), source_ids=package.source_ids)
     placed = theatre.map_chart(t, no_air, LABELS, ACTORS).data
-    assert list(placed["incident_id"]) == ["2018-12-radar-incident"]
+    assert list(placed["incident_id"]) == ["2018-12-radar-incident"] * 2
     assert "air" not in set(placed["domain_type"])
     assert theatre.map_chart(t, no_air, LABELS, ACTORS).title.endswith(
         "has a reported position; 1 has an approximate one"
@@ -281,8 +307,8 @@ def test_svg_export_carries_the_labels(package):
         "Ieodo/Suyan Rock",
         "KADIZ (Korea, 2013)",
         "CADIZ (China, 2013)",
-        "JADIZ (Japan)",
-        "radar dispute (approx.)",
+        "Japan MOD account (approx.)",
+        "Dec 2018 radar: ROK MND account (approx.)",
         "ADIZ line",
         "approximate (derived)",
     ):
@@ -305,4 +331,4 @@ def test_the_small_map_keeps_the_zones_and_both_names(package):
     assert chart.key == "overview_map"
     svg = export.chart_svg(draw.figure(chart))
     assert "Dokdo/Takeshima" in svg and "KADIZ (Korea, 2013)" in svg
-    assert "radar dispute" not in svg  # no incident labels on the small map
+    assert "MOD account" not in svg  # no incident labels on the small map

@@ -114,7 +114,7 @@ def test_url_source_with_no_article_says_so():
     assert not at.exception
     # Unknown: ignored, which leaves none chosen, so every article stays in view.
     assert at.session_state["source"] == []
-    assert "3 of 3 articles" in at.caption[0].value
+    assert "6 of 6 articles" in at.caption[0].value
 
 
 def test_nothing_to_show_is_a_message_not_an_error():
@@ -190,6 +190,9 @@ def test_sentence_search_highlights_known_entities(package):
 FEED_IDS = [
     "whitehouse-2023-camp-david-fact-sheet",
     "whitehouse-2023-spirit-of-camp-david",
+    "whitehouse-2024-trilateral-nsa-readout",
+    "whitehouse-2024-us-japan-joint-leaders-statement",
+    "whitehouse-2025-trump-lee-joint-fact-sheet",
     "yoon-2019-diplomat",
 ]
 
@@ -205,7 +208,7 @@ def test_a_long_feed_lists_the_articles_a_search_finds(monkeypatch):
     assert at.multiselect(key="source").options == ["yoon-2019-diplomat"]
     at.text_input(key="source_find").input("Rethinking Japan").run()  # the title
     assert at.multiselect(key="source").options == ["yoon-2019-diplomat"]
-    at.text_input(key="source_find").input("camp david").run()  # two of three
+    at.text_input(key="source_find").input("camp david").run()  # two of six
     assert sorted(at.multiselect(key="source").options) == FEED_IDS[:2]
 
 
@@ -226,7 +229,7 @@ def test_a_long_feed_is_drawn_first_and_its_problems_follow(data_copy, monkeypat
     misquote(data_copy)
     at = run_page("threats")
     assert not at.exception
-    assert "Checking the data of 3 articles" in at.info[0].value
+    assert "Checking the data of 6 articles" in at.info[0].value
     assert not at.error
     # The evidence panel reads the chosen row's sentences itself meanwhile.
     quotes = [m.value for m in at.markdown if m.value.startswith("> ")]

@@ -15,6 +15,7 @@ WEIGHTS = dict.fromkeys(scoring.PROGRAM_CRITERIA, 1.0)
 SETTINGS = {
     "actors": ["CN", "KP", "RU"],
     "weights": WEIGHTS,
+    "program_set": "all",
     "companies": [],
     "pair": None,
 }
@@ -86,7 +87,7 @@ def test_pairing_parts_show_the_political_part_taken_from_the_program(package):
 
 def test_a_judged_category_keeps_the_rubric_s_order(package):
     note = rubric.scale_note(package.tables["rubrics"], "pathway", "progress_type")
-    assert note.endswith(": not started · started · achieved · reversed.")
+    assert note.endswith(": not started · talks · started · achieved · reversed.")
     note = rubric.scale_note(package.tables["rubrics"], "threats", "severity_score")
     assert note.endswith(": 1 negligible · 2 low · 3 moderate · 4 high · 5 severe.")
 
@@ -134,7 +135,13 @@ def test_the_change_log_opens_with_the_package_version(package):
 
 def test_the_timeline_svg_carries_every_event_label(charts, package):
     svg = export.chart_svg(draw.figure(charts["threats_timeline"]))
-    for label in ("Radar incident", "Camp David", "GSOMIA notice", "Il-38 violation"):
+    for label in (
+        "Radar dispute (accounts differ)",
+        "Camp David",
+        "GSOMIA notice (accounts differ)",
+        "Il-38 violation",
+    ):
         assert label in svg, label
-    names = package.tables["incidents"]["incident_short_name"]
-    assert all(name in svg for name in names)  # every event of the default view
+    names = charts["threats_timeline"].data["timeline_label"]
+    assert len(names) > 20
+    assert all(name in svg for name in names)  # every event of the view

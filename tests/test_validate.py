@@ -145,7 +145,7 @@ CASES = [
         "programs.csv",
         set_cell("evidence_quote", "words the article never wrote"),
         (2, "evidence_quote"),
-        "is not in the cited sentences",
+        "is not one passage of the article in the cited sentences",
     ),
     (
         "inferred without note",

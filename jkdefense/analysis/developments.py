@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import pandas as pd
 
-# The states of developments.csv, from nothing to working and after.
+# The states of developments.csv, from nothing to in force and after, as their
+# rubric names them (rubrics.csv level_name; a test keeps the two the same).
 STATE_NAMES = {
     "none": "nothing in place",
     "talks": "talks",
     "agreed": "agreed",
-    "working": "working",
-    "suspended": "suspended",
+    "in_force": "in force",
+    "in_force_notice_pending": "in force, termination notice pending",
+    "in_force_notice_suspended": "in force, termination notice suspended",
+    "halted": "halted",
     "ended": "ended",
 }
+IN_FORCE = ("in_force", "in_force_notice_pending", "in_force_notice_suspended")
 
 
 def segments(
@@ -23,19 +27,22 @@ def segments(
     A subject is in its first development's state before from ``start`` (the
     article's date) to that development, then in each development's state after
     until the next one or ``end`` (the latest dated source). The last stretch of
-    each subject is today's state (``is_current``).
+    each subject is today's state (``is_current``). A stretch that a contested
+    change began carries that change's accounts (``accounts_text``).
     """
     rows = []
     ordered = developments.sort_values("development_date", kind="stable")
+    if "accounts_text" not in ordered:
+        ordered = ordered.assign(accounts_text="")
     for subject, story in ordered.groupby("subject_name", sort=False):
-        since, state = start, story["state_before_type"].iloc[0]
+        since, state, told = start, story["state_before_type"].iloc[0], ""
         for change in story.itertuples(index=False):
-            rows.append((subject, state, since, change.development_date, False))
+            rows.append((subject, state, since, change.development_date, False, told))
             since, state = change.development_date, change.state_after_type
-        rows.append((subject, state, since, max(end, since), True))
-    frame = pd.DataFrame(
-        rows, columns=["subject_name", "state_type", "start", "end", "is_current"]
-    )
+            told = change.accounts_text
+        rows.append((subject, state, since, max(end, since), True, told))
+    columns = ["subject_name", "state_type", "start", "end", "is_current"]
+    frame = pd.DataFrame(rows, columns=[*columns, "accounts_text"])
     frame["state_name"] = frame["state_type"].map(STATE_NAMES)
     return frame
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from jkdefense.data.quotes import quote_parts
+
 
 @dataclass(frozen=True)
 class CitedSentence:
@@ -92,13 +94,15 @@ def cited_sentences(
     ids = [i for i in row["evidence_sentence_ids"] if i in by_id.index]
     texts = [by_id.at[i, "text"] for i in ids]
     joined = " ".join(texts)
-    span = quote_span(joined, row["evidence_quote"] or "")
+    # A quote of passages that are not adjacent has one part per passage.
+    quoted = [
+        quote_span(joined, part) for part in quote_parts(row["evidence_quote"] or "")
+    ]
+    quoted_spans = [span for span in quoted if span is not None]
     source_by_id = sources.set_index("source_id")
     result, offset = [], 0
     for sentence_id, text in zip(ids, texts, strict=True):
-        spans = []
-        if span is not None:
-            spans.append((span[0] - offset, span[1] - offset))
+        spans = [(start - offset, end - offset) for start, end in quoted_spans]
         source_id = by_id.at[sentence_id, "source_id"]
         cite = (
             citation(source_by_id.loc[source_id])
@@ -109,7 +113,7 @@ def cited_sentences(
             CitedSentence(
                 sentence_id,
                 int(by_id.at[sentence_id, "paragraph_no"]),
-                split_by_spans(text, [(max(a, 0), b) for a, b in spans]),
+                split_by_spans(text, [(max(a, 0), b) for a, b in spans if b > 0]),
                 cite,
             )
         )

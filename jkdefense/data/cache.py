@@ -93,7 +93,7 @@ def _key_and_seeds(data_dir: Path) -> tuple[str, int]:
     The key changes whenever a data file, a seed or the checks change.
     """
     seeds = paths.project_dir(data_dir) / "seeds"
-    key = fingerprint([data_dir, seeds, _CODE_DIR])
+    key = fingerprint([data_dir, data_dir / "geo", seeds, _CODE_DIR])
     return key, len(file_stamps(seeds))
 
 

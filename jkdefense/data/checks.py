@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from stat import S_ISREG
 from typing import Any
 
 import pandas as pd
 
-from jkdefense.data import files, rules, schema
+from jkdefense.data import files, quotes, rules, schema
 from jkdefense.data.problems import Problem, data_row
+from jkdefense.data.quotes import normalize_whitespace
 
-_WHITESPACE = re.compile(r"\s+")
-
-
-def normalize_whitespace(text: str) -> str:
-    """Collapse runs of white space to one space and trim (quotes compare this way)."""
-    return _WHITESPACE.sub(" ", text).strip()
+__all__ = ["check_package", "normalize_whitespace"]
 
 
 def check_package(
@@ -30,7 +25,7 @@ def check_package(
     """Run every check over the readable tables and return all problems found."""
     resources = schema.resources(descriptor)
     problems: list[Problem] = []
-    texts = sentence_texts(raw.get("sentences"))
+    corpus = article_corpus(raw.get("sentences"), raw.get("sources"), project_dir)
     for name, frame in raw.items():
         file = resources[name]["path"]
         for spec in schema.fields(resources[name]):
@@ -38,7 +33,7 @@ def check_package(
         problems += schema.check_keys(file, frame, resources[name])
         problems += check_foreign_keys(file, frame, resources[name], raw, resources)
         if schema.is_curated(resources[name]):
-            problems += check_evidence(file, frame, texts)
+            problems += check_evidence(file, frame, corpus)
     if "sources" in raw:
         problems += check_seeds(
             raw["sources"], project_dir, raw.get("sentences"), derived_at
@@ -92,22 +87,43 @@ def check_foreign_keys(
     return problems
 
 
-def sentence_texts(sentences: pd.DataFrame | None) -> dict[str, str] | None:
-    """Sentence id -> text, or None when the sentences table could not be read."""
+def article_corpus(
+    sentences: pd.DataFrame | None,
+    sources: pd.DataFrame | None,
+    project_dir: Path | None = None,
+) -> quotes.Corpus | None:
+    """The feed's sentences with each article's text, or None when unreadable.
+
+    Quotes are checked against the article's own text: a seed is read the first
+    time a quote cites it (a curated row cites few of a long feed's articles).
+    """
     if sentences is None:
         return None
-    return dict(
-        zip(sentences["sentence_id"].tolist(), sentences["text"].tolist(), strict=True)
+    seeds = (
+        {}
+        if sources is None or "seed_path" not in sources
+        else dict(zip(sources["source_id"], sources["seed_path"], strict=True))
     )
+
+    def read_article(source_id: str) -> str | None:
+        seed = seeds.get(source_id)
+        if not seed or project_dir is None:
+            return None
+        try:
+            return files.read_seed(project_dir / seed)
+        except (OSError, UnicodeDecodeError):
+            return None  # the seed's own problem is reported by check_seeds
+
+    return quotes.Corpus.from_frame(sentences, read_article)
 
 
 def check_evidence(
-    file: str, frame: pd.DataFrame, texts: dict[str, str] | None
+    file: str, frame: pd.DataFrame, corpus: quotes.Corpus | None
 ) -> list[Problem]:
     """Check evidence ids resolve, quotes are verbatim, and notes/status are present.
 
-    ``texts`` maps sentence ids to their text (None: the sentences table is unreadable,
-    so ids and quotes cannot be checked).
+    ``corpus`` holds the feed's sentences and articles (None: the sentences table
+    is unreadable, so ids and quotes cannot be checked).
     """
     problems = []
     # NOTE: plain tuples, not iterrows: sources.csv alone has a row per article.
@@ -135,16 +151,16 @@ def check_evidence(
                     file, at, "reference_status", "required when reference_url is set"
                 )
             )
-        if texts is not None:
-            problems += _check_quote(file, at, row, texts)
+        if corpus is not None:
+            problems += _check_quote(file, at, row, corpus)
     return problems
 
 
 def _check_quote(
-    file: str, at: int, row: dict[str, str], texts: dict[str, str]
+    file: str, at: int, row: dict[str, str], corpus: quotes.Corpus
 ) -> list[Problem]:
     ids = schema.split_list(row["evidence_sentence_ids"])
-    unknown = [i for i in ids if i not in texts]
+    unknown = [i for i in ids if i not in corpus.sentences]
     if unknown:
         return [
             Problem(
@@ -154,19 +170,23 @@ def _check_quote(
                 f"sentence {', '.join(unknown)} not found in sentences.parquet",
             )
         ]
-    quote = normalize_whitespace(row["evidence_quote"])
-    cited = normalize_whitespace(" ".join(texts[i] for i in ids))
-    if ids and quote and quote not in cited:
-        shown = quote if len(quote) <= 80 else quote[:77] + "..."
-        return [
-            Problem(
-                file,
-                at,
-                "evidence_quote",
-                f"quote {shown!r} is not in the cited sentences {', '.join(ids)}",
-            )
-        ]
-    return []
+    if not ids or not row["evidence_quote"]:
+        return []
+    missing = quotes.missing_parts(row["evidence_quote"], ids, corpus)
+    if not missing:
+        return []
+    part = missing[0]
+    shown = part if len(part) <= 80 else part[:77] + "..."
+    return [
+        Problem(
+            file,
+            at,
+            "evidence_quote",
+            f"quote {shown!r} is not one passage of the article in the cited sentences "
+            f"{', '.join(ids)}; join parts that are not adjacent with "
+            f"{quotes.QUOTE_GAP.strip()!r}",
+        )
+    ]
 
 
 def check_seeds(

@@ -15,7 +15,7 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from jkdefense.data import checks, paths, schema
+from jkdefense.data import checks, geo_checks, paths, schema
 from jkdefense.data.problems import Problem, data_row
 
 
@@ -208,6 +208,7 @@ def load_package(data_dir: Path | None = None, whole_feed: bool = True) -> Packa
         raw, descriptor, paths.project_dir(data_dir), derived_at
     )
     problems += _check_feed_is_derived(data_dir, resources, raw)
+    problems += geo_checks.check_geo(data_dir / "geo", descriptor, raw)
     tables = {name: _typed(frame, resources[name]) for name, frame in raw.items()}
     # Arrow keeps the pages the scan of the feed freed; a long-running app hands
     # them back (see jkdefense.data.feed.give_back_memory).

@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from jkdefense.data import consistency, schema
+from jkdefense.data import consistency, contested, schema
 from jkdefense.data.problems import Problem, data_row
 
 Tables = dict[str, pd.DataFrame]
@@ -29,10 +29,13 @@ def check_rules(raw: Tables, descriptor: schema.Descriptor) -> list[Problem]:
             continue
         file = resource["path"]
         problems += check_references(file, frame, descriptor)
+        problems += contested.check_reference_required(file, frame, resource)
         problems += check_disputed_names(file, frame, resource, descriptor)
+        problems += check_neutral_wording(file, frame, resource, descriptor)
         problems += check_names_in_quotes(file, frame)
     if "claims" in raw:
         problems += check_claims(raw["claims"], raw.get("sources"))
+    problems += contested.check_accounts(raw)
     if "rubrics" in raw:
         problems += consistency.check_rubrics(raw["rubrics"], raw, resources)
     problems += consistency.check_consistency(raw)
@@ -148,6 +151,44 @@ def check_disputed_names(
                 message = disputed_name_problem(cell, names, window) if cell else None
                 if message:
                     problems.append(Problem(file, data_row(index), column, message))
+    return problems
+
+
+def neutral_wording(descriptor: schema.Descriptor) -> list[tuple[re.Pattern, str, str]]:
+    """The package's refused wordings: (pattern, why refused, what to write)."""
+    return [
+        (
+            re.compile(rule["pattern"], re.IGNORECASE),
+            rule["reason"],
+            rule["use_instead"],
+        )
+        for rule in descriptor.get("x-neutral-wording", [])
+    ]
+
+
+def wording_problems(text: str, descriptor: schema.Descriptor) -> list[str]:
+    """What is wrong with the wording of ``text``, one message per refused phrase."""
+    return [
+        f"{match.group(0)!r} {reason}; write instead: {use_instead}"
+        for pattern, reason, use_instead in neutral_wording(descriptor)
+        for match in [pattern.search(text)]
+        if match
+    ]
+
+
+def check_neutral_wording(
+    file: str, frame: pd.DataFrame, resource: dict, descriptor: schema.Descriptor
+) -> list[Problem]:
+    """No curated prose takes one side's wording for a disputed place."""
+    if not descriptor.get("x-neutral-wording"):
+        return []
+    problems = []
+    for column in free_text_fields(resource):
+        if column not in frame:
+            continue
+        for index, cell in zip(frame.index, frame[column].tolist(), strict=True):
+            for message in wording_problems(cell, descriptor) if cell else []:
+                problems.append(Problem(file, data_row(index), column, message))
     return problems
 
 

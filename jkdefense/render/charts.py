@@ -94,7 +94,8 @@ def timeline_lanes(events: pd.DataFrame) -> pd.DataFrame:
     span = max((dates.max() - dates.min()).total_seconds(), 1.0)
     lanes_end: list[float] = []
     lanes, sides = [], []
-    for date, label in zip(dates, ordered["incident_short_name"], strict=True):
+    column = "timeline_label" if "timeline_label" in ordered else "incident_short_name"
+    for date, label in zip(dates, ordered[column], strict=True):
         x = (date - dates.min()).total_seconds() / span * TIMELINE_WIDTH_PX
         width = len(str(label)) * LABEL_CHAR_PX + LABEL_GAP_PX
         side = "right" if x + width <= TIMELINE_WIDTH_PX else "left"
@@ -118,6 +119,10 @@ def incident_timeline_chart(
     Labels sit in lanes (timeline_lanes) so a screenshot can say which event
     is which; an event the article cites has a thick black edge.
     """
+    if "timeline_label" not in incidents:
+        incidents = incidents.assign(timeline_label=incidents["incident_short_name"])
+    if "accounts_text" not in incidents:
+        incidents = incidents.assign(accounts_text="")
     laid = timeline_lanes(incidents)
     base = alt.Chart().encode(
         x=alt.X(
@@ -145,6 +150,7 @@ def incident_timeline_chart(
             alt.Tooltip("incident_date:T", format="%d %b %Y"),
             "incident_name:N",
             "incident_description:N",
+            alt.Tooltip("accounts_text:N", title="Each government's account"),
         ),
     )
     text = {"fontSize": 11, "color": theme.TEXT_COLOR, "baseline": "middle"}
@@ -155,7 +161,7 @@ def incident_timeline_chart(
         align="right", dx=-9, **text
     )
     labels = [
-        layer.encode(text=alt.Text("incident_short_name:N")) for layer in (right, left)
+        layer.encode(text=alt.Text("timeline_label:N")) for layer in (right, left)
     ]
     height = max(140, LANE_PX * (int(laid["lane"].max()) + 1))
     layered = alt.layer(points, *labels, data=laid)
@@ -416,13 +422,16 @@ def coverage_chart(
     return theme.titled(chart, title, subtitle, source, height=200)
 
 
-# Okabe–Ito shades from nothing (grey) to working (green), halted (orange, red).
+# Okabe–Ito shades from nothing (grey) to in force (greens, yellow while a
+# termination notice is outstanding), halted and ended (orange, red).
 STATE_COLORS = {
     "nothing in place": "#BBBBBB",
     "talks": "#56B4E9",
     "agreed": "#0072B2",
-    "working": "#009E73",
-    "suspended": "#E69F00",
+    "in force": "#009E73",
+    "in force, termination notice pending": "#F0E442",
+    "in force, termination notice suspended": "#9AD6BE",
+    "halted": "#E69F00",
     "ended": "#D55E00",
 }
 
@@ -432,24 +441,39 @@ def development_timeline_chart(
 ) -> alt.LayerChart:
     """Each proposal's state from the article to the latest source, as bars in time.
 
-    The last stretch of each row carries today's state as a label.
+    The last stretch of each row carries today's state as a label; a stretch a
+    contested change began carries every government's account in its tooltip,
+    and its row's label says the accounts differ (``subject_label``).
     """
-    order = list(dict.fromkeys(segments["subject_name"]))
+    if "subject_label" not in segments:
+        segments = segments.assign(subject_label=segments["subject_name"])
+    if "accounts_text" not in segments:
+        segments = segments.assign(accounts_text="")
+    order = list(dict.fromkeys(segments["subject_label"]))
     base = alt.Chart().encode(
-        y=alt.Y("subject_name:N", title=None, sort=order, axis=alt.Axis(labelLimit=380))
+        y=alt.Y(
+            "subject_label:N", title=None, sort=order, axis=alt.Axis(labelLimit=380)
+        )
     )
+    states = [s for s in STATE_COLORS if s in set(segments["state_name"])]
     bars = base.mark_bar(height=16).encode(
         x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year")),
         x2=alt.X2("end:T"),
         color=alt.Color(
             "state_name:N",
             title="State",
-            scale=alt.Scale(
-                domain=list(STATE_COLORS), range=list(STATE_COLORS.values())
-            ),
-            legend=alt.Legend(orient="bottom"),
+            scale=alt.Scale(domain=states, range=[STATE_COLORS[s] for s in states]),
+            legend=alt.Legend(orient="bottom", columns=2, labelLimit=320),
         ),
-        tooltip=_tooltips("subject_name:N", "state_name:N", "start:T", "end:T"),
+        stroke=alt.StrokeValue("#666666"),
+        strokeWidth=alt.StrokeWidthValue(0.5),
+        tooltip=_tooltips(
+            alt.Tooltip("subject_name:N", title="Proposal or driver"),
+            alt.Tooltip("state_name:N", title="State"),
+            alt.Tooltip("start:T", title="From", format="%d %b %Y"),
+            alt.Tooltip("end:T", title="To", format="%d %b %Y"),
+            alt.Tooltip("accounts_text:N", title="Each government's account"),
+        ),
     )
     now = (
         base.transform_filter("datum.is_current")

@@ -212,7 +212,9 @@ def briefing(
     sentences = pkg.tables.get("sentences", empty)
     rubrics, tiers = pkg.tables.get("rubrics"), schema.tier_names(pkg.descriptor)
     notes = {
-        p.title: slides.page_notes(p.rows, sentences, line, rubrics, tiers)
+        p.title: slides.page_notes(
+            p.rows, sentences, line, rubrics, tiers, slides.contested_facts(p.charts)
+        )
         for p in pages
     }
     described = context.describe_view(pkg, view)

@@ -172,6 +172,7 @@ def _table(
             "incident_date": incident["incident_date"],
             "incident_name": incident["incident_name"],
             "position_note": incident["position_note"],
+            "account": incident.get("account_line", ""),
         }
         for incident in positions.to_dict("records")
     ]
@@ -261,6 +262,7 @@ def _point_layers(scale: alt.Scale, small: bool) -> list[alt.Chart]:
                 alt.Tooltip("incident_name:N", title="Incident"),
                 alt.Tooltip("position:N", title="Position"),
                 alt.Tooltip("position_note:N", title="Where"),
+                alt.Tooltip("account:N", title="Whose account"),
             ],
         )
     )

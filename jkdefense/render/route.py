@@ -9,10 +9,12 @@ import pandas as pd
 
 from jkdefense.render import theme
 
-# Okabe–Ito: done (green), under way (orange), not begun (grey), undone (vermilion).
+# Okabe–Ito: done (green), under way (orange), talks only (sky blue, as the
+# talks state of a development), not begun (grey), undone (vermilion).
 PROGRESS_COLORS = {
     "achieved": "#009E73",
     "started": "#E69F00",
+    "talks": "#56B4E9",
     "not started": "#999999",
     "reversed": "#D55E00",
 }

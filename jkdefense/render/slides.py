@@ -14,7 +14,8 @@ from pptx.util import Inches, Pt
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
-from jkdefense.analysis import evidence, rubric
+from jkdefense.analysis import accounts, evidence, rubric
+from jkdefense.report.base import ChartView
 
 if TYPE_CHECKING:
     from jkdefense.render.export import Briefing
@@ -31,11 +32,13 @@ def page_notes(
     citation: str,
     rubrics: pd.DataFrame | None = None,
     tier_names: dict[int, str] | None = None,
+    contested: list[str] | None = None,
 ) -> str:
-    """Speaker notes: citation, rubrics, outside references, cited sentences.
+    """Speaker notes: citation, contested facts, rubrics, references, sentences.
 
-    The rubric of every judgment the rows hold, each outside reference with its
-    tier, then every sentence the rows cite.
+    Each government's account of every contested fact the page's charts show
+    (``contested``), the rubric of every judgment the rows hold, each outside
+    reference with its tier, then every sentence the rows cite.
     """
     ids = list(
         dict.fromkeys(i for cell in rows.get("evidence_sentence_ids", []) for i in cell)
@@ -43,6 +46,9 @@ def page_notes(
     texts = sentences.set_index("sentence_id")["text"]
     cited = [f"[{i}] {texts[i]}" for i in ids if i in texts.index]
     lines = [citation, ""]
+    if contested:
+        lines += ["Accounts differ (each government's account, labelled):"]
+        lines += [*contested, ""]
     judged = [] if rubrics is None else _judged_fields(rubrics, rows)
     if judged:
         lines.append("How to read the analyst judgments (rubrics.csv):")
@@ -56,6 +62,25 @@ def page_notes(
     if references:
         lines += ["Outside references:", *references, ""]
     return "\n".join([*lines, "Cited sentences:", *cited])
+
+
+def contested_facts(charts: list[ChartView]) -> list[str]:
+    """Each contested fact the charts show, with every government's account."""
+    lines: list[str] = []
+    for chart in charts:
+        data = chart.data
+        if "account_line" in data:  # the map: one position per account
+            for name, group in data[data["account_line"].astype(bool)].groupby(
+                "incident_name", sort=False
+            ):
+                lines.append(
+                    f"{name}: {accounts.SEPARATOR.join(group['account_line'])}"
+                )
+        label = next((c for c in ("incident_name", "subject_name") if c in data), None)
+        if label and "accounts_text" in data:
+            shown = data.drop_duplicates([label, "accounts_text"])
+            lines += accounts.contested_lines(shown, label)
+    return list(dict.fromkeys(lines))
 
 
 def _judged_fields(rubrics: pd.DataFrame, rows: pd.DataFrame) -> list[tuple[str, str]]:

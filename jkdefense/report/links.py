@@ -3,7 +3,8 @@
 The app keeps its shared filters and its pages' settings in widgets bound to
 the URL (``bind="query-params"``): the sidebar's domain, focus, period and
 source (jkdefense/ui/frame.py), and the pages' threats_actor,
-programs_w_<criterion>, pairings_company and pairings_pair (pages/*.py).
+programs_w_<criterion>, programs_set, pairings_company and pairings_pair
+(pages/*.py).
 ``view_from_params`` reads such a query as Streamlit seeds those widgets from
 it: a value the widget cannot take is dropped and the widget keeps its
 default. ``params_from_view`` writes the query back, leaving out every
@@ -24,7 +25,7 @@ from jkdefense.analysis import filters, scoring, shaping
 from jkdefense.analysis.filters import ViewFilters
 from jkdefense.data import load
 from jkdefense.data.vocabulary import DOMAINS
-from jkdefense.report import context, pairings, registry
+from jkdefense.report import context, pairings, programs, registry
 
 Params = dict[str, list[str]]
 
@@ -35,7 +36,13 @@ WEIGHT_PARAMS = {f"programs_w_{c}": c for c in scoring.PROGRAM_CRITERIA}
 
 # What a view is made of: the shared filters, then the pages' settings.
 VIEW_PARAMS = ("domain", "focus", "period", "source")
-SETTING_PARAMS = ("threats_actor", *WEIGHT_PARAMS, "pairings_company", "pairings_pair")
+SETTING_PARAMS = (
+    "threats_actor",
+    *WEIGHT_PARAMS,
+    "programs_set",
+    "pairings_company",
+    "pairings_pair",
+)
 # Bound too, but to what a page shows on screen (meeting mode, the open tab,
 # searches, the row an evidence panel shows), not to its view or its charts:
 # read, ignored.
@@ -250,6 +257,11 @@ def _settings_from_params(pkg: load.Package, view: ViewFilters, params: Params) 
             criterion: chosen_number(params.get(name), *WEIGHT_RANGE, WEIGHT_DEFAULT)
             for name, criterion in WEIGHT_PARAMS.items()
         },
+        "program_set": lambda: chosen_choice(
+            params.get("programs_set"),
+            list(programs.PROGRAM_SETS),
+            programs.PROGRAM_SET_DEFAULT,
+        ),
         "companies": lambda: companies,
         "pair": pair,
     }
@@ -292,6 +304,9 @@ def params_from_view(
         weight = weights.get(criterion, WEIGHT_DEFAULT)
         if weight != WEIGHT_DEFAULT:
             pairs.append((name, number_text(weight)))
+    program_set = settings.get("program_set", programs.PROGRAM_SET_DEFAULT)
+    if program_set != programs.PROGRAM_SET_DEFAULT:
+        pairs.append(("programs_set", program_set))
     companies = list(settings.get("companies", []))
     pairs.extend(("pairings_company", c) for c in companies)
     pair = settings.get("pair")

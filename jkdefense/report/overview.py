@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from jkdefense.analysis import filters, scoring, shaping
+from jkdefense.analysis import accounts, filters, scoring, shaping
 from jkdefense.analysis.filters import ViewFilters
 from jkdefense.report import base, theatre
 from jkdefense.report.base import PageView, Tables
@@ -68,7 +68,8 @@ def latest_developments(t: Tables, view: ViewFilters) -> pd.DataFrame:
     if frame is None or frame.empty:
         return pd.DataFrame()
     events = filters.events_in_view(frame, view, "development_date")
-    return events.sort_values("development_date", ascending=False).head(LATEST)
+    latest = events.sort_values("development_date", ascending=False).head(LATEST)
+    return accounts.with_event_accounts(latest, t.get("accounts"))
 
 
 def takeaway(threats: pd.DataFrame, ranked: pd.DataFrame, scored: pd.DataFrame) -> str:

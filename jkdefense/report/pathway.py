@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from jkdefense.analysis import developments, filters, rubric, shaping
+from jkdefense.analysis import accounts, developments, filters, rubric, shaping
 from jkdefense.analysis.filters import ViewFilters
 from jkdefense.report import base
 from jkdefense.report.base import PageView, Tables
@@ -86,7 +86,9 @@ DEVELOPMENT_COLUMNS = {
     "state_name": "State now",
     "since": "Since",
     "change_summary": "Last change",
+    "accounts_text": "Each government's account (where they differ)",
 }
+CONTESTED_MARK = " (accounts differ)"
 
 
 def developments_charts(
@@ -102,24 +104,51 @@ def developments_charts(
         if frame is None
         else filters.events_in_view(frame, view, "development_date")
     )
-    page.related["developments"] = events
     if events.empty:
-        page.related["developments_now"] = events
+        page.related["developments"] = page.related["developments_now"] = events
         return []
-    now = developments.current_states(events)
+    events = accounts.with_event_accounts(events, t.get("accounts"))
+    page.related["developments"] = events
+    now = with_subject_accounts(developments.current_states(events), events)
     page.related["developments_now"] = now
     end = max(events["development_date"].max(), _as_of(view))
     return [
         base.chart(
             "pathway_developments",
             "charts.development_timeline_chart",
-            developments.segments(events, ARTICLE_DATE, end),
+            labelled_segments(developments.segments(events, ARTICLE_DATE, end)),
             developments_title(now, end),
             labels,
             rubric.legend(t.get("rubrics"), "developments", ["state_after_type"]),
             outside_table="developments",
         )
     ]
+
+
+def with_subject_accounts(now: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """Today's states with every account of any contested change of each subject."""
+    contested = events[events["accounts_text"].astype(bool)]
+    told = {
+        subject: " || ".join(
+            f"{day:%d %b %Y}: {text}"
+            for day, text in zip(
+                group["development_date"], group["accounts_text"], strict=True
+            )
+        )
+        for subject, group in contested.groupby("subject_name", sort=False)
+    }
+    return now.assign(accounts_text=now["subject_name"].map(told).fillna(""))
+
+
+def labelled_segments(segments: pd.DataFrame) -> pd.DataFrame:
+    """Segments with the row label the timeline prints: contested rows say so."""
+    contested = set(
+        segments.loc[segments["accounts_text"].astype(bool), "subject_name"]
+    )
+    marks = segments["subject_name"].map(
+        lambda name: CONTESTED_MARK if name in contested else ""
+    )
+    return segments.assign(subject_label=segments["subject_name"] + marks)
 
 
 def _as_of(view: ViewFilters) -> pd.Timestamp:
@@ -131,11 +160,11 @@ def _as_of(view: ViewFilters) -> pd.Timestamp:
 def developments_title(now: pd.DataFrame, end: pd.Timestamp) -> str:
     """Today's states, counted: how many proposals work, how many have nothing."""
     counts = now["state_type"].value_counts()
-    working = int(counts.get("working", 0))
+    in_force = int(sum(counts.get(state, 0) for state in developments.IN_FORCE))
     nothing = int(counts.get("none", 0) + counts.get("ended", 0))
     has = "has" if nothing == 1 else "have"
     return (
-        f"As of {end:%b %Y}, {working} of {len(now)} work; "
+        f"As of {end:%b %Y}, {in_force} of {len(now)} are in force; "
         f"{nothing} {has} nothing in place or ended"
     )
 
@@ -163,11 +192,16 @@ def takeaway(steps: pd.DataFrame) -> str:
     """How far along the route cooperation has come since the article."""
     counts = steps["progress_type"].value_counts()
     done = int(counts.get("achieved", 0) + counts.get("started", 0))
-    first_open = steps[steps["progress_type"].isin(["not_started", "reversed"])]
+    talks = int(counts.get("talks", 0))
+    first_open = steps[
+        steps["progress_type"].isin(["not_started", "talks", "reversed"])
+    ]
     text = (
         f"{done} of {len(steps)} steps on the article's route "
         "have started or been reached"
     )
+    if talks:
+        text += f", {talks} {'is' if talks == 1 else 'are'} at talks only"
     if not first_open.empty:
         text += f"; the first step not under way is {first_open.iloc[0]['step_name']}"
     return text + "."
@@ -176,9 +210,13 @@ def takeaway(steps: pd.DataFrame) -> str:
 def steps_title(steps: pd.DataFrame) -> str:
     """How many steps are under way."""
     moving = int(steps["progress_type"].isin(["achieved", "started"]).sum())
-    return (
+    talks = int((steps["progress_type"] == "talks").sum())
+    text = (
         f"{moving} of {len(steps)} steps from policy to joint operations are under way"
     )
+    if talks:
+        text += f"; {talks} at talks only"
+    return text
 
 
 def precedent_title(precedents: pd.DataFrame) -> str:

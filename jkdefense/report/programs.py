@@ -32,6 +32,16 @@ TABS = {
 
 PROGRAM_SCORES = [f"{c}_score" for c in scoring.PROGRAM_CRITERIA]
 
+# Which programs the page ranks (the setting program_set, one click away): all,
+# the article's own (its four candidates and six feasible areas), or its four
+# named candidates alone. Context programs are the curators' additions.
+PROGRAM_SETS = {
+    "all": ("All programs", ("named_candidate", "feasible_area", "context")),
+    "article": ("The article's programs", ("named_candidate", "feasible_area")),
+    "candidates": ("The article's four candidates", ("named_candidate",)),
+}
+PROGRAM_SET_DEFAULT = "all"
+
 
 def legend(t: Tables) -> str:
     """What the levels of the four program scores mean."""
@@ -39,18 +49,31 @@ def legend(t: Tables) -> str:
 
 
 def build(
-    t: Tables, view: ViewFilters, labels: dict, weights: dict[str, float]
+    t: Tables,
+    view: ViewFilters,
+    labels: dict,
+    weights: dict[str, float],
+    program_set: str = PROGRAM_SET_DEFAULT,
 ) -> PageView:
-    """Weighted ranking, its stability, and the scores behind it."""
+    """Weighted ranking, its stability, and the scores behind it.
+
+    ``program_set`` (a PROGRAM_SETS key) narrows the programs ranked; context
+    programs that stay in are marked "(context)" on every chart and table.
+    """
     page = base.PageView("Joint programs", label_column="program_name")
     rows = filters.select(
         t["programs"], view, focus_mask=filters.program_focus(t["programs"], view.focus)
     )
+    set_name, groups = PROGRAM_SETS.get(program_set, PROGRAM_SETS[PROGRAM_SET_DEFAULT])
+    rows = rows[rows["program_group_type"].isin(groups)]
     if rows.empty or sum(weights.values()) == 0:
         page.empty = "programs" if rows.empty else "weights (all are zero)"
         return page
-    ranked = scoring.rank_programs(shaping.with_context_marked(rows), weights)
+    rows = shaping.with_context_marked(rows)
+    ranked = scoring.rank_programs(rows, weights)
     stability = scoring.rank_stability(rows, weights)
+    if program_set != PROGRAM_SET_DEFAULT:
+        labels = {**labels, "subtitle": f"{labels['subtitle']} · {set_name.lower()}"}
     page.rows = shaping.programs_side_by_side(ranked, t["companies"])
     page.takeaway = takeaway(ranked, stability)
     weighted = {

@@ -69,8 +69,10 @@ PAGES = (
         "programs",
         "Joint programs",
         ("programs", "companies"),
-        lambda t, view, labels, s: programs.build(t, view, labels, s["weights"]),
-        settings=("weights",),
+        lambda t, view, labels, s: programs.build(
+            t, view, labels, s["weights"], s["program_set"]
+        ),
+        settings=("weights", "program_set"),
     ),
     Page(
         "pairings",

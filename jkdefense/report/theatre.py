@@ -8,23 +8,29 @@ from __future__ import annotations
 
 import pandas as pd
 
-from jkdefense.analysis import filters
+from jkdefense.analysis import accounts, filters
 from jkdefense.analysis.filters import ViewFilters
 from jkdefense.data import geo as geo_files
 from jkdefense.report import base
 from jkdefense.report.base import Tables
 
 THREAT_ACTORS = ("CN", "RU", "KP")
+# The countries the map has a colour for (render.maps.COUNTRY_LABELS).
+COUNTRY_CODES = ("CN", "RU", "KP", "KR", "JP")
 # What the map shows of an incident, beside its position.
 SHOWN = ["incident_id", "incident_date", "incident_name", "domain_type", "actor_code"]
 SOURCES = (
     "Map: Natural Earth 1:50m (public domain) via world-atlas 2.0.2; ADIZ points: "
-    "PRC MND 23 Nov 2013 (Xinhua), ROK MND 8 Dec 2013 (NewDaily; Korean AIP), "
-    "JDA Directive No. 36 of 1969."
+    "PRC MND 23 Nov 2013 (News1), ROK MND 8 Dec 2013 (NewDaily; Korean AIP)."
+)
+# What the map leaves out, and why (data/geo/README.md says more).
+NOT_DRAWN = (
+    "JADIZ not drawn: its 30 published points were not found at a tier 1–2 source."
 )
 HOW_TO_READ = (
-    "JADIZ: only outer points 1–7 of 30 are drawn; the rest were not found. "
-    "Islands too small for the basemap are marked by a diamond, with both names."
+    f"{NOT_DRAWN} Islands too small for the basemap are marked by a diamond, with "
+    "both names. Where governments place an incident differently, each account is "
+    "placed and labelled."
 )
 
 
@@ -55,25 +61,54 @@ def actor_of(codes: list[str], placed_actor: str = "") -> str:
     return next((c for c in THREAT_ACTORS if c in codes), "other")
 
 
-def placed_incidents(events: pd.DataFrame, positions: pd.DataFrame) -> pd.DataFrame:
-    """The events that have a shipped position, with it and their actor code."""
+def placed_incidents(
+    events: pd.DataFrame,
+    positions: pd.DataFrame,
+    accounts_table: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The events that have a shipped position, with it and their actor code.
+
+    A position that plots one government's account of where a contested
+    incident happened (``account_id``) is coloured by that government and
+    carries the account, labelled, for its tooltip.
+    """
     placed = events.merge(positions, on="incident_id", how="inner")
+    if "account_id" not in placed:
+        placed = placed.assign(account_id="")
+    by_id = (
+        {}
+        if accounts_table is None or accounts_table.empty
+        else {row["account_id"]: row for _, row in accounts_table.iterrows()}
+    )
     actors = [
-        actor_of(list(codes), placed_actor)
-        for codes, placed_actor in zip(
-            placed["actor_country_codes"], placed["actor_country_code"], strict=True
+        by_id[account]["account_of"]
+        if account in by_id and by_id[account]["account_of"] in COUNTRY_CODES
+        else actor_of(list(codes), placed_actor)
+        for codes, placed_actor, account in zip(
+            placed["actor_country_codes"],
+            placed["actor_country_code"],
+            placed["account_id"],
+            strict=True,
         )
     ]
-    placed = placed.assign(actor_code=actors).sort_values("incident_date")
-    return placed[[*SHOWN, *positions.columns.drop("incident_id")]]
+    lines = [
+        accounts.account_line(by_id[account]) if account in by_id else ""
+        for account in placed["account_id"]
+    ]
+    placed = placed.assign(actor_code=actors, account_line=lines)
+    placed = placed.sort_values("incident_date")
+    return placed[[*SHOWN, "account_line", *positions.columns.drop("incident_id")]]
 
 
 def map_title(events: pd.DataFrame, placed: pd.DataFrame) -> str:
     """How many incidents in view the map can place, and how precisely."""
     if events.empty:
-        return "No incident in view: the map shows the three ADIZs only"
-    reported = int((placed["position_type"] == "reported").sum())
-    approximate = len(placed) - reported
+        return "No incident in view: the map shows the ADIZ lines only"
+    # An incident placed once per government's account counts once.
+    reported = placed.loc[
+        placed["position_type"] == "reported", "incident_id"
+    ].nunique()
+    approximate = placed["incident_id"].nunique() - reported
     total = f"{len(events)} incident{'s' if len(events) != 1 else ''} in view"
     if placed.empty:
         return f"None of the {total} has a reported position; ADIZs only"
@@ -91,7 +126,7 @@ def map_title(events: pd.DataFrame, placed: pd.DataFrame) -> str:
 
 def map_note(events: pd.DataFrame, placed: pd.DataFrame, small: bool) -> str:
     """What the image must say about itself: what is left off, what is approximate."""
-    missing = len(events) - len(placed)
+    missing = len(events) - (placed["incident_id"].nunique() if len(placed) else 0)
     left_off = (
         f"Not placed: {missing} incident{'s' if missing != 1 else ''} in view "
         "without a reported position. "
@@ -99,7 +134,7 @@ def map_note(events: pd.DataFrame, placed: pd.DataFrame, small: bool) -> str:
         else ""
     )
     if small:
-        return left_off + "JADIZ: outer points 1–7 of 30 only."
+        return left_off + NOT_DRAWN
     return left_off + HOW_TO_READ + " " + SOURCES
 
 
@@ -129,7 +164,7 @@ def map_chart(
     """The theatre map of the incidents in view (``small`` for the Overview)."""
     geo = geo or map_files(t)
     events = incidents_in_view(t, view, actors)
-    placed = placed_incidents(events, geo.positions)
+    placed = placed_incidents(events, geo.positions, t.get("accounts"))
     return base.chart(
         "overview_map" if small else "threats_map",
         "maps.theatre_map_chart",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from jkdefense.analysis import filters, rubric, scoring
+from jkdefense.analysis import accounts, filters, rubric, scoring
 from jkdefense.analysis.filters import ViewFilters
 from jkdefense.report import base, theatre
 from jkdefense.report.base import PageView, Tables
@@ -18,6 +18,19 @@ COLUMNS = {
     "severity_score": "Severity (1–5)",
     "severity_rationale": "Why this severity",
 }
+
+# The incidents table under the charts: each government's account where they differ.
+INCIDENT_COLUMNS = {
+    "incident_day": "Date",
+    "incident_name": "Event",
+    "domain_type": "Domain",
+    "accounts_text": "Each government's account (where they differ)",
+    "incident_description": "What happened",
+    "incident_type": "Type",
+}
+# A contested event's label on the timeline says so; its accounts are in the
+# tooltip, the table under it and the slide's notes.
+CONTESTED_MARK = " (accounts differ)"
 
 # The page's charts, one to a tab (chart key -> tab label), in the order shown.
 TABS = {
@@ -75,6 +88,8 @@ def build(t: Tables, view: ViewFilters, labels: dict, actors: list[str]) -> Page
     )
     all_actors = sorted(t["threats"]["actor_country_code"].dropna().unique())
     events = filters.incidents_for_actors(events, actors, all_actors)
+    events = contested_events(events, t.get("accounts"))
+    page.related["incidents"] = events
     if not events.empty:
         page.charts.append(
             base.chart(
@@ -89,6 +104,22 @@ def build(t: Tables, view: ViewFilters, labels: dict, actors: list[str]) -> Page
     # Where the incidents in view happened, against the three ADIZs.
     page.charts.append(theatre.map_chart(t, view, labels, actors))
     return page
+
+
+def contested_events(
+    events: pd.DataFrame, accounts_table: pd.DataFrame | None
+) -> pd.DataFrame:
+    """Events with every government's account, and the label the timeline prints."""
+    events = accounts.with_accounts(events, accounts_table, "incidents", "incident_id")
+    if events.empty:
+        return events.assign(
+            timeline_label=pd.Series(dtype=str), incident_day=pd.Series(dtype=str)
+        )
+    marks = events["accounts_text"].astype(bool).map({True: CONTESTED_MARK, False: ""})
+    return events.assign(
+        timeline_label=events["incident_short_name"] + marks,
+        incident_day=events["incident_date"].dt.strftime("%d %b %Y"),
+    )
 
 
 def takeaway(cells: pd.DataFrame, scrambles: pd.DataFrame) -> str:

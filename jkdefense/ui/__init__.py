@@ -48,6 +48,7 @@ _EXPORTS = {
     "per_data": "state",
     "problem_banner": "frame",
     "problems_table": "sources",
+    "program_set": "state",
     "program_weights": "state",
     "require": "frame",
     "sentence_search": "sources",

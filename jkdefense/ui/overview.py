@@ -57,6 +57,11 @@ def latest_developments(changes: pd.DataFrame) -> None:
         f"{escape_markdown(STATE_NAMES[row.state_before_type])} → "
         f"{escape_markdown(STATE_NAMES[row.state_after_type])}. "
         f"{escape_markdown(row.change_summary)}"
+        + (
+            f" *Accounts differ:* {escape_markdown(row.accounts_text)}"
+            if getattr(row, "accounts_text", "")
+            else ""
+        )
         for row in changes.itertuples(index=False)
     ]
     st.markdown("\n".join(lines))

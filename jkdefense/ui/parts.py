@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from jkdefense.analysis import evidence, shaping
+from jkdefense.analysis import accounts, evidence, shaping
 from jkdefense.data import load, schema
 from jkdefense.render import export
 from jkdefense.report import context, links
@@ -107,6 +107,15 @@ def evidence_panel(
             st.markdown(quote)
             st.caption(caption)
         st.caption(notes)
+        told = row.get("accounts_text")
+        if isinstance(told, str) and told:
+            # Each government's account, labelled: none is shown as the fact.
+            st.markdown(
+                "**Accounts differ.** "
+                + "  \n".join(
+                    escape_markdown(line) for line in told.split(accounts.SEPARATOR)
+                )
+            )
 
 
 def _key_of(cell: Any) -> Any:

@@ -15,7 +15,7 @@ import streamlit as st
 
 from jkdefense.analysis import filters, scoring
 from jkdefense.data import cache, load, paths, vocabulary
-from jkdefense.report import context, links, registry
+from jkdefense.report import context, links, programs, registry
 from jkdefense.ui.pages_mode import leave_legacy_pages_mode
 
 # How the app keeps what it has worked out, in three places (README, "Caching"):
@@ -271,6 +271,12 @@ def program_weights() -> dict[str, float]:
     }
 
 
+def program_set() -> str:
+    """Which programs the programs page ranks (its segmented control; all at first)."""
+    chosen = st.session_state.get("programs_set")
+    return chosen if chosen in programs.PROGRAM_SETS else programs.PROGRAM_SET_DEFAULT
+
+
 def page_settings(pkg: load.Package) -> dict:
     """A snapshot of the settings the registry's pages declare, from their widgets.
 
@@ -281,6 +287,7 @@ def page_settings(pkg: load.Package) -> dict:
             st.session_state.get("threats_actor", threat_actors(pkg))
         ),
         "weights": program_weights,
+        "program_set": program_set,
         "companies": lambda: list(st.session_state.get("pairings_company", [])),
         "pair": lambda: st.session_state.get("pairings_pair"),
     }

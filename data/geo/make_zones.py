@@ -1,5 +1,8 @@
 """Write ``zones.geojson``: the ADIZ lines, from the points as published.
 
+Drawn: China's East China Sea ADIZ (CADIZ) and Korea's KADIZ. Japan's ADIZ
+(JADIZ) is not drawn: its full point list was not found at a tier 1-2 address.
+
 Run from the project folder: ``python data/geo/make_zones.py`` (standard library only).
 The points are typed here in degrees, minutes and seconds as their sources print
 them (see ../shared/reference/geo-facts.md §1); the file holds the decimal degrees
@@ -22,17 +25,19 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "zones.geojson"
 
-CADIZ_SOURCE = "http://usa.fjsen.com/2013-11/23/content_13022305.htm"
+# Every address below is tier 1 (government) or tier 2 (major news); see README.md.
+# PRC MND statement of 23 Nov 2013 as listed by News1 (Korean news agency), which
+# prints five of the six points; the PRC's own text on a .gov.cn site was not found.
+CADIZ_SOURCE = "https://news1.kr/amp/world/northeast-asia/1419624"
+# The nine KADIZ points as printed by NewDaily (8 Dec 2013), the only place found
+# that prints them; KBS World (MND briefing): the south now follows the Incheon FIR.
 KADIZ_SOURCE = "https://www.newdaily.co.kr/site/data/html/2013/12/08/2013120800033.html"
+KADIZ_MND_SOURCE = (
+    "http://world.kbs.co.kr/german/news/news_Po_detail.htm?No=47512&id=Po"
+)
 FIR_SOURCE = (
     "http://aim.koca.go.kr/eaipPub/Package/2018-07-18-AIRAC/html/eAIP/"
     "KR-ENR-2.1-en-GB.html"
-)
-JADIZ_SOURCE = (
-    "https://wonilvalve.com/index.php?q=https%3A%2F%2Fja.wikisource.org%2Fwiki%2F"
-    "%E9%98%B2%E7%A9%BA%E8%AD%98%E5%88%A5%E5%9C%8F%E3%81%AB%E3%81%8A%E3%81%91%E3%82"
-    "%8B%E9%A3%9B%E8%A1%8C%E8%A6%81%E9%A0%98%E3%81%AB%E9%96%A2%E3%81%99%E3%82%8B%E8"
-    "%A8%93%E4%BB%A4"
 )
 
 # China, East China Sea ADIZ (PRC MND, 23 Nov 2013): six points, an open line (the
@@ -59,17 +64,10 @@ KADIZ = {
     "h": "32°30'N 127°30'E",
     "i": "34°17'N 128°52'E",
 }
-# Japan, JADIZ outer line (Defense Agency Directive No. 36 of 1969, art. 2):
-# points (1)–(7) of 30; (8)–(30) and the inner line were not found.
-JADIZ = [
-    ("(1)", "45°45'07\"N 138°44'47\"E"),
-    ("(2)", "40°40'09\"N 132°59'50\"E"),
-    ("(3)", "37°17'10\"N 132°59'50\"E"),
-    ("(4)", "36°00'11\"N 130°29'51\"E"),
-    ("(5)", "35°13'11\"N 129°47'52\"E"),
-    ("(6)", "33°00'12\"N 126°59'53\"E"),
-    ("(7)", "33°00'12\"N 124°59'53\"E"),
-]
+# Japan's ADIZ (Defense Agency Directive No. 36 of 1969) is not drawn: only outer
+# points (1)-(7) of 30 were found, in a proxy copy of Wikisource; the MOD's own
+# text (clearing.mod.go.jp, e-Gov) was not found, so no fragment is drawn as the
+# zone (README.md lists what was searched).
 
 
 def degrees(text: str) -> float:
@@ -130,9 +128,11 @@ def features() -> list[dict]:
             part=1,
             status="published",
             source_url=CADIZ_SOURCE,
-            note="PRC MND statement of 23 Nov 2013 (Xinhua text): the zone lies "
-            "between this line and China's territorial-sea line, which is not "
-            "listed, so the line is open to the west.",
+            note="PRC MND statement of 23 Nov 2013: the zone lies between this line "
+            "and China's territorial-sea line, which is not listed, so the line is "
+            "open to the west. News1 (23 Nov 2013) lists points 1, 2, 3, 5 and 6; "
+            "point 4 (25°38'N 125°00'E) was seen only in copies of the statement "
+            "outside tier 1-2 (Chinese state media), not at a cited address.",
         ),
         line(
             kadiz("abdihg"),
@@ -140,7 +140,7 @@ def features() -> list[dict]:
             **korea,
             part=1,
             status="derived",
-            source_url=KADIZ_SOURCE,
+            source_url=f"{KADIZ_SOURCE} ; {KADIZ_MND_SOURCE}",
             note="Points as printed by NewDaily (8 Dec 2013); the order joining them "
             "fits every source but is not published (get MND's notice of 12 Dec "
             "2013).",
@@ -151,10 +151,11 @@ def features() -> list[dict]:
             **korea,
             part=2,
             status="approximate",
-            source_url=f"{KADIZ_SOURCE} ; {FIR_SOURCE}",
+            source_url=f"{KADIZ_SOURCE} ; {FIR_SOURCE} ; {KADIZ_MND_SOURCE}",
             note="NewDaily prints f as 30°00'N 122°25'E; drawn at 125°25'E, the "
-            "Incheon FIR point that MND says the south now follows (an unverified "
-            "reading).",
+            "Incheon FIR point (Korean AIP ENR 2.1) that MND says the south now "
+            "follows (KBS World, 8 Dec 2013); still a reading, not a published "
+            "point.",
         ),
         line(
             kadiz("eca"),
@@ -164,20 +165,6 @@ def features() -> list[dict]:
             status="derived",
             source_url=KADIZ_SOURCE,
             note="West edge, unchanged in 2013 (MND); order derived as part 1.",
-        ),
-        line(
-            JADIZ,
-            (137.8, 42.5),
-            zone_id="JADIZ",
-            zone_name="JADIZ (Japan)",
-            label_text="JADIZ (Japan)\nouter points 1–7 of 30",
-            country_code="JP",
-            part=1,
-            status="published",
-            source_url=JADIZ_SOURCE,
-            note="Outer-line points (1)–(7) of Defense Agency Directive No. 36 "
-            "(1969), art. 2. Points (8)–(30) and the inner line were not found "
-            "and are not drawn.",
         ),
     ]
 

@@ -35,7 +35,8 @@ def one_line(text):
 
 ROUND_TRIPS = [
     "domain=sea&focus=KR",
-    "domain=",
+    "domain=maritime",
+    "domain=maritime&domain=air",
     "focus=JP&period=2015&period=2020",
     "source=yoon-2019-diplomat",
     "period=2010&period=2019&source=whitehouse-2023-camp-david-fact-sheet",

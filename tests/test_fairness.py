@@ -230,15 +230,24 @@ def test_the_gsomia_episode_carries_both_governments_accounts(package):
     assert "ROK Blue House account" in told and "Japan MOFA account" in told
 
 
-def test_the_radar_incident_is_placed_where_each_government_places_it(package):
+def test_the_radar_incident_is_placed_by_neither_account_and_told_by_both(package):
+    from jkdefense.analysis import filters
     from jkdefense.data import geo
+    from jkdefense.report import theatre
 
     positions = geo.read_positions(paths.data_dir() / "geo")
     radar = positions[positions["incident_id"] == "2018-12-radar-incident"]
     accounts = package.tables["accounts"].set_index("account_id")
-    assert len(radar) >= 2
     assert {accounts.at[a, "account_of"] for a in radar["account_id"]} >= {"JP", "KR"}
+    assert radar["lat"].isna().all()  # no government published a position
+    view = filters.ViewFilters(domains=("sea",), source_ids=package.source_ids)
+    chart = theatre.map_chart(package.tables, view, LABELS, ["CN", "KP", "RU"])
+    assert "2018-12-radar-incident" not in set(chart.data["incident_id"])
     for label, account in zip(
         radar["position_label"], radar["account_id"], strict=True
     ):
-        assert accounts.at[account, "account_label"].split(" account")[0] in label
+        assert accounts.at[account, "account_label"] in label
+        assert label in chart.options["note"]
+
+
+LABELS = {"subtitle": "s", "source": "Source: x"}

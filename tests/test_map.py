@@ -8,6 +8,7 @@ import importlib.util
 import json
 import re
 
+import pandas as pd
 import pytest
 
 from jkdefense.analysis import filters
@@ -46,9 +47,9 @@ KADIZ_RING = [
 DISPUTED = {
     # NGII, East islet 37°14'26.8"N 131°52'10.4"E.
     "Dokdo/Takeshima": (37.240778, 131.869556),
-    # Tokyo Metropolitan Government survey (Japan administers the islands):
-    # Uotsuri-shima 25°46'30"N 123°29'E.
-    "Senkaku/Diaoyu": (25.775, 123.483333),
+    # GSI's Digital Japan Basic Map, as tabulated by OPRF (Japan administers the
+    # islands): Uotsuri-shima 25°44'N 123°28'E.
+    "Senkaku/Diaoyu": (25.733333, 123.466667),
     # National Atlas of Korea (NGII): Ieodo Ocean Research Station 32°07'N 125°10'E.
     "Ieodo/Suyan Rock": (32.116667, 125.166667),
 }
@@ -153,26 +154,24 @@ def test_every_position_is_a_known_incident(shipped, package):
     positions = shipped.positions
     assert not positions.duplicated(["incident_id", "account_id"]).any()
     assert set(positions["incident_id"]) <= set(incidents.index)
-    assert set(positions["position_type"]) <= {"reported", "approximate"}
+    assert set(positions["position_type"]) <= {"reported", "approximate", "unplaced"}
     for _, row in positions.iterrows():
         codes = incidents.loc[row["incident_id"], "actor_country_codes"]
         assert not row["actor_country_code"] or row["actor_country_code"] in codes
         assert row["position_source_url"].startswith("http")
+        if row["position_type"] == "unplaced":
+            assert pd.isna(row["lat"]) and row["account_id"]
         if row["position_type"] == "approximate":
             assert "approx." in row["position_label"]
         if row["account_id"]:
             assert accounts.at[row["account_id"], "subject_id"] == row["incident_id"]
             assert accounts.at[row["account_id"], "aspect_type"] == "position"
-    # The radar incident: one illustrative point per government's account.
+    # The radar incident: neither government published a position, so the map
+    # places neither account, and keeps each one's description of the place.
     radar = positions[positions["incident_id"] == "2018-12-radar-incident"]
     told = radar.set_index("account_id")
-    assert set(told["position_type"]) == {"approximate"}
-    assert told.loc["2018-12-radar-incident-kr-position", ["lat", "lon"]].tolist() == (
-        pytest.approx([37.88, 132.67])
-    )
-    assert told.loc["2018-12-radar-incident-jp-position", ["lat", "lon"]].tolist() == (
-        pytest.approx([38.12, 136.46])
-    )
+    assert set(told["position_type"]) == {"unplaced"}
+    assert told["lat"].isna().all() and told["lon"].isna().all()
     assert (
         "Japan MOD account"
         in told.at["2018-12-radar-incident-jp-position", "position_label"]
@@ -235,38 +234,32 @@ def test_the_map_places_the_incidents_with_a_position(package):
     assert chart.key == "threats_map" and chart.kind == "maps.theatre_map_chart"
     placed = chart.data
     assert set(placed["incident_id"]) == {
-        "2018-12-radar-incident",
         "2019-07-joint-air-patrol",
         "2024-08-y9-airspace-violation",
         "2024-09-il38-airspace-violation",
     }
-    single = placed.drop_duplicates("incident_id").set_index("incident_id")
+    single = placed.set_index("incident_id")
     assert single.loc["2019-07-joint-air-patrol", "actor_code"] == "RU"  # the A-50
     assert single.loc["2024-08-y9-airspace-violation", "actor_code"] == "CN"
-    # Each account of the radar incident's place, coloured by whose account it is.
-    radar = placed[placed["incident_id"] == "2018-12-radar-incident"]
-    assert sorted(radar["actor_code"]) == ["JP", "KR"]
-    assert all(
-        line.startswith(("Japan MOD account", "ROK MND account"))
-        for line in (radar["account_line"])
-    )
     total = len(package.tables["incidents"])
     assert chart.title == (
-        f"3 of {total} incidents in view have a reported position, "
-        "1 more an approximate one"
+        "3 incidents placed against the Korean and Chinese ADIZ lines, "
+        "by actor: Russia 2, China 1"
     )
-    assert f"Not placed: {total - 4} incidents" in chart.options["note"]
+    note = chart.options["note"]
+    assert f"Not placed: {total - 3} incidents" in note
+    # The radar dispute: each government's description, labelled, and no point.
+    assert "Japan MOD account: off the Noto Peninsula" in note
+    assert "ROK MND account: international waters" in note
 
 
 def test_the_map_follows_domain_actor_and_period(package):
     t, every = package.tables, everything(package)
     no_air = filters.ViewFilters(domains=("sea",), source_ids=package.source_ids)
-    placed = theatre.map_chart(t, no_air, LABELS, ACTORS).data
-    assert list(placed["incident_id"]) == ["2018-12-radar-incident"] * 2
-    assert "air" not in set(placed["domain_type"])
-    assert theatre.map_chart(t, no_air, LABELS, ACTORS).title.endswith(
-        "has a reported position; 1 has an approximate one"
-    )
+    sea = theatre.map_chart(t, no_air, LABELS, ACTORS)
+    assert sea.data.empty  # the radar dispute has no published position
+    assert "ROK MND account" in sea.options["note"]
+    assert sea.title.startswith("No incident in view has a published position")
     china_only = theatre.map_chart(t, every, LABELS, ["CN"]).data
     assert "2024-09-il38-airspace-violation" not in set(china_only["incident_id"])
     assert "2024-08-y9-airspace-violation" in set(china_only["incident_id"])
@@ -284,7 +277,7 @@ def test_a_view_without_incidents_still_draws_the_zones(package):
     none = filters.ViewFilters(source_ids=package.source_ids, period=(1990, 1990))
     chart = theatre.map_chart(package.tables, none, LABELS, ACTORS)
     assert chart.data.empty
-    assert chart.title.startswith("No incident in view")
+    assert chart.title.startswith("No incident in view has a published position")
     table = table_of(draw.figure(chart).to_dict())
     assert {row["layer"] for row in table} == {"zone", "feature", "label"}
 
@@ -307,8 +300,8 @@ def test_svg_export_carries_the_labels(package):
         "Ieodo/Suyan Rock",
         "KADIZ (Korea, 2013)",
         "CADIZ (China, 2013)",
-        "Japan MOD account (approx.)",
-        "Dec 2018 radar: ROK MND account (approx.)",
+        "Japan MOD account: off the Noto Peninsula",
+        "Jul 2019 Russian A-50 (Seoul's account; Moscow denies)",
         "ADIZ line",
         "approximate (derived)",
     ):
@@ -331,4 +324,4 @@ def test_the_small_map_keeps_the_zones_and_both_names(package):
     assert chart.key == "overview_map"
     svg = export.chart_svg(draw.figure(chart))
     assert "Dokdo/Takeshima" in svg and "KADIZ (Korea, 2013)" in svg
-    assert "MOD account" not in svg  # no incident labels on the small map
+    assert "Russian A-50" not in svg  # no incident labels on the small map

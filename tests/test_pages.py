@@ -119,8 +119,7 @@ def test_url_source_with_no_article_says_so():
 
 def test_nothing_to_show_is_a_message_not_an_error():
     at = run_page("threats")
-    at.session_state["domain"] = []  # sidebar widgets: set through their key
-    at.run()
+    at.multiselect(key="threats_actor").set_value([]).run()  # no threat actor
     assert not at.exception
     assert any("No threats match" in info.value for info in at.info)
 

@@ -41,7 +41,7 @@ def test_program_takeaway_names_the_leader_and_how_firmly_it_leads():
         }
     )
     assert programs_page.takeaway(ranked, stability) == (
-        "Ships ranks first at 4.50/5 under these weights and keeps rank 1 in 87% "
+        "Ships ranks first at 4.50/5 at the weights shown and keeps rank 1 in 87% "
         "of perturbed weightings; strong existing commonality: ships and radios."
     )
 

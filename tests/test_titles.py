@@ -53,10 +53,10 @@ def test_timeline_title_counts_events_from_april_2019_on():
 def test_ranking_title_names_the_leader_and_its_lead_over_the_second():
     ranked = scoring.rank_programs(PROGRAMS, EQUAL)
     assert programs.ranking_title(ranked) == (
-        "Ships leads under your weights, 1.00 points ahead"
+        "Ships leads the 4 programs in view, 1.00 points ahead"
     )
     assert programs.ranking_title(ranked, "at equal weights").startswith(
-        "Ships leads at equal weights"
+        "Ships leads the 4 programs at equal weights"
     )
 
 
@@ -67,7 +67,7 @@ def test_ranking_title_says_when_first_place_is_shared():
     )
     ranked = scoring.rank_programs(tied, EQUAL)
     assert programs.ranking_title(ranked) == (
-        "Drones leads under your weights, tied for first"
+        "Drones leads the 4 programs in view, tied for first"
     )
 
 

@@ -2,19 +2,50 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
-from jkdefense.data.vocabulary import DOMAIN_LABELS, DOMAINS
+from jkdefense.data.vocabulary import (
+    DOMAIN_GROUP_LABELS,
+    DOMAIN_GROUPS,
+    DOMAIN_LABELS,
+    DOMAINS,
+)
 
 FOCUS_CHOICES = ("both", "KR", "JP")
 FOCUS_LABELS = {"both": "Both", "KR": "South Korea", "JP": "Japan"}
 
 
+def domains_of(choice: Sequence[str]) -> tuple[str, ...]:
+    """The domains a choice of the domain filter covers (none chosen: every one).
+
+    A group (maritime) stands for its domains; the result keeps DOMAINS' order.
+    """
+    if not choice:
+        return DOMAINS
+    chosen = {d for c in choice for d in DOMAIN_GROUPS.get(c, (c,))}
+    return tuple(d for d in DOMAINS if d in chosen)
+
+
+def describe_domains(choice: Sequence[str], domains: Sequence[str]) -> str:
+    """The domain filter in words: 'all domains', 'Maritime (sea and undersea)'."""
+    if set(domains) >= set(DOMAINS):
+        return "all domains"
+    named = [DOMAIN_GROUP_LABELS[c] for c in choice if c in DOMAIN_GROUP_LABELS]
+    covered = {d for c in choice for d in DOMAIN_GROUPS.get(c, ())}
+    named += [DOMAIN_LABELS[d] for d in DOMAINS if d in domains and d not in covered]
+    return ", ".join(named) or "no domain"
+
+
 @dataclass(frozen=True)
 class ViewFilters:
-    """The filters every page shares; empty domains or sources select nothing."""
+    """The filters every page shares; empty domains or sources select nothing.
+
+    ``domain_choice`` is the domain filter as chosen (groups kept, as the URL
+    holds it); ``domains`` the domains it covers.
+    """
 
     domains: tuple[str, ...] = DOMAINS
     focus: str = "both"
@@ -23,14 +54,11 @@ class ViewFilters:
     period: tuple[int, int] | None = None
     # Publication date of the latest article in view (YYYY-MM or YYYY-MM-DD).
     as_of: str = ""
+    domain_choice: tuple[str, ...] = ()
 
     def describe(self, all_source_ids: tuple[str, ...] = ()) -> str:
         """Name the active filters in one line, for chart subtitles and slides."""
-        if set(self.domains) >= set(DOMAINS):
-            domains = "all domains"
-        else:
-            domains = ", ".join(DOMAIN_LABELS[d] for d in DOMAINS if d in self.domains)
-            domains = domains or "no domain"
+        domains = describe_domains(self.domain_choice, self.domains)
         focus = "focus: " + FOCUS_LABELS.get(self.focus, self.focus)
         n_all = len(all_source_ids) or len(self.source_ids)
         parts = [domains, focus, f"{len(self.source_ids):,} of {n_all:,} articles"]
@@ -78,14 +106,46 @@ def select(
     *,
     domain_column: str | None = "domain_type",
     focus_mask: pd.Series | None = None,
+    answers: pd.Series | None = None,
 ) -> pd.DataFrame:
-    """Return the rows of a curated table that pass the shared filters."""
+    """Return the rows of a curated table that pass the shared filters.
+
+    ``answers`` marks rows in view whatever their own domain: the programs
+    (and pairings) that answer a threat of a domain in view (answering_ids).
+    """
     mask = cites_any_source(frame, view.source_ids)
     if domain_column is not None:
-        mask &= in_domains(frame[domain_column], view.domains)
+        in_view = in_domains(frame[domain_column], view.domains)
+        mask &= in_view if answers is None else (in_view | answers)
     if focus_mask is not None and view.focus != "both":
         mask &= focus_mask
     return frame[mask]
+
+
+def answering_ids(
+    links: pd.DataFrame | None,
+    threats: pd.DataFrame | None,
+    domains: tuple[str, ...],
+) -> set[str]:
+    """The programs that answer a threat of one of ``domains`` (program_threats).
+
+    Cross-domain threats do not pull programs in: every program answers China's
+    build-up in some way, and a sea view should show what answers the sea.
+    """
+    if links is None or threats is None or links.empty:
+        return set()
+    if set(domains) >= set(DOMAINS):
+        return set()
+    specific = threats.loc[threats["domain_type"].isin(set(domains) - {"multi"})]
+    return set(links.loc[links["threat_id"].isin(specific["threat_id"]), "program_id"])
+
+
+def answering_mask(frame: pd.DataFrame, column: str, answering: set[str]) -> pd.Series:
+    """Mask rows whose ``column`` (a program id, or a list of them) answers."""
+    values = frame[column]
+    if values.map(lambda v: isinstance(v, list)).any():
+        return values.map(lambda ids: bool(set(ids) & answering)).astype(bool)
+    return values.isin(answering)
 
 
 def years_of(dates: pd.Series) -> pd.Series:

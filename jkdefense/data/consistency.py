@@ -94,9 +94,15 @@ def _check_rubric_rows(
 def _check_example(
     at: int, row: dict[str, str], frame: pd.DataFrame, resource: dict
 ) -> list[Problem]:
-    key = schema.primary_key(resource)[0]
-    found = frame[frame[key] == row["example_id"]]
-    if found.empty:
+    # A table keyed by several columns names its example by their values,
+    # '/'-joined in key order (program_threats: "submarines/cn-undersea-…").
+    keys = schema.primary_key(resource)
+    values = row["example_id"].split("/") if len(keys) > 1 else [row["example_id"]]
+    found = frame
+    for key, value in zip(keys, values, strict=False):
+        found = found[found[key] == value]
+    key = "/".join(keys)
+    if found.empty or len(values) != len(keys):
         message = f"{row['example_id']!r} is not a {key} in {row['table_name']}.csv"
     elif found.iloc[0][row["field_name"]] != row["level"]:
         value = found.iloc[0][row["field_name"]]
@@ -112,9 +118,12 @@ def _check_example(
 def _check_rationales(
     table: str, frame: pd.DataFrame, field: str, defined: dict[str, str]
 ) -> list[Problem]:
-    """A score's rationale opens with its level's name, as rubrics.csv defines it."""
-    rationale = field.removesuffix("_score") + "_rationale"
-    if not field.endswith("_score") or rationale not in frame:
+    """A judgment's rationale opens with its level's name, as rubrics.csv defines it.
+
+    A score ``x_score`` or a judged category ``x_type`` with an ``x_rationale``.
+    """
+    rationale = field.removesuffix("_score").removesuffix("_type") + "_rationale"
+    if rationale not in frame:
         return []
     problems = []
     for index, score, text in zip(

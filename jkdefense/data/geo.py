@@ -75,12 +75,21 @@ def read_zones(folder: Path) -> pd.DataFrame:
 
 
 def _read_points(path: Path) -> pd.DataFrame:
+    """Labelled points; a row without coordinates (an unplaced account) keeps NaN."""
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    return frame.assign(lat=frame["lat"].astype(float), lon=frame["lon"].astype(float))
+    return frame.assign(
+        lat=pd.to_numeric(frame["lat"], errors="coerce"),
+        lon=pd.to_numeric(frame["lon"], errors="coerce"),
+    )
 
 
 def read_positions(folder: Path) -> pd.DataFrame:
-    """Incident positions keyed by incident_id (only incidents with a position)."""
+    """Incident positions keyed by incident_id (only incidents with a position).
+
+    A contested incident whose governments published no coordinates has a row
+    per account without lat/lon (position_type ``unplaced``): the map draws none
+    of them and its note gives each account's description of the place.
+    """
     return _read_points(folder / POSITIONS)
 
 

@@ -11,6 +11,11 @@ DOMAIN_LABELS = {
     "multi": "Cross-domain",
 }
 DOMAINS = tuple(DOMAIN_LABELS)
+# Groups of domains the domain filter offers as one choice (a URL value too).
+DOMAIN_GROUPS = {"maritime": ("sea", "undersea")}
+DOMAIN_GROUP_LABELS = {"maritime": "Maritime (sea and undersea)"}
+# What the domain filter offers: the groups, then each domain. None chosen: all.
+DOMAIN_CHOICES = (*DOMAIN_GROUPS, *DOMAINS)
 
 # Curated tables whose rows are entities the feed's sentences can name:
 # table -> (key column, label column).

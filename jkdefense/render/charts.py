@@ -14,6 +14,14 @@ from jkdefense.render import theme
 # on every chart built, a third of a page's rerun (benchmarks/RESULTS.md).
 
 
+# A grid row's height: a grid of one row is one row high, not a stretched band.
+ROW_PX = 40
+# A grid's score legend: one line under the grid, whatever the grid's height.
+GRID_LEGEND = alt.Legend(orient="bottom", direction="horizontal", gradientLength=180)
+# Axis labels broken into lines at their spaces (a Vega expression).
+WRAP_LABEL = "split(datum.label, ' ')"
+
+
 def _tooltips(*fields: str | alt.Tooltip) -> list[alt.Tooltip]:
     """Tooltip channels, from shorthands ("field:type") or ready channels."""
     return [f if isinstance(f, alt.Tooltip) else alt.Tooltip(f) for f in fields]
@@ -46,13 +54,14 @@ def threat_matrix_chart(
             sort=list(vocabulary.DOMAINS),
             axis=alt.Axis(labelAngle=0),
         ),
-        y=alt.Y("actor_name:N", title="Threat actor", sort="ascending"),
+        y=alt.Y("actor_name:N", title=None, sort="ascending"),
     )
     heat = base.mark_rect(stroke="white", strokeWidth=2).encode(
         color=alt.Color(
             "severity_score:Q",
             title="Severity (1–5, analyst)",
             scale=alt.Scale(domain=[1, 5], scheme=theme.SCORE_SCHEME),
+            legend=GRID_LEGEND,
         ),
         tooltip=_tooltips(
             "actor_name:N", "domain_type:N", "severity_score:Q", "threat_names:N"
@@ -62,8 +71,10 @@ def threat_matrix_chart(
         text=alt.Text("severity_score:Q"),
         color=_label_color("datum.severity_score >= 4"),
     )
+    # A row per actor at a fixed height: one actor in view is one row high.
+    height = ROW_PX * cells["actor_name"].nunique()
     return theme.titled(
-        alt.layer(heat, labels, data=cells), title, subtitle, source, height=220
+        alt.layer(heat, labels, data=cells), title, subtitle, source, height=height
     )
 
 
@@ -184,15 +195,18 @@ def score_heatmap(
             "criterion_name:N",
             title=None,
             sort=list(dict.fromkeys(scores["criterion_name"])),
-            axis=alt.Axis(labelAngle=0, orient="top"),
+            # Long criterion names wrap at their spaces, so no two collide.
+            axis=alt.Axis(labelAngle=0, orient="bottom", labelExpr=WRAP_LABEL),
         ),
-        y=alt.Y(f"{label_field}:N", title=label_title, sort=order),
+        # The row labels name the items: an axis title would print over them.
+        y=alt.Y(f"{label_field}:N", title=None, sort=order),
     )
     heat = base.mark_rect(stroke="white", strokeWidth=2).encode(
         color=alt.Color(
             "score:Q",
             title="Score (1–5, analyst)",
             scale=alt.Scale(domain=[1, 5], scheme=theme.SCORE_SCHEME),
+            legend=GRID_LEGEND,
         ),
         tooltip=_tooltips(
             f"{label_field}:N", "criterion_name:N", "score:Q", "rationale:N"
@@ -202,7 +216,7 @@ def score_heatmap(
         text=alt.Text("score:Q"),
         color=_label_color("datum.score >= 4"),
     )
-    height = max(120, 30 * len(order))
+    height = ROW_PX * len(order)  # one row in view is one row high
     return theme.titled(
         alt.layer(heat, labels, data=scores), title, subtitle, source, height=height
     )
@@ -293,16 +307,18 @@ def pairing_matrix_chart(
     base = alt.Chart().encode(
         x=alt.X(
             "jp_company_name:N",
-            title="Japanese company",
-            axis=alt.Axis(labelAngle=-20, orient="top"),
+            title="Korean company (row) × Japanese company (column)",
+            axis=alt.Axis(labelAngle=0, orient="bottom", labelExpr=WRAP_LABEL),
         ),
-        y=alt.Y("kr_company_name:N", title="Korean company"),
+        # The row labels name the companies: an axis title would print over them.
+        y=alt.Y("kr_company_name:N", title=None),
     )
     heat = base.mark_rect(stroke="white", strokeWidth=2).encode(
         color=alt.Color(
             "pairing_score:Q",
             title="Pairing score (1–5)",
             scale=alt.Scale(domain=[1, 5], scheme=theme.SCORE_SCHEME),
+            legend=GRID_LEGEND,
         ),
         tooltip=_tooltips(
             "kr_company_name:N",
@@ -315,8 +331,9 @@ def pairing_matrix_chart(
         text=alt.Text("pairing_score:Q", format=".1f"),
         color=_label_color("datum.pairing_score >= 3.5"),
     )
+    height = ROW_PX * matrix["kr_company_name"].nunique()
     return theme.titled(
-        alt.layer(heat, labels, data=matrix), title, subtitle, source, height=300
+        alt.layer(heat, labels, data=matrix), title, subtitle, source, height=height
     )
 
 
@@ -341,7 +358,7 @@ def precedent_partner_chart(
             tooltip=_tooltips("precedent_name:N", "country_name:N", "start_year:Q"),
         )
     )
-    height = max(160, 46 * len(order))
+    height = 46 * len(order)
     return theme.titled(chart, title, subtitle, source, height=height)
 
 

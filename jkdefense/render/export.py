@@ -167,6 +167,8 @@ def chart_picture(chart: ChartView) -> bytes:
 # A chart's height on a slide (CSS pixels at the export width): the picture then
 # has about the shape of the slide's body, and fills it.
 SLIDE_CHART_HEIGHT = 560
+# Charts sized to their content below this height keep it on a slide.
+COMPACT_BELOW_PX = 200
 
 
 def slide_shaped(
@@ -174,7 +176,12 @@ def slide_shaped(
 ) -> alt.TopLevelMixin | go.Figure:
     """The figure at the height that fills a slide's body at the export width."""
     if isinstance(figure, alt.TopLevelMixin):
-        # Title, subtitle, axes and source take about 160 px of the height.
+        # Title, subtitle, axes and source take about 160 px of the height. A
+        # chart sized to its content (a grid of a row or two, a finding card)
+        # keeps its size: stretched, one row would fill the slide.
+        height = getattr(figure, "height", None)
+        if isinstance(height, int) and height < COMPACT_BELOW_PX:
+            return figure
         return figure.properties(height=SLIDE_CHART_HEIGHT - 160)
     return figure.update_layout(height=SLIDE_CHART_HEIGHT + 60)
 

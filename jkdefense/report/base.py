@@ -44,6 +44,8 @@ KIND_DESCRIPTIONS = {
     "route.pathway_route_chart": "Route of the article's cooperation steps in "
     "order, each marked by its progress since the article",
     "bars.parts_chart": "Bar chart of the five parts of one pairing's score",
+    "cards.finding_card": "Finding card: the one item in view, in words, where a "
+    "chart of one category would say nothing more",
 }
 
 
@@ -107,6 +109,19 @@ def chart(
     """A chart value with its subtitle and source line from ``labels``."""
     texts = chart_texts(labels, outside_table)
     return ChartView(key, title, kind, data, texts, dict(options), legend)
+
+
+def card(
+    key: str,
+    lines: list[str],
+    title: str,
+    labels: dict,
+    legend: str = "",
+    outside_table: str | None = None,
+) -> ChartView:
+    """A finding card in place of a chart that would show one category."""
+    frame = pd.DataFrame({"line": lines})
+    return chart(key, "cards.finding_card", frame, title, labels, legend, outside_table)
 
 
 def chart_texts(labels: dict, outside_table: str | None = None) -> dict[str, str]:

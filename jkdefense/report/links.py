@@ -24,7 +24,7 @@ from urllib.parse import parse_qs, urlencode
 from jkdefense.analysis import filters, scoring, shaping
 from jkdefense.analysis.filters import ViewFilters
 from jkdefense.data import load
-from jkdefense.data.vocabulary import DOMAINS
+from jkdefense.data.vocabulary import DOMAIN_CHOICES, DOMAINS
 from jkdefense.report import context, pairings, programs, registry
 
 Params = dict[str, list[str]]
@@ -171,8 +171,10 @@ def view_of(
 ) -> ViewFilters:
     """The shared filters the sidebar's values give: ``current_view`` in the app.
 
-    ``focus`` None is both; no ``sources`` is every article; ``period`` None or
-    the whole span (``whole``, context.period_years unless given) is no period.
+    ``domains`` is the domain filter's choice: domains and groups (maritime),
+    none chosen meaning every domain. ``focus`` None is both; no ``sources``
+    is every article; ``period`` None or the whole span (``whole``,
+    context.period_years unless given) is no period.
     The period narrows the articles too: an article published outside it is
     out of view, and so are the rows that cite only such articles.
     ``latest(source_ids)`` gives the as-of date (default: filters.latest_date
@@ -186,7 +188,15 @@ def view_of(
     if span is not None:
         source_ids = filters.sources_in_period(feed, source_ids, span)
     as_of = latest(source_ids) if latest else filters.latest_date(feed, source_ids)
-    return ViewFilters(tuple(domains), focus or "both", source_ids, span, as_of)
+    choice = tuple(c for c in domains if c in DOMAIN_CHOICES)
+    return ViewFilters(
+        filters.domains_of(choice),
+        focus or "both",
+        source_ids,
+        span,
+        as_of,
+        domain_choice=() if set(filters.domains_of(choice)) >= set(DOMAINS) else choice,
+    )
 
 
 def company_names(pkg: load.Package) -> list[str]:
@@ -233,7 +243,7 @@ def view_from_params(pkg: load.Package, params: Params) -> tuple[ViewFilters, di
     )
     view = view_of(
         pkg,
-        chosen_many(params.get("domain"), DOMAINS, DOMAINS),
+        chosen_many(params.get("domain"), DOMAIN_CHOICES, []),
         chosen_choice(params.get("focus"), filters.FOCUS_CHOICES, "both"),
         chosen_many(params.get("source"), pkg.source_ids, []),
         period,
@@ -291,7 +301,7 @@ def params_from_view(
         if list(values) != list(default):
             pairs.extend((name, v) for v in values or [""])
 
-    many("domain", view.domains, DOMAINS)
+    many("domain", view.domain_choice, [])
     if view.focus != "both":
         pairs.append(("focus", view.focus))
     if view.period is not None:

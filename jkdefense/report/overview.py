@@ -6,7 +6,7 @@ import pandas as pd
 
 from jkdefense.analysis import accounts, filters, scoring, shaping
 from jkdefense.analysis.filters import ViewFilters
-from jkdefense.report import base, theatre
+from jkdefense.report import base, pairings, programs, theatre
 from jkdefense.report.base import PageView, Tables
 
 
@@ -18,12 +18,8 @@ def build(t: Tables, view: ViewFilters, labels: dict) -> PageView:
     threat_rows = filters.select(
         t["threats"], view, focus_mask=filters.threat_focus(t["threats"], view.focus)
     )
-    program_rows = filters.select(
-        t["programs"], view, focus_mask=filters.program_focus(t["programs"], view.focus)
-    )
-    scored = scoring.score_pairings(
-        filters.select(t["company_pairings"], view), t["companies"], t["programs"]
-    )
+    program_rows = programs.programs_in_view(t, view)
+    scored = pairings.pairings_in_view(t, view, [])
     if threat_rows.empty and program_rows.empty and scored.empty:
         page.empty = "threats, programs or pairings"
         return page
@@ -32,7 +28,15 @@ def build(t: Tables, view: ViewFilters, labels: dict) -> PageView:
     page.rows = threat_rows
     page.takeaway = takeaway(threat_rows, ranked, scored)
     page.related["scored_pairings"] = scored
-    standing = scoring.domain_standing(threat_rows, ranked, scored, view.domains)
+    answering = {
+        domain: filters.answering_ids(
+            t.get("program_threats"), t.get("threats"), (domain,)
+        )
+        for domain in view.domains
+    }
+    standing = scoring.domain_standing(
+        threat_rows, ranked, scored, view.domains, answering
+    )
     page.related["standing"] = standing.assign(
         **{f"{name}_link": links(standing, name, view) for name in LINKED}
     )

@@ -44,10 +44,21 @@ def legend(t: Tables) -> str:
 def pairings_in_view(
     t: Tables, view: ViewFilters, company_ids: list[str]
 ) -> pd.DataFrame:
-    """Scored pairings in view with the chosen companies, best first."""
-    scored = scoring.score_pairings(
-        filters.select(t["company_pairings"], view), t["companies"], t["programs"]
+    """Scored pairings in view with the chosen companies, best first.
+
+    In view: pairings of the domains in view, and those serving a program that
+    answers a threat of those domains.
+    """
+    pairings = t["company_pairings"]
+    answering = filters.answering_ids(
+        t.get("program_threats"), t.get("threats"), view.domains
     )
+    chosen = filters.select(
+        pairings,
+        view,
+        answers=filters.answering_mask(pairings, "program_ids", answering),
+    )
+    scored = scoring.score_pairings(chosen, t["companies"], t["programs"])
     return filters.pairings_with_companies(scored, company_ids)
 
 
@@ -63,11 +74,14 @@ def build(
     page.rows = shaping.pairings_for_display(scored, t["companies"], t["programs"])
     page.takeaway = takeaway(scored)
     nodes, edges = scoring.bridge_network(scored, t["companies"])
+    matrix = scoring.pairing_matrix(scored)
     page.charts += [
-        base.chart(
+        single_pairing_card(scored.iloc[0], labels, legend(t))
+        if len(matrix) == 1
+        else base.chart(
             "pairings_matrix",
             "charts.pairing_matrix_chart",
-            scoring.pairing_matrix(scored),
+            matrix,
             matrix_title(scored),
             labels,
             legend(t),
@@ -98,6 +112,21 @@ def parts(page: PageView, pair: str | None, labels: dict) -> ChartView | None:
         labels,
         # The parts are those of the matrix score: the same legend.
         next((c.legend for c in page.charts if c.key == "pairings_matrix"), ""),
+    )
+
+
+def single_pairing_card(
+    pairing: pd.Series, labels: dict, rubric_legend: str
+) -> ChartView:
+    """The one pairing in view and its score, as a finding card (no 1×1 matrix)."""
+    name = f"{pairing['kr_company_name']} × {pairing['jp_company_name']}"
+    domain = DOMAIN_LABELS[pairing["domain_type"]].lower()
+    return base.card(
+        "pairings_matrix",
+        [f"{name} ({domain}): {pairing['pairing_score']:.1f}/5."],
+        f"{name} is the one pairing in view",
+        labels,
+        rubric_legend,
     )
 
 

@@ -17,6 +17,7 @@ COLUMNS = {
     "kr_maker_name": "KR maker",
     "jp_system_name": "Japan",
     "jp_maker_name": "JP maker",
+    "answers_text": "Answers these threats",
     "commonality_type": "Commonality",
     "commonality_note": "What is shared",
     "us_bridge_names": "US bridge",
@@ -61,9 +62,7 @@ def build(
     programs that stay in are marked "(context)" on every chart and table.
     """
     page = base.PageView("Joint programs", label_column="program_name")
-    rows = filters.select(
-        t["programs"], view, focus_mask=filters.program_focus(t["programs"], view.focus)
-    )
+    rows = programs_in_view(t, view)
     set_name, groups = PROGRAM_SETS.get(program_set, PROGRAM_SETS[PROGRAM_SET_DEFAULT])
     rows = rows[rows["program_group_type"].isin(groups)]
     if rows.empty or sum(weights.values()) == 0:
@@ -74,41 +73,118 @@ def build(
     stability = scoring.rank_stability(rows, weights)
     if program_set != PROGRAM_SET_DEFAULT:
         labels = {**labels, "subtitle": f"{labels['subtitle']} · {set_name.lower()}"}
-    page.rows = shaping.programs_side_by_side(ranked, t["companies"])
+    page.rows = with_answers(
+        shaping.programs_side_by_side(ranked, t["companies"]),
+        t.get("program_threats"),
+        t.get("threats"),
+    )
     page.takeaway = takeaway(ranked, stability)
     weighted = {
         **labels,
         "subtitle": f"{labels['subtitle']} · {scoring.describe_weights(weights)}",
     }
-    page.charts += [
-        base.chart(
-            "programs_ranking",
-            "charts.ranking_chart",
-            scoring.score_contributions(ranked, weights, "program_name"),
-            ranking_title(ranked),
-            weighted,
-            legend(t),
-        ),
-        base.chart(
-            "programs_stability",
-            "charts.rank_stability_chart",
-            stability,
-            stability_title(stability),
-            weighted,
-            legend(t),
-        ),
+    if len(ranked) == 1:
+        # One program in view: a ranking or its stability would say nothing.
+        page.charts.append(single_program_card(ranked.iloc[0], weighted, legend(t)))
+    else:
+        page.charts += [
+            base.chart(
+                "programs_ranking",
+                "charts.ranking_chart",
+                scoring.score_contributions(ranked, weights, "program_name"),
+                ranking_title(ranked),
+                weighted,
+                legend(t),
+            ),
+            base.chart(
+                "programs_stability",
+                "charts.rank_stability_chart",
+                stability,
+                stability_title(stability),
+                weighted,
+                legend(t),
+            ),
+        ]
+    page.charts.append(
         base.chart(
             "programs_scores",
             "charts.score_heatmap",
             shaping.criterion_scores(ranked, scoring.PROGRAM_CRITERIA, "program_name"),
-            "The analyst scores behind the ranking",
+            scores_title(ranked),
             labels,
             legend(t),
             label_field="program_name",
             label_title="Program",
-        ),
-    ]
+        )
+    )
     return page
+
+
+def programs_in_view(t: Tables, view: ViewFilters) -> pd.DataFrame:
+    """Programs of the domains in view, and those that answer their threats."""
+    programs = t["programs"]
+    answering = filters.answering_ids(
+        t.get("program_threats"), t.get("threats"), view.domains
+    )
+    return filters.select(
+        programs,
+        view,
+        focus_mask=filters.program_focus(programs, view.focus),
+        answers=filters.answering_mask(programs, "program_id", answering),
+    )
+
+
+def with_answers(
+    rows: pd.DataFrame, links: pd.DataFrame | None, threats: pd.DataFrame | None
+) -> pd.DataFrame:
+    """Programs with ``answers_text``: the threats each answers, and how."""
+    if links is None or threats is None or links.empty:
+        return rows.assign(answers_text="")
+    names = dict(zip(threats["threat_id"], threats["threat_name"], strict=True))
+    told = {
+        program: "; ".join(
+            f"{names.get(threat, threat)} ({answer})"
+            for threat, answer in zip(
+                group["threat_id"], group["answer_type"], strict=True
+            )
+        )
+        for program, group in links.sort_values(
+            ["answer_type", "threat_id"], kind="stable"
+        ).groupby("program_id", sort=False)
+    }
+    return rows.assign(answers_text=[told.get(p, "") for p in rows["program_id"]])
+
+
+def single_program_card(
+    program: pd.Series, labels: dict, rubric_legend: str
+) -> base.ChartView:
+    """The one program in view and its scores, as a finding card."""
+    parts = ", ".join(
+        f"{scoring.CRITERION_LABELS[c].lower()} {int(program[f'{c}_score'])}"
+        for c in scoring.PROGRAM_CRITERIA
+    )
+    name = str(program["program_name"])
+    return base.card(
+        "programs_ranking",
+        [f"{name.capitalize()}: {program['weighted_score']:.2f}/5 ({parts})."],
+        f"{name.capitalize()} is the one program in view",
+        labels,
+        rubric_legend,
+    )
+
+
+def scores_title(ranked: pd.DataFrame) -> str:
+    """The strongest criterion across the programs in view."""
+    criteria = {
+        scoring.CRITERION_LABELS[c]: ranked[f"{c}_score"].mean()
+        for c in scoring.PROGRAM_CRITERIA
+    }
+    best = max(criteria, key=criteria.get)
+    worst = min(criteria, key=criteria.get)
+    return (
+        f"{best} scores highest ({criteria[best]:.1f}/5 on average), "
+        f"{worst.lower()} lowest ({criteria[worst]:.1f})"
+    )
 
 
 def takeaway(ranked: pd.DataFrame, stability: pd.DataFrame) -> str:
@@ -117,7 +193,7 @@ def takeaway(ranked: pd.DataFrame, stability: pd.DataFrame) -> str:
     held = stability.set_index("program_id").at[best["program_id"], "share_same_rank"]
     text = (
         f"{best['program_name'].capitalize()} ranks first at "
-        f"{best['weighted_score']:.2f}/5 under these weights and keeps rank "
+        f"{best['weighted_score']:.2f}/5 at the weights shown and keeps rank "
         f"{int(best['rank'])} in {held:.0%} of perturbed weightings"
     )
     strong = ranked[ranked["commonality_type"] == "strong"]["program_name"].tolist()
@@ -126,10 +202,15 @@ def takeaway(ranked: pd.DataFrame, stability: pd.DataFrame) -> str:
     return text + "."
 
 
-def ranking_title(ranked: pd.DataFrame, weighting: str = "under your weights") -> str:
-    """Which program leads, by how much."""
+def ranking_title(ranked: pd.DataFrame, weighting: str = "") -> str:
+    """Which program leads the programs in view, by how much.
+
+    ``weighting`` says how the scores were weighted when the title must
+    ("at equal weights"); the chart's subtitle always names the weights.
+    """
     best = ranked.iloc[0]
-    text = f"{str(best['program_name']).capitalize()} leads {weighting}"
+    text = f"{str(best['program_name']).capitalize()} leads the {len(ranked)} programs"
+    text += f" {weighting}" if weighting else " in view"
     if len(ranked) > 1:
         gap = best["weighted_score"] - ranked.iloc[1]["weighted_score"]
         text += f", {gap:.2f} points ahead" if gap > 0 else ", tied for first"

@@ -29,8 +29,7 @@ NOT_DRAWN = (
 )
 HOW_TO_READ = (
     f"{NOT_DRAWN} Islands too small for the basemap are marked by a diamond, with "
-    "both names. Where governments place an incident differently, each account is "
-    "placed and labelled."
+    "both names."
 )
 
 
@@ -96,43 +95,68 @@ def placed_incidents(
         for account in placed["account_id"]
     ]
     placed = placed.assign(actor_code=actors, account_line=lines)
-    placed = placed.sort_values("incident_date")
+    placed = placed.sort_values("incident_date", kind="stable")
     return placed[[*SHOWN, "account_line", *positions.columns.drop("incident_id")]]
 
 
+def drawn_and_unplaced(placed: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The positions the map draws, and the accounts of places it cannot draw."""
+    unplaced = placed["position_type"] == "unplaced"
+    return placed[~unplaced], placed[unplaced]
+
+
+def unplaced_note(unplaced: pd.DataFrame) -> str:
+    """Each unplaced contested incident with every government's description of it."""
+    if unplaced.empty:
+        return ""
+    told = [
+        f"{name} ({'; '.join(group['position_label'])})"
+        for name, group in unplaced.groupby("incident_name", sort=False)
+    ]
+    return (
+        "Described by each government, no position published: " + "; ".join(told) + ". "
+    )
+
+
+# How the map's title names an incident's actor.
+ACTOR_NAMES = {
+    "CN": "China",
+    "RU": "Russia",
+    "KP": "North Korea",
+    "KR": "South Korea",
+    "JP": "Japan",
+    "other": "Japan–ROK",
+}
+
+
 def map_title(events: pd.DataFrame, placed: pd.DataFrame) -> str:
-    """How many incidents in view the map can place, and how precisely."""
-    if events.empty:
-        return "No incident in view: the map shows the ADIZ lines only"
-    # An incident placed once per government's account counts once.
-    reported = placed.loc[
-        placed["position_type"] == "reported", "incident_id"
-    ].nunique()
-    approximate = placed["incident_id"].nunique() - reported
-    total = f"{len(events)} incident{'s' if len(events) != 1 else ''} in view"
+    """What the map shows: the incidents it places, by actor, against the ADIZs.
+
+    How many incidents in view it cannot place is coverage, not a finding: the
+    map's note says it.
+    """
+    zones = "the Korean and Chinese ADIZ lines"
     if placed.empty:
-        return f"None of the {total} has a reported position; ADIZs only"
-    if not reported:
-        return (
-            f"None of the {total} has a reported position; "
-            f"{approximate} {'has' if approximate == 1 else 'have'} an approximate one"
-        )
-    text = f"{reported} of {total} {'has' if reported == 1 else 'have'} a reported "
-    text += "position"
-    if approximate:
-        text += f", {approximate} more an approximate one"
-    return text
+        return f"No incident in view has a published position: {zones} only"
+    count = placed["incident_id"].nunique()
+    by_actor = placed.drop_duplicates("incident_id")["actor_code"].value_counts()
+    actors = ", ".join(f"{ACTOR_NAMES[a]} {n}" for a, n in by_actor.items())
+    return (
+        f"{count} incident{'s' if count != 1 else ''} placed against {zones}, "
+        f"by actor: {actors}"
+    )
 
 
 def map_note(events: pd.DataFrame, placed: pd.DataFrame, small: bool) -> str:
     """What the image must say about itself: what is left off, what is approximate."""
-    missing = len(events) - (placed["incident_id"].nunique() if len(placed) else 0)
+    drawn, unplaced = drawn_and_unplaced(placed)
+    missing = len(events) - (drawn["incident_id"].nunique() if len(drawn) else 0)
     left_off = (
         f"Not placed: {missing} incident{'s' if missing != 1 else ''} in view "
         "without a reported position. "
         if missing
         else ""
-    )
+    ) + unplaced_note(unplaced)
     if small:
         return left_off + NOT_DRAWN
     return left_off + HOW_TO_READ + " " + SOURCES
@@ -165,11 +189,12 @@ def map_chart(
     geo = geo or map_files(t)
     events = incidents_in_view(t, view, actors)
     placed = placed_incidents(events, geo.positions, t.get("accounts"))
+    drawn, _ = drawn_and_unplaced(placed)
     return base.chart(
         "overview_map" if small else "threats_map",
         "maps.theatre_map_chart",
-        placed,
-        map_title(events, placed),
+        drawn,
+        map_title(events, drawn),
         labels,
         legend=SOURCES if small else "",
         outside_table="incidents",

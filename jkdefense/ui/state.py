@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from jkdefense.analysis import filters, scoring
-from jkdefense.data import cache, load, paths, vocabulary
+from jkdefense.data import cache, load, paths
 from jkdefense.report import context, links, programs, registry
 from jkdefense.ui.pages_mode import leave_legacy_pages_mode
 
@@ -248,7 +248,7 @@ def current_view(pkg: load.Package) -> filters.ViewFilters:
     sources = context.sources_table(pkg)
     return links.view_of(
         pkg,
-        st.session_state.get("domain", list(vocabulary.DOMAINS)),
+        st.session_state.get("domain", []),
         st.session_state.get("focus"),
         st.session_state.get("source"),
         st.session_state.get("period"),

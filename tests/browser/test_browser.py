@@ -182,3 +182,51 @@ def test_whole_app_briefing_downloads_as_a_deck(server, page, package):
     expected = programs_page.ranking_title(scoring.rank_programs(programs, weights))
     assert expected in titles
     assert len(deck.slides) >= 12 and recorder.outside == []
+
+
+def _luminance(css_color: str) -> float:
+    """WCAG relative luminance of an 'rgb(r, g, b)' colour."""
+    channels = [
+        int(c) / 255 for c in css_color.split("(")[1].split(")")[0].split(",")[:3]
+    ]
+    linear = [
+        c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels
+    ]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(first: str, second: str) -> float:
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_one_click_on_a_domain_shows_it_alone_and_one_more_brings_all_back(
+    server, page
+):
+    tab, recorder = page
+    tab.goto(f"{server}/threats")
+    wait_until_drawn(tab, 1)
+    main = tab.locator('[data-testid="stMain"]')
+    pills = tab.locator('[data-testid="stSidebar"] button[data-variant="pills"]')
+    chosen_pills = pills.and_(tab.locator('[aria-pressed="true"]'))
+    assert chosen_pills.count() == 0  # none chosen: every domain
+    expect(main).to_contain_text("Filters: all domains", timeout=DRAW_TIMEOUT_MS)
+    sea = pills.filter(has_text="sea").filter(has_not_text="under").first
+    sea.click()
+    tab.wait_for_url("**domain=sea**")
+    expect(main).to_contain_text("Filters: Sea · focus", timeout=DRAW_TIMEOUT_MS)
+    assert tab.url.count("domain=") == 1  # the sea alone
+    chosen = sea.evaluate("e => getComputedStyle(e).backgroundColor")
+    other = pills.filter(has_text="land").first
+    unchosen = other.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert _contrast(chosen, unchosen) >= 3
+    sea.click()
+    tab.wait_for_function("() => !location.search.includes('domain=')")
+    expect(main).to_contain_text("Filters: all domains", timeout=DRAW_TIMEOUT_MS)
+    pills.filter(has_text="maritime").first.click()
+    tab.wait_for_url("**domain=maritime**")
+    expect(main).to_contain_text(
+        "Filters: Maritime (sea and undersea)", timeout=DRAW_TIMEOUT_MS
+    )
+    wait_until_drawn(tab, 1)
+    assert recorder.outside == [] and recorder.errors == []

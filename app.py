@@ -29,7 +29,7 @@ with st.sidebar:
     )
 
 navigation = st.navigation(ui.navigation_pages())
-ui.meeting_frame()
+ui.meeting_frame(navigation.title)
 ui.problem_banner(pkg)
 try:
     navigation.run()

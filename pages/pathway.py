@@ -60,11 +60,8 @@ def precedents() -> None:
     ui.evidence_panel(pkg, rows, "precedent_name", key="pathway_prec_evidence")
 
 
-TABS = {
-    "Route": route,
-    "Why now": why_now,
-    "Since the article": since_the_article,
-    "Precedents": precedents,
-}
+TABS = dict(
+    zip(pathway.SECTIONS, (route, why_now, since_the_article, precedents), strict=True)
+)
 ui.open_tab_only(TABS, key="pathway_section")
 ui.briefing_buttons(pkg, page, key="pathway_briefing")

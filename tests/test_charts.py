@@ -1,5 +1,7 @@
 """Chart builders return specs that plot the data given, titled and sourced."""
 
+import json
+
 import pandas as pd
 
 from jkdefense.render import bars, charts, route, trends
@@ -20,6 +22,14 @@ def data_of(chart_dict):
     return next(iter(datasets.values()))
 
 
+def assert_captioned(result: dict) -> None:
+    """The filters and the source sit under the plot; the finding is not drawn."""
+    assert result["title"]["orient"] == "bottom"
+    assert result["title"]["text"] == ["Filters: all domains"]
+    assert result["title"]["subtitle"] == ["Source: X."]
+    assert "A finding" not in json.dumps(result)
+
+
 def test_threat_matrix_encodes_actor_domain_and_severity():
     cells = pd.DataFrame(
         {
@@ -31,10 +41,7 @@ def test_threat_matrix_encodes_actor_domain_and_severity():
         }
     )
     result = spec(charts.threat_matrix_chart(cells, **LABELS))
-    assert result["title"] == {
-        "text": "A finding",
-        "subtitle": ["Filters: all domains", "Source: X."],
-    }
+    assert_captioned(result)
     heat = result["layer"][0]["encoding"]
     assert heat["x"]["field"] == "domain_type" and heat["y"]["field"] == "actor_name"
     assert heat["color"]["scale"]["domain"] == [1, 5]
@@ -248,7 +255,7 @@ def test_ranking_chart_puts_the_best_program_on_top_and_stacks_criteria():
         }
     )
     result = spec(charts.ranking_chart(parts, **LABELS))
-    assert result["title"]["text"] == "A finding"
+    assert_captioned(result)
     encoding = result["encoding"]
     assert encoding["y"]["sort"] == ["a", "b"]  # Vega-Lite draws the first on top
     assert encoding["x"]["stack"] == "zero"
@@ -273,7 +280,7 @@ def test_scramble_chart_stacks_china_first_and_marks_the_turning_points():
     )
     markers = [(2018.4, "Article"), (2018.9, "GSOMIA notice"), (2022.9, "Camp David")]
     result = spec(trends.scramble_chart(long, markers=markers, **LABELS))
-    assert result["title"]["text"] == "A finding"
+    assert_captioned(result)
     bars, lines, halo, ink = result["layer"]
     rows = result["datasets"][bars["data"]["name"]]
     # China at the foot of each bar, then Russia, then the rest, each on the last.
@@ -301,7 +308,7 @@ def test_parts_chart_keeps_the_order_and_writes_each_score_on_its_bar():
         }
     )
     result = spec(bars.parts_chart(parts, **LABELS))
-    assert result["title"]["text"] == "A finding"
+    assert_captioned(result)
     assert [r["score"] for r in data_of(result)] == [4, 2]
     bar_layer, scores = result["layer"]
     assert bar_layer["encoding"]["y"]["sort"] == ["B first", "A second"]  # not A–Z
@@ -322,7 +329,7 @@ def test_pathway_route_puts_steps_in_order_coloured_by_progress_names_alternatin
         }
     )
     result = spec(route.pathway_route_chart(steps, **LABELS))
-    assert result["title"]["text"] == "A finding"
+    assert_captioned(result)
     line, dots, above, below = result["layer"]
     rows = result["datasets"][result["data"]["name"]]
     assert [r["step_order"] for r in rows] == [1, 2, 3]

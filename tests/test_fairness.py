@@ -247,7 +247,7 @@ def test_the_radar_incident_is_placed_by_neither_account_and_told_by_both(packag
         radar["position_label"], radar["account_id"], strict=True
     ):
         assert accounts.at[account, "account_label"] in label
-        assert label in chart.options["note"]
+        assert label in chart.legend
 
 
 LABELS = {"subtitle": "s", "source": "Source: x"}

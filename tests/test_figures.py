@@ -12,9 +12,12 @@ LABELS = {
 
 
 def check_labels(figure):
-    assert figure.layout.title.text == "A finding"
-    assert figure.layout.title.subtitle.text == "Filters: all domains"
-    assert any(a.text == "Source: X." for a in figure.layout.annotations)
+    """The caption (filters, source) under the plot; the finding is not drawn."""
+    assert figure.layout.title.text is None
+    assert any(
+        a.text == "Filters: all domains<br>Source: X."
+        for a in figure.layout.annotations
+    )
 
 
 def test_network_figure_draws_an_edge_per_link():

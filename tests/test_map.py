@@ -108,11 +108,11 @@ def test_the_jadiz_is_whole_or_not_drawn(shipped, package):
     readme = (GEO / "README.md").read_text(encoding="utf-8")
     assert "JADIZ" in readme and "not drawn" in readme
     chart = theatre.map_chart(package.tables, everything(package), LABELS, ACTORS)
-    assert "JADIZ not drawn" in chart.options["note"]
+    assert "JADIZ not drawn" in chart.legend
     small = theatre.map_chart(
         package.tables, everything(package), LABELS, ACTORS, small=True
     )
-    assert "JADIZ not drawn" in small.options["note"]
+    assert "JADIZ not drawn" in small.legend
 
 
 def test_kadiz_ring_follows_the_derived_order(shipped):
@@ -246,7 +246,7 @@ def test_the_map_places_the_incidents_with_a_position(package):
         "3 incidents placed against the Korean and Chinese ADIZ lines, "
         "by actor: Russia 2, China 1"
     )
-    note = chart.options["note"]
+    note = chart.legend
     assert f"Not placed: {total - 3} incidents" in note
     # The radar dispute: each government's description, labelled, and no point.
     assert "Japan MOD account: off the Noto Peninsula" in note
@@ -258,7 +258,7 @@ def test_the_map_follows_domain_actor_and_period(package):
     no_air = filters.ViewFilters(domains=("sea",), source_ids=package.source_ids)
     sea = theatre.map_chart(t, no_air, LABELS, ACTORS)
     assert sea.data.empty  # the radar dispute has no published position
-    assert "ROK MND account" in sea.options["note"]
+    assert "ROK MND account" in sea.legend
     assert sea.title.startswith("No incident in view has a published position")
     china_only = theatre.map_chart(t, every, LABELS, ["CN"]).data
     assert "2024-09-il38-airspace-violation" not in set(china_only["incident_id"])
@@ -290,7 +290,7 @@ def test_the_threats_page_draws_the_map_after_the_timeline(package):
 
 def test_svg_export_carries_the_labels(package):
     chart = theatre.map_chart(package.tables, everything(package), LABELS, ACTORS)
-    svg = export.chart_svg(draw.figure(chart))
+    svg = export.chart_svg(draw.figure(chart), chart.description, chart.title)
     for text in (
         chart.title,
         "Filters: all domains",

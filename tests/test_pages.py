@@ -305,12 +305,21 @@ CHART_TABS = {
 }
 
 
-def drawn_titles(at) -> list[str]:
-    """The title of every chart the run sent, Altair and Plotly alike."""
-    specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
-    return [s["title"]["text"] for s in specs] + [
-        f["layout"]["title"]["text"] for f in plotly_data(at)
+def drawn_titles(at, takeaway: str = "") -> list[str]:
+    """The finding printed above each chart the run sent, Altair and Plotly alike.
+
+    A chart's finding is a bold line above it (as is the page's takeaway, the
+    first bold line, left out here); its caption is under the plot.
+    """
+    charts = len(at.get("vega_lite_chart")) + len(plotly_data(at))
+    bold = [
+        m.value[2:-2].replace("\\", "")
+        for m in at.markdown
+        if m.value.startswith("**") and m.value.endswith("**")
     ]
+    findings = [b for b in bold if b != takeaway] if takeaway else bold[1:]
+    assert len(findings) == charts, (findings, charts)
+    return findings
 
 
 @pytest.mark.parametrize("page", sorted(CHART_TABS))
@@ -326,7 +335,7 @@ def test_each_chart_tab_draws_its_own_chart_and_no_other(page, package):
     for chart_key, label in tabs.items():
         open_tab(at, key, label)
         assert not at.exception, at.exception
-        assert drawn_titles(at) == [titles[chart_key]], label
+        assert drawn_titles(at, built.takeaway) == [titles[chart_key]], label
     assert set(tabs) <= set(titles), "every tab names a chart the page builds"
 
 
@@ -334,9 +343,11 @@ def test_the_pairing_in_detail_tab_draws_the_chosen_pairing_s_parts():
     at = run_page("pairings")
     last = at.selectbox(key="pairings_pair").options[-1]
     at.selectbox(key="pairings_pair").set_value(last).run()
-    assert len(drawn_titles(at)) == 1  # the score matrix, not the parts
+    takeaway = next(m.value for m in at.markdown if "Strongest pairing" in m.value)
+    takeaway = takeaway[2:-2].replace("\\", "")
+    assert len(drawn_titles(at, takeaway)) == 1  # the score matrix, not the parts
     open_tab(at, "pairings_chart", pairings.DETAIL_TAB)
-    (title,) = drawn_titles(at)
+    (title,) = drawn_titles(at, takeaway)
     assert title.startswith(f"Why {last} scores "), title
     assert at.session_state["pairings_pair"] == last  # chosen above the tabs
 

@@ -31,9 +31,16 @@ def test_threat_matrix_title_names_every_cell_tied_for_highest():
     )
 
 
-def test_scramble_title_names_the_peak_year_and_china_s_share_in_it():
+def test_scramble_title_names_the_jasdf_the_trend_and_the_peak():
     assert threats.scramble_title(SCRAMBLES) == (
-        "Scrambles peaked at 1,168 in FY2016, 73% against Chinese aircraft"
+        "JASDF scrambles went from 943 (FY2014) to 725 (FY2020), 63% of them "
+        "against Chinese aircraft; the peak was 1,168 in FY2016"
+    )
+    # A peak at either end is the trend itself: not said twice.
+    rising = SCRAMBLES[SCRAMBLES["fiscal_year"] <= 2016]
+    assert threats.scramble_title(rising) == (
+        "JASDF scrambles went from 943 (FY2014) to 1,168 (FY2016), 73% of them "
+        "against Chinese aircraft"
     )
 
 
@@ -53,10 +60,10 @@ def test_timeline_title_counts_events_from_april_2019_on():
 def test_ranking_title_names_the_leader_and_its_lead_over_the_second():
     ranked = scoring.rank_programs(PROGRAMS, EQUAL)
     assert programs.ranking_title(ranked) == (
-        "Ships leads the 4 programs in view, 1.00 points ahead"
+        "First of the 4 programs in view: ships, 1.00 points ahead"
     )
     assert programs.ranking_title(ranked, "at equal weights").startswith(
-        "Ships leads the 4 programs at equal weights"
+        "First of the 4 programs at equal weights: ships"
     )
 
 
@@ -67,7 +74,7 @@ def test_ranking_title_says_when_first_place_is_shared():
     )
     ranked = scoring.rank_programs(tied, EQUAL)
     assert programs.ranking_title(ranked) == (
-        "Drones leads the 4 programs in view, tied for first"
+        "First of the 4 programs in view: drones, tied with the next"
     )
 
 

@@ -174,10 +174,11 @@ def _write_charts(pages: list[PageView], file_format: str, out: Path) -> Iterato
         name = _unique(export.file_name(chart.title, file_format), taken)
         figure = draw.figure(chart)
         path = out / name
+        text, title = chart.description, chart.title
         if file_format == "svg":
-            path.write_text(export.chart_svg(figure), encoding="utf-8")
+            path.write_text(export.chart_svg(figure, text, title), encoding="utf-8")
         else:
-            path.write_bytes(export.chart_png(figure))
+            path.write_bytes(export.chart_png(figure, description=text, title=title))
         yield path
 
 

@@ -251,7 +251,7 @@ def ranking_chart(
                 scale=alt.Scale(
                     domain=criteria, range=theme.CRITERION_COLORS[: len(criteria)]
                 ),
-                legend=alt.Legend(orient="top"),
+                legend=alt.Legend(orient="top", columns=2, labelLimit=400),
             ),
             order=alt.Order("criterion_order:Q"),
             tooltip=_tooltips(

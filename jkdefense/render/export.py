@@ -8,7 +8,6 @@ no page asks a CDN for it).
 from __future__ import annotations
 
 import atexit
-import dataclasses
 import html
 import re
 import struct
@@ -57,16 +56,56 @@ def _ensure_kaleido() -> None:
             _kaleido_started = True
 
 
-def _altair_spec(chart: alt.TopLevelMixin) -> str:
+FINDING_FONT_PX = 17
+
+
+def _altair_spec(chart: alt.TopLevelMixin, title: str = "") -> str:
+    """The chart's spec at the export width, the finding above it when given.
+
+    The chart carries its caption (filters, source) under the plot; a
+    downloaded image also needs the finding on top, so the chart goes into a
+    one-chart column whose title it is (a chart has a single title of its own).
+    """
     # NOTE: "container" width has no container outside the page: fix it.
+    sized = chart.properties(width=EXPORT_WIDTH - 220)
+    if title:
+        config, description = sized.config, sized.description
+        sized.config = alt.Undefined
+        sized.autosize = alt.Undefined
+        sized.description = alt.Undefined
+        sized = alt.vconcat(
+            sized,
+            title=alt.TitleParams(
+                text=title, anchor="start", fontSize=FINDING_FONT_PX, offset=12
+            ),
+            config=config,
+            description=description,
+        )
     with draw.ALTAIR_SETTINGS:
-        return chart.properties(width=EXPORT_WIDTH - 220).to_json()
+        return sized.to_json()
 
 
-def _plotly_image(figure: go.Figure, image_format: str, scale: int) -> bytes:
+def _plotly_image(
+    figure: go.Figure, image_format: str, scale: int, title: str = ""
+) -> bytes:
     import plotly.io as pio
 
     _ensure_kaleido()
+    if title:
+        figure = type(figure)(figure)
+        top = figure.layout.margin.t or 0
+        figure.update_layout(
+            title={
+                "text": title,
+                "x": 0.01,
+                "y": 0.98,
+                "yref": "container",
+                "yanchor": "top",
+                "font": {"size": FINDING_FONT_PX, "weight": "bold"},
+            },
+            margin={"t": top + 50},
+            height=(figure.layout.height or EXPORT_HEIGHT) + 50,
+        )
     height = figure.layout.height or EXPORT_HEIGHT
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # "kopts ignored with a server"
@@ -76,33 +115,39 @@ def _plotly_image(figure: go.Figure, image_format: str, scale: int) -> bytes:
 
 
 def chart_png(
-    figure: alt.TopLevelMixin | go.Figure, scale: int = PNG_SCALE, description: str = ""
+    figure: alt.TopLevelMixin | go.Figure,
+    scale: int = PNG_SCALE,
+    description: str = "",
+    title: str = "",
 ) -> bytes:
     """Render a chart as PNG at ``scale`` times its CSS size.
 
     ``description``, the chart's text alternative, goes into the file's
     metadata (an iTXt "Description" chunk, as image viewers and search read it).
+    ``title``, the chart's finding, is printed above it (a slide prints its own).
     """
     if not isinstance(figure, alt.TopLevelMixin):  # a Plotly figure
-        png = _plotly_image(figure, "png", scale)
+        png = _plotly_image(figure, "png", scale, title)
     else:
         import vl_convert  # on the first export, not at every app start
 
-        png = vl_convert.vegalite_to_png(_altair_spec(figure), scale=scale)
+        png = vl_convert.vegalite_to_png(_altair_spec(figure, title), scale=scale)
     return png_with_description(png, description) if description else png
 
 
-def chart_svg(figure: alt.TopLevelMixin | go.Figure, description: str = "") -> str:
-    """Render a chart as SVG text (title, subtitle and source line included).
+def chart_svg(
+    figure: alt.TopLevelMixin | go.Figure, description: str = "", title: str = ""
+) -> str:
+    """Render a chart as SVG text: its finding (``title``) above, caption under.
 
     ``description`` becomes the drawing's accessible name and <desc>.
     """
     if not isinstance(figure, alt.TopLevelMixin):
-        svg = _plotly_image(figure, "svg", 1).decode("utf-8")
+        svg = _plotly_image(figure, "svg", 1, title).decode("utf-8")
     else:
         import vl_convert
 
-        svg = vl_convert.vegalite_to_svg(_altair_spec(figure))
+        svg = vl_convert.vegalite_to_svg(_altair_spec(figure, title))
     return svg_with_description(svg, description) if description else svg
 
 
@@ -152,15 +197,12 @@ class Briefing:
 
 
 def chart_picture(chart: ChartView) -> bytes:
-    """A chart view drawn for a slide: a 2x PNG without its title.
+    """A chart view drawn for a slide: a 2x PNG without its finding.
 
     The slide prints the chart's finding as its own title, so the picture
-    leaves it out (it keeps the filters and the source line).
+    leaves it out (it keeps its caption: the filters and the source line).
     """
-    # A blank, not an empty, title: Vega and Plotly drop the subtitle (filters,
-    # source line) with an empty one.
-    untitled = dataclasses.replace(chart, title=" ")
-    figure = slide_shaped(draw.figure(untitled))
+    figure = slide_shaped(draw.figure(chart))
     return chart_png(figure, description=chart.description)
 
 

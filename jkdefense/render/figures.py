@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from typing import Any
 
 import pandas as pd
@@ -42,9 +41,8 @@ HOUSE_TEMPLATE = "jkdefense"
 pio.templates[HOUSE_TEMPLATE] = _house_template()
 
 
-# Room for title + subtitle above the plot, and axis labels + source line below it.
-MARGIN_TOP, MARGIN_BOTTOM = 120, 120
-SOURCE_LINE_PX = 15  # one more line of the source line
+# Room for the legend above the plot, and the caption (filters, source) below it.
+MARGIN_TOP, MARGIN_BOTTOM = 60, 80
 
 
 def _figure(
@@ -56,43 +54,34 @@ def _figure(
     source: str,
     height: int,
 ) -> go.Figure:
-    """The figure: finding as title, filters as subtitle, legend above, source line.
+    """The figure: legend above, the caption (filters, source) under the plot.
 
-    The foot grows with the source line, so a long list of articles is never cut.
+    ``title``, the finding, is printed above the chart by the page and the slide,
+    and added to a downloaded image (render.export), as for the Altair charts.
 
     NOTE: made in one call from the traces and one layout: Plotly checks every
     value each time it is set, and adding traces, lines and notes one by one,
     then updating the layout, took three times as long.
     """
-    source_lines = textwrap.wrap(source, 110)
-    extra = SOURCE_LINE_PX * max(0, len(source_lines) - 2)
+    del title  # printed above the chart by whoever shows it
     # NOTE: pinned in pixels below the plot, so it never meets the axis title.
-    source_note = {
-        "text": "<br>".join(source_lines),
+    caption = {
+        "text": f"{subtitle}<br>{source}",
         "xref": "paper",
         "yref": "paper",
         "x": 0,
         "y": 0,
-        "yshift": -(MARGIN_BOTTOM - 30),
+        "yshift": -(MARGIN_BOTTOM - 40),
         "showarrow": False,
         "xanchor": "left",
         "yanchor": "top",
         "align": "left",
-        "font": {"size": 11, "color": "#555555"},
+        "font": {"size": 12, "color": theme.CAPTION_COLOR},
     }
     house = {
         "template": HOUSE_TEMPLATE,
-        "title": {
-            "text": title,
-            "subtitle": {"text": subtitle},
-            "y": 0.98,
-            "yanchor": "top",
-            "yref": "container",
-            "x": 0.01,
-            "font": {"size": 17, "weight": "bold"},
-        },
-        "height": height + extra,
-        "margin": {"t": MARGIN_TOP, "b": MARGIN_BOTTOM + extra},
+        "height": height,
+        "margin": {"t": MARGIN_TOP, "b": MARGIN_BOTTOM},
         "legend": {
             "orientation": "h",
             "x": 0,
@@ -101,7 +90,7 @@ def _figure(
             "yanchor": "bottom",
             "traceorder": "normal",
         },
-        "annotations": [*layout.get("annotations", []), source_note],
+        "annotations": [*layout.get("annotations", []), caption],
     }
     return go.Figure(data=traces, layout={**layout, **house})
 
@@ -166,7 +155,7 @@ def network_figure(
         "yaxis": {"visible": False},
         "annotations": bridge_names,
     }
-    height = max(360, 48 * int(nodes.groupby("side").size().max()) + 200)
+    height = max(300, 48 * int(nodes.groupby("side").size().max()) + 140)
     return _figure(
         traces, layout, title=title, subtitle=subtitle, source=source, height=height
     )

@@ -13,7 +13,6 @@ its labels with per-row expressions rather than a layer per style.
 from __future__ import annotations
 
 import json
-import textwrap
 from typing import Any
 
 import altair as alt
@@ -311,7 +310,6 @@ def theatre_map_chart(
     title: str,
     subtitle: str,
     source: str,
-    note: str = "",
     small: bool = False,
 ) -> alt.LayerChart:
     """The theatre map of the placed ``positions`` (incidents with lon/lat).
@@ -350,15 +348,15 @@ def theatre_map_chart(
         *_point_layers(scale, small),
         *_label_layers(),
     ]
-    wrap = 80 if small else 110
-    lines = [subtitle, *textwrap.wrap(note, wrap), *textwrap.wrap(source, wrap)]
     # Everything given at once: .project() and .properties() would each copy
-    # the chart and its seven layers (render.theme.titled).
+    # the chart and its seven layers (render.theme.titled). The finding is
+    # printed above the map by its page and slide; what the map leaves out is
+    # said in the caption beside it (the chart view's legend).
     return alt.layer(
         *layers,
         data=_table(zones, features, positions, small),
         projection=alt.Projection(type="mercator", fit=_fit_box()),
-        title=alt.TitleParams(text=title, subtitle=lines),
+        title=theme.caption(subtitle, source),
         width="container",
         height=400 if small else 720,
     )

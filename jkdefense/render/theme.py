@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
-
 import altair as alt
 
 # Okabe–Ito, safe for the common colour-vision deficiencies.
@@ -40,18 +38,44 @@ def domain_scale() -> alt.Scale:
     return alt.Scale(domain=list(DOMAIN_COLORS), range=list(DOMAIN_COLORS.values()))
 
 
+CAPTION_COLOR = "#555555"
+
+
+def caption(subtitle: str, source: str) -> alt.TitleParams:
+    """The caption under a plot: the filters, then the short source line.
+
+    Under the plot, small and grey, so the plot comes first; the finding is
+    printed above the chart by the page and the slide, and added above it in a
+    downloaded image (render.export).
+    """
+    return alt.TitleParams(
+        text=[subtitle],
+        subtitle=[source],
+        orient="bottom",
+        anchor="start",
+        fontSize=12,
+        fontWeight="normal",
+        color=CAPTION_COLOR,
+        subtitleFontSize=12,
+        subtitleColor=CAPTION_COLOR,
+        offset=14,
+    )
+
+
 def titled(
     chart: alt.Chart, title: str, subtitle: str, source: str, *, height: int
 ) -> alt.Chart:
-    """Put the finding on top, then the filters and the source line under it.
+    """Size the chart and put its caption (filters, source) under the plot.
+
+    ``title``, the finding, is not drawn here: the page, the slide and the
+    downloaded image each print it above the chart themselves.
 
     NOTE: set on the chart just built, in place: ``.properties()`` copies the
     whole chart, and a layered chart copies each layer twice more on every
     copy, which made up a third of drawing a layered chart.
     """
-    chart.title = alt.TitleParams(
-        text=title, subtitle=[subtitle, *textwrap.wrap(source, 110)]
-    )
+    del title  # printed above the chart by whoever shows it
+    chart.title = caption(subtitle, source)
     chart.width = "container"
     chart.height = height
     return chart

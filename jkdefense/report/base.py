@@ -63,10 +63,15 @@ class ChartView:
     title: str
     kind: str
     data: pd.DataFrame
-    texts: dict[str, str]  # subtitle and source line
+    # The caption under the plot: the filters (subtitle) and a short source line.
+    texts: dict[str, str]
     options: dict[str, Any] = field(default_factory=dict)
-    # What the levels of the judgments it plots mean (rubrics.csv), for a caption.
+    # What the levels of the judgments it plots mean (rubrics.csv), or what the
+    # picture leaves out: a caption shown under the chart and in the notes.
     legend: str = ""
+    # The full source line (every article named, the outside source first): in
+    # the description, so in the image's metadata, alt text and slide notes.
+    citation: str = ""
 
     @property
     def description(self) -> str:
@@ -78,7 +83,9 @@ class ChartView:
         """
         kind = KIND_DESCRIPTIONS.get(self.kind, "Chart")
         parts = [f"{kind}.", f"{self.title}.", f"{self.texts['subtitle']}."]
-        parts.append(self.texts["source"])
+        parts.append(self.citation or self.texts["source"])
+        if self.legend:  # what the levels mean, or what the picture leaves out
+            parts.append(self.legend)
         return " ".join(p.replace("..", ".") for p in parts)
 
 
@@ -108,7 +115,8 @@ def chart(
 ) -> ChartView:
     """A chart value with its subtitle and source line from ``labels``."""
     texts = chart_texts(labels, outside_table)
-    return ChartView(key, title, kind, data, texts, dict(options), legend)
+    citation = full_source_line(labels, outside_table)
+    return ChartView(key, title, kind, data, texts, dict(options), legend, citation)
 
 
 def card(
@@ -125,17 +133,30 @@ def card(
 
 
 def chart_texts(labels: dict, outside_table: str | None = None) -> dict[str, str]:
-    """A chart's subtitle and source line.
+    """A chart's caption: the filters, and a short source line.
 
     A chart that plots a table whose values come from outside the feed
     (``labels["outside"]``, from the package's x-outside-source) names that
     source first, and the articles after it as context.
     """
+    outside = labels.get("outside", {}).get(outside_table or "")
+    brief, version = labels.get("articles_brief"), labels.get("data_version")
+    if brief is None or version is None:  # labels made without a package
+        return {"subtitle": labels["subtitle"], "source": labels["source"]}
+    if outside:
+        source = f"Source: {outside}; context: {brief}. Data v{version}."
+    else:
+        source = f"Source: {brief}. Data v{version}."
+    return {"subtitle": labels["subtitle"], "source": source}
+
+
+def full_source_line(labels: dict, outside_table: str | None = None) -> str:
+    """Every article named, the outside source first: the chart's full citation."""
     source = labels["source"]
     outside = labels.get("outside", {}).get(outside_table or "")
     if outside:
         source = f"Source: {outside}; context: {source.removeprefix('Source: ')}"
-    return {"subtitle": labels["subtitle"], "source": source}
+    return source
 
 
 def names(values: list[str]) -> str:

@@ -146,6 +146,29 @@ def source_line(pkg: load.Package, view: ViewFilters) -> str:
     return format_source_line(cited, data_version(pkg))
 
 
+def articles_in_brief(pkg: load.Package, view: ViewFilters) -> str:
+    """The articles in view in a few words, for the caption under a chart.
+
+    The first article's author (or publisher) and date, and how many more: the
+    caption stays one short line; the full citation is in the image's metadata,
+    the chart's description and the slide's notes.
+    """
+    sources = sources_table(pkg)
+    if sources_in_view(pkg, view.source_ids) is not None:
+        sources = sources[sources["source_id"].isin(view.source_ids)]
+    if sources.empty:
+        return "no article selected"
+    first = sources.iloc[0]
+    who = first["author"] if len(first["author"]) <= 30 else first["publisher"]
+    text = f"{who}, {first['publisher']}, {first['date_published']}"
+    if first["publisher"] in who:
+        text = f"{who}, {first['date_published']}"
+    more = len(sources) - 1
+    if more:
+        text += f", and {more:,} more article{'s' if more != 1 else ''}"
+    return text
+
+
 def format_source_line(citations: list[str], data_version: str) -> str:
     """The line that names the articles and the data version under a chart."""
     cited = "; ".join(citations) if citations else "no article selected"
@@ -155,13 +178,17 @@ def format_source_line(citations: list[str], data_version: str) -> str:
 def chart_labels(pkg: load.Package, view: ViewFilters) -> dict[str, Any]:
     """Return the subtitle (active filters) and source line every chart carries.
 
-    ``outside`` names, per table, the source of values that come from outside
-    the feed (x-outside-source), for the charts that plot them.
+    ``articles_brief`` and ``data_version`` make the short source line a caption
+    under a chart carries (base.chart_texts); ``outside`` names, per table, the
+    source of values that come from outside the feed (x-outside-source), for
+    the charts that plot them.
     """
     return {
         "subtitle": describe_view(pkg, view),
         "source": source_line(pkg, view),
         "outside": outside_sources(pkg.descriptor),
+        "articles_brief": articles_in_brief(pkg, view),
+        "data_version": data_version(pkg),
     }
 
 

@@ -89,9 +89,10 @@ def build(
         base.chart(
             "pairings_network",
             "figures.network_figure",
-            nodes,
+            connected(nodes, edges),
             network_title(edges, nodes),
             labels,
+            idle_note(nodes, edges),
             edges=edges,
         ),
     ]
@@ -159,6 +160,31 @@ def network_title(edges: pd.DataFrame, nodes: pd.DataFrame) -> str:
     idle = int((~bridges.isin(load.index)).sum())
     text = f"{names[load.idxmax()]} bridges the most pairings ({int(load.max())})"
     return text + (f"; {idle} named suppliers bridge none" if idle else "")
+
+
+def connected(nodes: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:
+    """The network's nodes without the suppliers no pairing in view runs through.
+
+    A supplier drawn with no line reads as a missing line: the title counts
+    them and the caption names them (idle_note).
+    """
+    linked = set(edges["source_id"]) | set(edges["target_id"])
+    keep = (nodes["side"] != "bridge") | nodes["node_id"].isin(linked)
+    return nodes[keep]
+
+
+def idle_note(nodes: pd.DataFrame, edges: pd.DataFrame) -> str:
+    """The US suppliers named in the data that bridge no pairing in view."""
+    linked = set(edges["source_id"]) | set(edges["target_id"])
+    bridges = nodes[nodes["side"] == "bridge"]
+    idle = bridges.loc[~bridges["node_id"].isin(linked), "node_name"]
+    if idle.empty:
+        return ""
+    return (
+        "US suppliers that bridge no pairing in view (not drawn): "
+        + ", ".join(idle)
+        + "."
+    )
 
 
 def parts_title(pairing: pd.Series) -> str:

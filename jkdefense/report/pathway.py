@@ -31,6 +31,11 @@ DRIVER_COLUMNS = {
 }
 
 
+# The page's four sections, one to a tab, in the order shown; meeting mode tours
+# those with a chart.
+SECTIONS = ("Route", "Why now", "Since the article", "Precedents")
+CHART_SECTIONS = ("Route", "Since the article", "Precedents")
+
 PRECEDENT_COLUMNS = {
     "precedent_name": "Program",
     "partners": "Partners",

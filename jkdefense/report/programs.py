@@ -209,11 +209,12 @@ def ranking_title(ranked: pd.DataFrame, weighting: str = "") -> str:
     ("at equal weights"); the chart's subtitle always names the weights.
     """
     best = ranked.iloc[0]
-    text = f"{str(best['program_name']).capitalize()} leads the {len(ranked)} programs"
+    text = f"First of the {len(ranked)} programs"
     text += f" {weighting}" if weighting else " in view"
+    text += f": {best['program_name']}"
     if len(ranked) > 1:
         gap = best["weighted_score"] - ranked.iloc[1]["weighted_score"]
-        text += f", {gap:.2f} points ahead" if gap > 0 else ", tied for first"
+        text += f", {gap:.2f} points ahead" if gap > 0 else ", tied with the next"
     return text
 
 

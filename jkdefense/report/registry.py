@@ -32,6 +32,10 @@ class Page:
     # Page settings the builder reads (beyond the shared filters); the ui
     # takes each from its widget, the briefing from the same widgets' state.
     settings: tuple[str, ...] = ()
+    # What meeting mode shows of the page, one screen each: the tabs of its
+    # charts, as (the tabs' key, their labels); ("", ()) for a page of one
+    # chart; None for a page left out of the tour.
+    tour: tuple[str, tuple[str, ...]] | None = ("", ())
 
     @property
     def script(self) -> str:
@@ -64,6 +68,7 @@ PAGES = (
         ("threats", "countries", "scrambles", "incidents"),
         lambda t, view, labels, s: threats.build(t, view, labels, s["actors"]),
         settings=("actors",),
+        tour=("threats_chart", tuple(threats.TABS.values())),
     ),
     Page(
         "programs",
@@ -73,6 +78,7 @@ PAGES = (
             t, view, labels, s["weights"], s["program_set"]
         ),
         settings=("weights", "program_set"),
+        tour=("programs_chart", tuple(programs.TABS.values())),
     ),
     Page(
         "pairings",
@@ -80,18 +86,32 @@ PAGES = (
         ("company_pairings", "companies", "programs"),
         _pairings_with_parts,
         settings=("companies", "pair"),
+        tour=("pairings_chart", (*pairings.TABS.values(), pairings.DETAIL_TAB)),
     ),
     Page(
         "pathway",
         "Pathway",
         ("pathway", "agencies", "programs", "precedents", "claims", "countries"),
         lambda t, view, labels, _: pathway.build(t, view, labels),
+        tour=("pathway_section", pathway.CHART_SECTIONS),
     ),
     Page(
         "sources",
         "Sources",
         ("sources",),
         lambda t, view, labels, _: sources.build(t, view, labels),
+        tour=None,  # the feed and the data's housekeeping: not for a meeting
     ),
 )
 PAGE_BY_NAME = {page.name: page for page in PAGES}
+
+
+def meeting_tour() -> list[tuple[str, str, str]]:
+    """Meeting mode's screens in order: (page name, tabs' key, tab label)."""
+    return [
+        (page.name, key, label)
+        for page in PAGES
+        if page.tour is not None
+        for key, labels in [page.tour]
+        for label in (labels or ("",))
+    ]

@@ -158,7 +158,7 @@ def map_note(events: pd.DataFrame, placed: pd.DataFrame, small: bool) -> str:
         else ""
     ) + unplaced_note(unplaced)
     if small:
-        return left_off + NOT_DRAWN
+        return left_off + NOT_DRAWN + " " + SOURCES
     return left_off + HOW_TO_READ + " " + SOURCES
 
 
@@ -196,11 +196,10 @@ def map_chart(
         drawn,
         map_title(events, drawn),
         labels,
-        legend=SOURCES if small else "",
+        legend=map_note(events, placed, small),
         outside_table="incidents",
         zones=geo.zones,
         basemap=geo.basemap,
         features=geo.features,
-        note=map_note(events, placed, small),
         small=small,
     )

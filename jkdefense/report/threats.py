@@ -151,13 +151,27 @@ def matrix_title(cells: pd.DataFrame) -> str:
 
 
 def scramble_title(years: pd.DataFrame) -> str:
-    """Where scrambles peaked, and China's share at the peak."""
-    peak = years.loc[years["total_count"].idxmax()]
-    share = peak["china_count"] / peak["total_count"]
-    return (
-        f"Scrambles peaked at {int(peak['total_count']):,} in "
-        f"FY{int(peak['fiscal_year'])}, {share:.0%} against Chinese aircraft"
+    """The JASDF's scrambles from the first year in view to the last, the peak.
+
+    The trend first (first and latest year), then the peak, then China's share
+    in the latest year: the audience reads where things stand now.
+    """
+    ordered = years.sort_values("fiscal_year")
+    first, last = ordered.iloc[0], ordered.iloc[-1]
+    peak = ordered.loc[ordered["total_count"].idxmax()]
+    share = last["china_count"] / last["total_count"]
+    text = (
+        f"JASDF scrambles went from {int(first['total_count']):,} "
+        f"(FY{int(first['fiscal_year'])}) to {int(last['total_count']):,} "
+        f"(FY{int(last['fiscal_year'])}), {share:.0%} of them against Chinese "
+        "aircraft"
     )
+    if peak["fiscal_year"] not in (first["fiscal_year"], last["fiscal_year"]):
+        text += (
+            f"; the peak was {int(peak['total_count']):,} in "
+            f"FY{int(peak['fiscal_year'])}"
+        )
+    return text
 
 
 # The article's date, then the turning points of the relationship the scramble

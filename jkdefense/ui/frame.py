@@ -184,7 +184,9 @@ def footer(pkg: load.Package, view: filters.ViewFilters) -> None:
     )
 
 
-# Meeting mode: bigger type, no sidebar or chrome, charts sized for a 16:9 screen.
+# Meeting mode: one chart to a 1280×720 screen, the way to the next and previous
+# chart or page, and nothing else: no sidebar or chrome, no page controls,
+# tables or downloads (they stay in the page, hidden), bigger type.
 # NOTE: static CSS only; no data or URL value ever goes into this HTML.
 _MEETING_CSS = """
 <style>
@@ -192,19 +194,71 @@ _MEETING_CSS = """
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] {
   display: none !important;
 }
-[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 1rem 2.5rem; }
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 0.6rem 2.5rem; }
 [data-testid="stMain"] p, [data-testid="stMain"] li { font-size: 1.35rem; }
-[data-testid="stMain"] h1 { font-size: 3rem; }
+/* Only the meeting bar and the open chart show: every block that holds
+   neither is hidden (the page runs whole, so its settings stay as they are). */
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"]:not(
+  [class*="st-key-meeting"]):not([class*="st-key-meeting"] *)
+  > :not(:has([class*="st-key-meeting"])):not([class*="st-key-meeting"]) {
+  display: none !important;
+}
+[data-testid="stTabs"] [role="tablist"] { display: none !important; }
 </style>
 """
 
 
-def meeting_frame() -> None:
-    """Apply meeting mode's look, with a way out since the sidebar is hidden."""
+def meeting_frame(page_title: str) -> None:
+    """Meeting mode's look and its bar: leave, previous, next, and where we are."""
     if not meeting_mode():
         return
     st.markdown(_MEETING_CSS, unsafe_allow_html=True)
-    st.button("Leave meeting mode", key="leave_meeting", on_click=_leave_meeting)
+    _go_to_pending_page()
+    st.session_state["_meeting_page_title"] = page_title  # for the bar's moves
+    tour = registry.meeting_tour()
+    here = _tour_position(tour, page_title)
+    with st.container(key="meeting_bar", horizontal=True):
+        st.button("Leave meeting mode", key="leave_meeting", on_click=_leave_meeting)
+        st.button("◀ Previous", key="meeting_previous", on_click=_move, args=(-1,))
+        st.button("Next ▶", key="meeting_next", on_click=_move, args=(1,))
+        if here is not None:
+            name, _, label = tour[here]
+            where = registry.PAGE_BY_NAME[name].title + (f" · {label}" if label else "")
+            st.caption(f"{escape_markdown(where)} · {here + 1} of {len(tour)}")
+
+
+def _tour_position(tour: list[tuple[str, str, str]], page_title: str) -> int | None:
+    """Where the open page and tab are in meeting mode's tour (None: not in it)."""
+    names = [page.name for page in registry.PAGES if page.title == page_title]
+    for index, (name, key, label) in enumerate(tour):
+        # A tab a link opened is in the URL before its widget is made this run.
+        open_tab = st.session_state.get(key) or st.query_params.get(key) if key else ""
+        if name in names and (not key or (open_tab or label) == label):
+            return index
+    # A tab the tour leaves out (Why now): the page's first screen.
+    return next((i for i, (name, _, _) in enumerate(tour) if name in names), None)
+
+
+def _move(step: int) -> None:
+    """Open the tour's next (or previous) screen: a tab here, or another page."""
+    tour = registry.meeting_tour()
+    title = st.session_state.get("_meeting_page_title", "")
+    here = _tour_position(tour, title)
+    name, key, label = tour[((here or 0) + step) % len(tour)]
+    if key:
+        st.session_state[key] = label
+    if registry.PAGE_BY_NAME[name].title != title:
+        st.session_state["_meeting_pending"] = (name, key, label)
+
+
+def _go_to_pending_page() -> None:
+    """After a move to another page: switch to it, on the tab the move chose."""
+    pending = st.session_state.pop("_meeting_pending", None)
+    if pending is None:
+        return
+    name, key, label = pending
+    query = {key: label} if key else {}
+    st.switch_page(registry.PAGE_BY_NAME[name].script, query_params=query)
 
 
 def _leave_meeting() -> None:

@@ -101,14 +101,16 @@ def plotly(figure: go.Figure, key: str) -> None:
 # source line, fits one screen. The plot takes what the title, the filters, a
 # source line of a few lines, the axes and the legend leave of it.
 MEETING_HEIGHT = 340  # an Altair chart's plot area (CSS pixels)
-MEETING_PLOTLY_HEIGHT = 600  # a Plotly figure's whole height, margins included
+MEETING_PLOTLY_HEIGHT = 540  # a Plotly figure's whole height, margins included
 
 
 # Charts whose height follows their content keep it, or take their own, in
-# meeting mode: the timeline's lanes of labels, the map's fixed box.
+# meeting mode: the timeline's lanes of labels closer together (still apart: a
+# lane of 16 px holds a label of 11), the map's fixed box, a finding card.
 MEETING_HEIGHTS = {
-    "charts.incident_timeline_chart": None,
+    "charts.incident_timeline_chart": 440,
     "maps.theatre_map_chart": 430,
+    "cards.finding_card": None,
 }
 
 
@@ -123,7 +125,7 @@ def _for_meeting(figure: Any, kind: str = "") -> Any:
     return (
         sized.configure_axis(labelFontSize=16, titleFontSize=16)
         .configure_legend(labelFontSize=16, titleFontSize=16)
-        .configure_title(fontSize=24, subtitleFontSize=16)
+        .configure_title(fontSize=15, subtitleFontSize=15)
     )
 
 
@@ -133,15 +135,22 @@ def drawn(chart: ChartView) -> Any:
 
 
 def show_chart(chart: ChartView) -> None:
-    """Draw a chart, with PNG (2x) and SVG downloads rendered on the server."""
-    figure = drawn(chart)
-    figure = _for_meeting(figure, chart.kind) if meeting_mode() else figure
-    if not isinstance(figure, alt.TopLevelMixin):
-        plotly(figure, chart.key)
-    else:
-        altair(figure, chart.key)
-    if chart.legend:
-        st.caption(chart.legend)
+    """Draw a chart under its finding, with PNG (2x) and SVG downloads.
+
+    The finding is printed here, above the plot; the chart carries its caption
+    (filters, source) under the plot; a download carries both.
+    """
+    # The chart's block is what meeting mode keeps on screen (frame._MEETING_CSS).
+    with st.container(key=f"meeting_{chart.key}"):
+        st.markdown(f"**{escape_markdown(chart.title)}**")
+        figure = drawn(chart)
+        figure = _for_meeting(figure, chart.kind) if meeting_mode() else figure
+        if not isinstance(figure, alt.TopLevelMixin):
+            plotly(figure, chart.key)
+        else:
+            altair(figure, chart.key)
+        if chart.legend and not meeting_mode():
+            st.caption(chart.legend)
     if meeting_mode():
         return
     formats = [
@@ -156,7 +165,7 @@ def show_chart(chart: ChartView) -> None:
         column.download_button(
             label,
             data=lambda render=render: render(
-                drawn(chart), description=chart.description
+                drawn(chart), description=chart.description, title=chart.title
             ),
             file_name=export.file_name(chart.title, extension),
             mime=mime,
@@ -207,10 +216,12 @@ def chart_tabs(
         def show() -> None:
             if chart_key in charts:
                 show_chart(charts[chart_key])
-            elif absent and chart_key in absent:
-                st.info(escape_markdown(absent[chart_key]))
-            else:
-                nothing_to_show(tabs[chart_key].lower(), described)
+                return
+            with st.container(key=f"meeting_{chart_key}"):
+                if absent and chart_key in absent:
+                    st.info(escape_markdown(absent[chart_key]))
+                else:
+                    nothing_to_show(tabs[chart_key].lower(), described)
 
         return show
 

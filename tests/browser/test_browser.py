@@ -177,7 +177,7 @@ def test_whole_app_briefing_downloads_as_a_deck(server, page, package):
     }
     programs = filters.select(
         package.tables["programs"],
-        filters.ViewFilters(source_ids=("yoon-2019-diplomat",)),
+        filters.ViewFilters(source_ids=package.source_ids),
     )
     expected = programs_page.ranking_title(scoring.rank_programs(programs, weights))
     assert expected in titles
@@ -230,3 +230,46 @@ def test_one_click_on_a_domain_shows_it_alone_and_one_more_brings_all_back(
     )
     wait_until_drawn(tab, 1)
     assert recorder.outside == [] and recorder.errors == []
+
+
+def test_meeting_mode_tours_every_chart_each_whole_on_a_1280x720_screen(browser):
+    """Next moves chart by chart and page by page; each plot fits the first screen."""
+    from jkdefense.report import registry
+
+    tour = registry.meeting_tour()
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    tab = context.new_page()
+    with fresh_server() as url:
+        tab.goto(f"{url}/?meeting=true")
+        for number in range(1, len(tour) + 1):
+            wait_until_drawn(tab, 0)
+            expect(tab.locator('[data-testid="stMain"]')).to_contain_text(
+                f"{number} of {len(tour)}", timeout=DRAW_TIMEOUT_MS
+            )
+            name, _, label = tour[number - 1]
+            if label:
+                assert f"· {label} ·" in tab.locator(".st-key-meeting_bar").inner_text()
+            charts = tab.locator(
+                '[data-testid="stVegaLiteChart"]:visible, '
+                '[data-testid="stPlotlyChart"]:visible'
+            )
+            if charts.count():  # a tab the filters leave empty says why instead
+                wait_until_drawn(tab, 1)
+                box = charts.first.bounding_box()
+                assert box["y"] >= 0 and box["y"] + box["height"] <= 720, (
+                    name,
+                    label,
+                    box,
+                )
+            assert not tab.locator('[data-testid="stSidebar"]').is_visible()
+            tab.get_by_role("button", name="Next ▶").click()
+        # After the last screen, the tour starts again.
+        expect(tab.locator('[data-testid="stMain"]')).to_contain_text(
+            f"1 of {len(tour)}", timeout=DRAW_TIMEOUT_MS
+        )
+        tab.get_by_role("button", name="◀ Previous").click()
+        expect(tab.locator('[data-testid="stMain"]')).to_contain_text(
+            f"{len(tour)} of {len(tour)}", timeout=DRAW_TIMEOUT_MS
+        )
+        assert "meeting=true" in tab.url
+    context.close()

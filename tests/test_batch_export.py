@@ -250,12 +250,38 @@ def test_whole_app_pptx_has_a_slide_per_chart(package, capsys, tmp_path):
         capsys, "--page", "all", "--format", "pptx", "--out", str(tmp_path)
     )
     assert code == 0, err
-    path = tmp_path / export.file_name("briefing all pages", "pptx")
-    assert printed.split() == [str(path)]
     view, settings = links.view_from_params(package, {})
-    charts = sum(len(p.charts) for p in context.all_page_views(package, view, settings))
+    name = export.briefing_file_name(
+        "all pages", view, context.period_years(package), "pptx"
+    )
+    path = tmp_path / name
+    assert printed.split() == [str(path)]
+    assert name.startswith("briefing-all-pages-all-domains-")
+    pages = context.all_page_views(package, view, settings, housekeeping=False)
+    charts = sum(len(p.charts) for p in pages)
     deck = Presentation(io.BytesIO(path.read_bytes()))
-    assert len(deck.slides) == 1 + charts
+    # The title, where they stand (a table), then a slide per chart; no
+    # housekeeping (Sources) unless asked for.
+    assert len(deck.slides) == 2 + charts
+    asked = tmp_path / "with"
+    code, _, err = run(
+        capsys,
+        "--page",
+        "all",
+        "--format",
+        "pptx",
+        "--out",
+        str(asked),
+        "--housekeeping",
+    )
+    assert code == 0, err
+    everything = context.all_page_views(package, view, settings)
+    more = Presentation(io.BytesIO(next(asked.glob("*.pptx")).read_bytes()))
+    assert (
+        len(more.slides)
+        == 2 + sum(len(p.charts) for p in everything)
+        > len(deck.slides)
+    )
 
 
 @pytest.mark.parametrize(
@@ -268,6 +294,36 @@ def test_whole_app_pptx_has_a_slide_per_chart(package, capsys, tmp_path):
             "unknown URL parameter(s) in --query: colour",
         ),
         (("--format", "svg"), "required: --page"),
+        (
+            ("--page", "all", "--format", "pptx", "--query", "domain=spaceship"),
+            "unknown value(s) in --query: domain=spaceship (domain takes: maritime,",
+        ),
+        (
+            ("--page", "programs", "--format", "svg", "--query", "focus=XX"),
+            "unknown value(s) in --query: focus=XX (focus takes: both, KR, JP)",
+        ),
+        (
+            (
+                "--page",
+                "programs",
+                "--format",
+                "svg",
+                "--query",
+                "programs_w_commonality=9",
+            ),
+            "programs_w_commonality=9 (programs_w_commonality takes: a number from 0",
+        ),
+        (
+            (
+                "--page",
+                "threats",
+                "--format",
+                "svg",
+                "--query",
+                "period=1900&period=2019",
+            ),
+            "unknown value(s) in --query: period=1900",
+        ),
     ],
 )
 def test_refusals_are_one_line_and_write_nothing(capsys, tmp_path, args, said):

@@ -349,3 +349,40 @@ def test_pathway_route_puts_steps_in_order_coloured_by_progress_names_alternatin
         "not started",
     ]
     assert line["encoding"]["x"]["axis"]["values"] == [1, 2, 3]
+
+
+def test_an_event_type_keeps_its_shape_whatever_the_filter(package):
+    import json as json_module
+
+    from jkdefense.data import schema as package_schema
+
+    types = next(
+        f["constraints"]["enum"]
+        for f in package_schema.fields(
+            package_schema.resources(package.descriptor)["incidents"]
+        )
+        if f["name"] == "incident_type"
+    )
+    assert set(charts.INCIDENT_SHAPES) == set(types)
+    assert len(set(charts.INCIDENT_SHAPES.values())) == len(types)
+    shapes = []
+    for kinds in (["dispute", "summit"], ["summit"]):
+        events = pd.DataFrame(
+            {
+                "incident_date": pd.to_datetime(["2019-01-01"] * len(kinds)),
+                "incident_type": kinds,
+                "domain_type": ["sea"] * len(kinds),
+                "is_mentioned_in_article": [False] * len(kinds),
+                "incident_name": kinds,
+                "incident_short_name": kinds,
+                "incident_description": kinds,
+            }
+        )
+        scale = spec(charts.incident_timeline_chart(events, **LABELS))["layer"][0][
+            "encoding"
+        ]["shape"]["scale"]
+        shapes.append(dict(zip(scale["domain"], scale["range"], strict=True)))
+    assert shapes[0]["summit"] == shapes[1]["summit"] == "triangle-down"
+    assert json_module.dumps(shapes[0], sort_keys=True) == json_module.dumps(
+        shapes[1], sort_keys=True
+    )

@@ -157,9 +157,16 @@ def test_the_period_narrows_dated_rows_and_says_so():
     kept = filters.events_in_view(events, view, "incident_date")
     assert list(kept["incident_date"].dt.year) == [2023]
     text = filters.ViewFilters(
-        source_ids=("a19",), period=(2019, 2023), as_of="2023-08-18"
+        source_ids=("a19",),
+        period=(2019, 2023),
+        as_of="2023-08-18",
+        data_to="2023-12-19",
+        uncited=1,
     ).describe(("a19", "b23"))
-    assert text.endswith("1 of 2 articles · 2019–2023 · as of 2023-08-18")
+    assert text.endswith(
+        "1 of 2 articles · 2019–2023 · latest article 2023-08-18 · "
+        "data to 2023-12-19 · 1 article not yet cited"
+    )
 
 
 def test_a_row_s_support_counts_distinct_articles():
@@ -179,14 +186,16 @@ def test_the_period_in_a_link_narrows_every_page():
     assert len(at.dataframe[0].value) == 2
     at = run_page("threats", {"period": ["2022", "2023"]})
     said = " ".join(m.value for m in [*at.info, *at.caption]).replace("\\", "")
-    assert "2 of 6 articles · 2022–2023 · as of 2023-08-18" in said
+    assert "2 of 6 articles · 2022–2023 · latest article 2023-08-18" in said
+    assert "data to 2023-08-18" in said  # the latest dated row in view
 
 
 def test_a_hostile_period_in_a_link_is_ignored():
     at = run_page("pathway", {"period": ["<b>x</b>", "99999"]})
     assert not at.exception
     assert at.session_state["period"][0] < at.session_state["period"][1]
-    assert "as of 2025-11-13" in at.caption[0].value.replace("\\", "")
+    caption = at.caption[0].value.replace("\\", "")
+    assert "latest article 2025-11-13 · data to 2026-01-30" in caption
 
 
 def test_the_timeline_title_counts_in_good_english():
@@ -194,3 +203,30 @@ def test_the_timeline_title_counts_in_good_english():
     assert pathway.developments_title(now, END) == (
         "As of Jan 2026, 1 of 3 are in force; 1 has nothing in place or ended"
     )
+
+
+def test_currency_counts_the_articles_no_curated_row_cites(package, data_copy):
+    from jkdefense.data import load
+    from jkdefense.report import context
+
+    data_to, uncited = context.currency(package, package.source_ids, None)
+    dates = [
+        package.tables["incidents"]["incident_date"].max(),
+        package.tables["developments"]["development_date"].max(),
+    ]
+    assert data_to == f"{max(dates):%Y-%m-%d}"
+    assert uncited == 0  # every article of the shipped feed is cited
+    # An article ingested but not yet curated counts as not yet cited.
+    sources = data_copy / "sources.csv"
+    rows = sources.read_text(encoding="utf-8").splitlines()
+    cites = [r for r in rows if r.startswith("whitehouse-2024-trilateral")]
+    assert cites
+    pkg = load.load_package(data_copy)
+    ids = tuple(s for s in pkg.source_ids if s != "yoon-2019-diplomat")
+    only_new = {
+        name: table
+        for name, table in pkg.tables.items()
+        if name == "sources" or "evidence_sentence_ids" not in table
+    }
+    pkg.tables = only_new
+    assert context.currency(pkg, ids, None) == ("", len(ids))

@@ -90,7 +90,8 @@ def test_pptx_has_a_slide_per_chart_with_title_and_notes(package, pages):
         s.text_frame.text for s in deck.slides[0].shapes if s.has_text_frame
     )
     assert "Filters: all domains" in first and "The Diplomat" in first
-    assert "This view: http://127.0.0.1:8501/threats?domain=sea" in first
+    assert "Cite this view: Japan–South Korea defense cooperation dashboard" in first
+    assert "http://127.0.0.1:8501/threats?domain=sea" in first
     texts = []
     for slide, (page, chart) in zip(list(deck.slides)[1:], charts, strict=True):
         title = next(s for s in slide.shapes if s.name == "Title")
@@ -120,3 +121,44 @@ def test_pdf_has_the_same_pages(package, pages):
     reader = PdfReader(io.BytesIO(export.briefing_pdf(briefing)))
     assert len(reader.pages) == 1 + len(briefing.charts)
     assert briefing.charts[0][1].title[:20] in reader.pages[1].extract_text()
+
+
+def test_a_briefing_file_is_named_after_its_filters(package):
+    from jkdefense.report import links
+
+    view, _ = links.view_from_params(
+        package, {"domain": ["sea"], "period": ["2019", "2026"], "focus": ["KR"]}
+    )
+    name = export.briefing_file_name("all pages", view, (2010, 2026), "pptx")
+    assert name.startswith("briefing-all-pages-sea-kr-2019-2026-")
+    everything, _ = links.view_from_params(package, {})
+    assert export.briefing_file_name(
+        "all pages", everything, (2010, 2026), "pdf"
+    ).startswith("briefing-all-pages-all-domains-2010-2026-")
+
+
+def test_the_whole_app_deck_opens_with_where_they_stand_as_a_table(package):
+    from jkdefense.report import context, links
+
+    view, settings = links.view_from_params(package, {"domain": ["maritime"]})
+    pages = context.all_page_views(package, view, settings, housekeeping=False)
+    assert "Sources" not in [p.title for p in pages]  # housekeeping stays out
+    keys = {c.key for p in pages for c in p.charts}
+    assert not keys & {"sources_mentions", "sources_verdicts", "sources_coverage"}
+    briefing = export.briefing(package, view, pages, link="http://x/?domain=maritime")
+    deck = Presentation(io.BytesIO(export.briefing_pptx(briefing)))
+    second = list(deck.slides)[1]
+    table = next(s for s in second.shapes if s.name == "Standing").table
+    header = [table.cell(0, c).text_frame.text for c in range(4)]
+    assert header[0] == "Domain" and "Most severe threat" in header[1]
+    domains = [table.cell(r, 0).text_frame.text for r in range(1, len(table.rows))]
+    assert domains == ["Sea", "Undersea"]
+    title = next(s for s in second.shapes if s.name == "Title").text_frame.text
+    assert title == "Where Japan and Korea stand, domain by domain"
+    # The first chart slide follows the table.
+    assert len(deck.slides) == 2 + len(briefing.charts)
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(export.briefing_pdf(briefing)))
+    page_two = reader.pages[1].extract_text()
+    assert "Where Japan and Korea stand" in page_two and "Undersea" in page_two

@@ -301,7 +301,8 @@ def test_svg_export_carries_the_labels(package):
         "KADIZ (Korea, 2013)",
         "CADIZ (China, 2013)",
         "Japan MOD account: off the Noto Peninsula",
-        "Jul 2019 Russian A-50 (Seoul's account; Moscow denies)",
+        "Jul 2019 Russian A-50",
+        "(Seoul's account; Moscow denies)",
         "ADIZ line",
         "approximate (derived)",
     ):

@@ -35,8 +35,12 @@ def test_page_runs_with_default_filters(page):
     if page == "sources":  # its charts are in tabs, which run when opened
         open_tab(at, "sources_tab", "Mentions")
     charts = len(at.get("plotly_chart")) + len(at.get("vega_lite_chart"))
-    # Pages other than the Overview draw one chart, that of their open tab.
-    assert charts >= 1 if page == "overview" else charts == 1
+    # Pages other than the Overview draw one chart, that of their open tab; the
+    # Methodology explains, and draws none.
+    if page == "methodology":
+        assert charts == 0 and len(at.header) >= 5
+    else:
+        assert charts >= 1 if page == "overview" else charts == 1
     markdown_tables = [m for m in at.markdown if m.value.startswith("| Domain |")]
     assert at.dataframe or at.table or markdown_tables, "every page shows a table"
     assert not at.error, [e.value for e in at.error]
@@ -50,7 +54,9 @@ def test_page_runs_under_each_single_domain(page, domain):
     assert at.session_state["domain"] == [domain]
     if page == "sources":
         open_tab(at, "sources_tab", "Mentions")
-    if not (at.get("plotly_chart") or at.get("vega_lite_chart")):
+    if page != "methodology" and not (
+        at.get("plotly_chart") or at.get("vega_lite_chart")
+    ):
         assert any("No " in info.value for info in at.info), "empty view must say so"
 
 

@@ -136,7 +136,7 @@ def features() -> list[dict]:
         ),
         line(
             kadiz("abdihg"),
-            (130.3, 39.45),
+            (124.9, 35.2),
             **korea,
             part=1,
             status="derived",
@@ -147,7 +147,7 @@ def features() -> list[dict]:
         ),
         line(
             kadiz("gfe"),
-            (130.3, 39.45),
+            (124.9, 35.2),
             **korea,
             part=2,
             status="approximate",
@@ -159,7 +159,7 @@ def features() -> list[dict]:
         ),
         line(
             kadiz("eca"),
-            (130.3, 39.45),
+            (124.9, 35.2),
             **korea,
             part=3,
             status="derived",

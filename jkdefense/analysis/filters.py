@@ -55,6 +55,10 @@ class ViewFilters:
     # Publication date of the latest article in view (YYYY-MM or YYYY-MM-DD).
     as_of: str = ""
     domain_choice: tuple[str, ...] = ()
+    # The latest dated row in view (an incident or a development, YYYY-MM-DD),
+    # and how many articles in view no curated row cites yet.
+    data_to: str = ""
+    uncited: int = 0
 
     def describe(self, all_source_ids: tuple[str, ...] = ()) -> str:
         """Name the active filters in one line, for chart subtitles and slides."""
@@ -66,7 +70,14 @@ class ViewFilters:
             first, last = self.period
             parts.append(f"{first}–{last}" if first != last else f"{first}")
         if self.as_of:
-            parts.append(f"as of {self.as_of}")
+            parts.append(f"latest article {self.as_of}")
+        if self.data_to:
+            parts.append(f"data to {self.data_to}")
+        if self.uncited:
+            parts.append(
+                f"{self.uncited:,} article{'s' if self.uncited != 1 else ''} "
+                "not yet cited"
+            )
         return "Filters: " + " · ".join(parts)
 
 

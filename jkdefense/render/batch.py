@@ -5,15 +5,17 @@ r"""Export without a browser: the files the download buttons give, for a view.
 
 --page names a page (its URL: overview, threats, programs, pairings, pathway,
 sources) or ``all``; --query is the part after '?' of an app link, read as the
-app reads it (jkdefense.report.links): a value the app would drop is dropped,
-an unknown parameter is refused. svg and png write one file per chart of the
-page(s), named as the chart's download buttons name them; pptx and pdf write
-one briefing of the page, or of the whole app for ``all``, as "Export a
-briefing" does. Every written path is printed.
+app reads it (jkdefense.report.links), except that a value the app would drop
+(it opens the view without it) is refused here, as an unknown parameter is.
+svg and png write one file per chart of the page(s), named as the chart's
+download buttons name them; pptx and pdf write one briefing of the page, or
+of the whole app for ``all``, as "Export a briefing" does. Every written path
+is printed.
 
-Exit codes: 0 written; 2 refused (unknown page, format or URL parameter, or a
-bad option), one line on stderr; 1 the data cannot give what was asked (a
-table the page needs cannot be read, or the filters leave the page empty).
+Exit codes: 0 written; 2 refused (unknown page, format, URL parameter or value
+of one, such as domain=spaceship, or a bad option), one line on stderr; 1 the
+data cannot give what was asked (a table the page needs cannot be read, or the
+filters leave the page empty).
 """
 
 from __future__ import annotations
@@ -68,6 +70,12 @@ def argument_parser() -> argparse.ArgumentParser:
         default="",
         help='the part after "?" of an app link, e.g. "domain=sea&focus=KR"',
     )
+    parser.add_argument(
+        "--housekeeping",
+        action="store_true",
+        help="with --page all, add the Sources page's charts (the feed's counts, "
+        "fact-check tallies, rows per domain), which a briefing leaves out",
+    )
     return parser
 
 
@@ -81,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
             args.out,
             args.query,
             paths.chosen_data_dir(args),
+            housekeeping=args.housekeeping,
         ):
             print(path)
     except Refused as refusal:
@@ -90,7 +99,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def exported(
-    page: str, file_format: str, out: Path, query: str, data_dir: Path
+    page: str,
+    file_format: str,
+    out: Path,
+    query: str,
+    data_dir: Path,
+    housekeeping: bool = False,
 ) -> Iterator[Path]:
     """Write the page's (or all pages') files to ``out``; yield each path.
 
@@ -113,8 +127,15 @@ def exported(
     if not pkg.tables:
         first = pkg.problems[0] if pkg.problems else "no tables"
         raise Refused(f"cannot read the data in {data_dir}: {first}", code=1)
+    refused = links.refused_values(pkg, params)
+    if refused:
+        name = refused[0].split("=", 1)[0]
+        raise Refused(
+            f"unknown value(s) in --query: {', '.join(refused)} "
+            f"({name} takes: {links.choices_of(pkg, name)})"
+        )
     view, settings = links.view_from_params(pkg, params)
-    pages = page_views(pkg, page, view, settings)
+    pages = page_views(pkg, page, view, settings, housekeeping)
     if pkg.problems:  # as the app's banner says, above pages that still work
         print(
             f"jkdefense export: warning: {len(pkg.problems)} data problem(s) in "
@@ -128,11 +149,18 @@ def exported(
 
 
 def page_views(
-    pkg: load.Package, page: str, view: ViewFilters, settings: dict
+    pkg: load.Package,
+    page: str,
+    view: ViewFilters,
+    settings: dict,
+    housekeeping: bool = False,
 ) -> list[PageView]:
-    """The views the export shows: one page's, or every readable page's."""
+    """The views the export shows: one page's, or every readable page's.
+
+    ``all`` leaves the housekeeping page (Sources) out unless ``housekeeping``.
+    """
     if page == ALL:
-        pages = context.all_page_views(pkg, view, settings)
+        pages = context.all_page_views(pkg, view, settings, housekeeping)
         if not pages:
             raise Refused(f"no page can be read from {pkg.data_dir}", code=1)
         return pages
@@ -206,6 +234,7 @@ def _write_briefing(
     data = render(briefing)
     name = "all pages" if page == ALL else pages[0].title
     out.mkdir(parents=True, exist_ok=True)
-    path = out / export.file_name(f"briefing {name}", file_format)
+    whole = context.period_years(pkg)
+    path = out / export.briefing_file_name(name, view, whole, file_format)
     path.write_bytes(data)
     return path

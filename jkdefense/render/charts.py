@@ -14,6 +14,16 @@ from jkdefense.render import theme
 # on every chart built, a third of a page's rerun (benchmarks/RESULTS.md).
 
 
+# Each event type's shape on the timeline, fixed whatever the filters leave.
+INCIDENT_SHAPES = {
+    "confrontation": "square",
+    "incursion": "cross",
+    "dispute": "triangle-up",
+    "monitoring": "diamond",
+    "agreement": "circle",
+    "summit": "triangle-down",
+    "settlement": "triangle-right",
+}
 # A grid row's height: a grid of one row is one row high, not a stretched band.
 ROW_PX = 40
 # A grid's score legend: one line under the grid, whatever the grid's height.
@@ -147,7 +157,14 @@ def incident_timeline_chart(
     )
     points = base.mark_point(size=200, filled=True, opacity=1).encode(
         color=alt.Color("domain_type:N", title="Domain", scale=theme.domain_scale()),
-        shape=alt.Shape("incident_type:N", title="Event type"),
+        # One shape per event type, the same in every view and slide.
+        shape=alt.Shape(
+            "incident_type:N",
+            title="Event type",
+            scale=alt.Scale(
+                domain=list(INCIDENT_SHAPES), range=list(INCIDENT_SHAPES.values())
+            ),
+        ),
         # A thin grey edge keeps the pale domains (air, multi) visible on a
         # white slide; the thick black one marks the events the article cites.
         stroke=alt.StrokeValue(
@@ -349,7 +366,7 @@ def precedent_partner_chart(
             x=alt.X(
                 "country_name:N",
                 title=None,
-                axis=alt.Axis(labelAngle=-30, orient="top"),
+                axis=alt.Axis(labelAngle=0, orient="top", labelExpr=WRAP_LABEL),
             ),
             y=alt.Y("precedent_name:N", title=None, sort=order),
             color=alt.Color(

@@ -66,8 +66,10 @@ def _altair_spec(chart: alt.TopLevelMixin, title: str = "") -> str:
     downloaded image also needs the finding on top, so the chart goes into a
     one-chart column whose title it is (a chart has a single title of its own).
     """
-    # NOTE: "container" width has no container outside the page: fix it.
-    sized = chart.properties(width=EXPORT_WIDTH - 220)
+    # NOTE: "container" width has no container outside the page: fix it (a
+    # width set already, as slide_shaped sets the map's, is kept).
+    width = chart.width if isinstance(chart.width, int) else EXPORT_WIDTH - 220
+    sized = chart.properties(width=width)
     if title:
         config, description = sized.config, sized.description
         sized.config = alt.Undefined
@@ -189,6 +191,17 @@ class Briefing:
     notes_by_page: dict[str, str] = field(default_factory=dict)
     on: date = field(default_factory=date.today)
     link: str = ""  # the address that reopens this view, printed on the title slide
+    # The Overview's "where they stand" (a row per domain), the deck's first
+    # slide after the title as a table one can edit; None without the Overview.
+    standing: pd.DataFrame | None = None
+    data_version: str = ""
+
+    @property
+    def citation(self) -> str:
+        """How to cite the view the briefing shows (title slide)."""
+        return context.cite_view(
+            self.data_version, self.filters_text, self.link, self.on.isoformat()
+        )
 
     @property
     def charts(self) -> list[tuple[PageView, ChartView]]:
@@ -202,29 +215,38 @@ def chart_picture(chart: ChartView) -> bytes:
     The slide prints the chart's finding as its own title, so the picture
     leaves it out (it keeps its caption: the filters and the source line).
     """
-    figure = slide_shaped(draw.figure(chart))
+    figure = slide_shaped(draw.figure(chart), chart.kind)
     return chart_png(figure, description=chart.description)
 
 
 # A chart's height on a slide (CSS pixels at the export width): the picture then
 # has about the shape of the slide's body, and fills it.
 SLIDE_CHART_HEIGHT = 560
-# Charts sized to their content below this height keep it on a slide.
-COMPACT_BELOW_PX = 200
+# How much a chart sized to its content may grow to fill a slide.
+MAX_GROWTH = 2
+
+
+# Charts of a shape of their own on a slide, (plot width, height) in CSS pixels:
+# the map, about square, drawn narrower and taller, fills the body's height.
+SLIDE_SIZES = {"maps.theatre_map_chart": (720, 520)}
 
 
 def slide_shaped(
-    figure: alt.TopLevelMixin | go.Figure,
+    figure: alt.TopLevelMixin | go.Figure, kind: str = ""
 ) -> alt.TopLevelMixin | go.Figure:
     """The figure at the height that fills a slide's body at the export width."""
+    if kind in SLIDE_SIZES and isinstance(figure, alt.TopLevelMixin):
+        width, height = SLIDE_SIZES[kind]
+        return figure.properties(width=width, height=height)
     if isinstance(figure, alt.TopLevelMixin):
         # Title, subtitle, axes and source take about 160 px of the height. A
         # chart sized to its content (a grid of a row or two, a finding card)
-        # keeps its size: stretched, one row would fill the slide.
+        # grows at most twofold: stretched, one row would fill the slide.
+        body = SLIDE_CHART_HEIGHT - 160
         height = getattr(figure, "height", None)
-        if isinstance(height, int) and height < COMPACT_BELOW_PX:
-            return figure
-        return figure.properties(height=SLIDE_CHART_HEIGHT - 160)
+        if isinstance(height, int):
+            body = min(body, MAX_GROWTH * height)
+        return figure.properties(height=body)
     return figure.update_layout(height=SLIDE_CHART_HEIGHT + 60)
 
 
@@ -267,4 +289,31 @@ def briefing(
         for p in pages
     }
     described = context.describe_view(pkg, view)
-    return Briefing(pages, described, citations, notes, link=link)
+    standing = next(
+        (p.related["standing"] for p in pages if "standing" in p.related), None
+    )
+    return Briefing(
+        pages,
+        described,
+        citations,
+        notes,
+        link=link,
+        standing=standing,
+        data_version=context.data_version(pkg),
+    )
+
+
+def briefing_file_name(
+    scope: str, view: ViewFilters, whole: tuple[int, int], extension: str
+) -> str:
+    """A briefing's file name: scope, the filters that shape it, and the date.
+
+    ``briefing-all-pages-sea-2019-2026-2026-12-06.pptx``: the domains chosen (or
+    all domains), a country focus, the years, and how many articles when not all.
+    """
+    words = [f"briefing {scope}", " ".join(view.domain_choice) or "all domains"]
+    if view.focus != "both":
+        words.append(view.focus)
+    first, last = view.period or whole
+    words.append(f"{first}-{last}")
+    return file_name(" ".join(words), extension)

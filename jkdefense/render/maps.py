@@ -49,7 +49,13 @@ RING = (
 # A label's side of its point: text alignment and offset in pixels.
 ALIGN = "{'left': 'right', 'right': 'left'}[datum.label_side] || 'center'"
 DX = "{'left': -9, 'right': 9}[datum.label_side] || 0"
-DY = "{'above': -13, 'below': 13}[datum.label_side] || 0"
+# A label of several lines (a '\n' in its text) moves off its point by a line
+# more for each line after the first, so it never covers the point or the label
+# beside it.
+DY = (
+    "{'above': -13 - 16 * (datum.lines - 1), 'below': 13 + 16 * (datum.lines - 1)}"
+    "[datum.label_side] || 0"
+)
 
 
 def _fit_box() -> dict[str, Any]:
@@ -78,7 +84,7 @@ def _label_rows(
     zones: pd.DataFrame, features: pd.DataFrame, positions: pd.DataFrame, small: bool
 ) -> list[dict[str, Any]]:
     """Every label: its text, point, side, ink, size, weight and style."""
-    label = {"layer": "label", "weight": "normal", "style": "normal"}
+    label = {"layer": "label", "weight": "normal", "style": "normal", "lines": 1}
     rows = [
         {
             **label,
@@ -119,6 +125,7 @@ def _label_rows(
                 "label_side": placed["label_side"],
                 "ink": INK,
                 "font_size": 12,
+                "lines": placed["position_label"].count("\n") + 1,
             }
             for placed in positions.to_dict("records")
         ]

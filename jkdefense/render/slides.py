@@ -15,6 +15,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 from jkdefense.analysis import accounts, evidence, rubric
+from jkdefense.render import slide_tables as tables
 from jkdefense.report.base import ChartView
 
 if TYPE_CHECKING:
@@ -102,9 +103,12 @@ def build_pptx(briefing: Briefing, render: Renderer) -> bytes:
     _text(slide, f"{TITLE}: briefing", 0.6, 2.2, 28, bold=True)
     _text(slide, briefing.filters_text, 0.6, 3.3, 16)
     _text(slide, f"Prepared {briefing.on.isoformat()}", 0.6, 3.9, 16)
-    _text(slide, "Sources: " + "; ".join(briefing.sources_text), 0.6, 4.5, 14)
-    if briefing.link:
-        _text(slide, f"This view: {briefing.link}", 0.6, 5.6, 12, name="Link")
+    _text(slide, "Sources: " + "; ".join(_brief(briefing.sources_text)), 0.6, 4.5, 12)
+    # The full citations, with their addresses, in the title slide's notes.
+    slide.notes_slide.notes_text_frame.text = "\n".join(briefing.sources_text)
+    _text(slide, f"Cite this view: {briefing.citation}", 0.6, 6.3, 12, name="Link")
+    if briefing.standing is not None and not briefing.standing.empty:
+        _standing_slide(deck.slides.add_slide(blank), briefing)
     for page, chart in briefing.charts:
         slide = deck.slides.add_slide(blank)
         # The chart's own finding is the slide's title; the picture leaves its
@@ -127,6 +131,28 @@ def build_pptx(briefing: Briefing, render: Renderer) -> bytes:
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()
+
+
+def _standing_slide(slide: Slide, briefing: Briefing) -> None:
+    """The Overview's table as a native PowerPoint table (editable in the deck)."""
+    _text(slide, tables.STANDING_TITLE, 0.4, 0.2, 24, bold=True, name="Title")
+    _text(slide, briefing.filters_text, 0.4, 0.85, 12)
+    tables.add_standing_table(
+        slide, tables.standing_rows(briefing.standing), BODY_TOP, SLIDE_W
+    )
+    slide.notes_slide.notes_text_frame.text = (
+        "Severity and scores are analyst judgments (1–5, rubrics.csv); programs at "
+        "equal weights. " + briefing.notes_by_page.get(_overview_title(briefing), "")
+    )
+
+
+def _overview_title(briefing: Briefing) -> str:
+    return next((p.title for p in briefing.pages if "standing" in p.related), "")
+
+
+def _brief(citations: list[str]) -> list[str]:
+    """Citations without their addresses, for a title slide one can read."""
+    return [c.rsplit(", http", 1)[0] for c in citations]
 
 
 def _text(
@@ -186,12 +212,14 @@ def build_pdf(briefing: Briefing, render: Renderer) -> bytes:
             (f"{TITLE}: briefing", 26, True),
             (briefing.filters_text, 14, False),
             (f"Prepared {briefing.on.isoformat()}", 14, False),
-            ("Sources: " + "; ".join(briefing.sources_text), 12, False),
-            (f"This view: {briefing.link}" if briefing.link else "", 11, False),
+            ("Sources: " + "; ".join(_brief(briefing.sources_text)), 11, False),
+            (f"Cite this view: {briefing.citation}", 11, False),
         ],
         top=height - 2.2 * points,
     )
     pdf.showPage()
+    if briefing.standing is not None and not briefing.standing.empty:
+        _standing_page(pdf, briefing, width, height)
     for page, chart in briefing.charts:
         _pdf_lines(
             pdf,
@@ -205,16 +233,33 @@ def build_pdf(briefing: Briefing, render: Renderer) -> bytes:
         image_w, image_h = image.getSize()
         box_w, box_h = width - 0.8 * points, height - (BODY_TOP + 0.45) * points
         ratio = min(box_w / image_w, box_h / image_h)
+        # Under the title, as on the PPTX slide: a short chart leaves room below.
         pdf.drawImage(
             image,
             (width - image_w * ratio) / 2,
-            0.3 * points,
+            height - (BODY_TOP + 0.15) * points - image_h * ratio,
             image_w * ratio,
             image_h * ratio,
         )
         pdf.showPage()
     pdf.save()
     return out.getvalue()
+
+
+def _standing_page(
+    pdf: canvas.Canvas, briefing: Briefing, width: float, height: float
+) -> None:
+    """The Overview's table on a page of its own, as the deck's second slide."""
+    points = 72
+    _pdf_lines(
+        pdf,
+        [(tables.STANDING_TITLE, 20, True), (briefing.filters_text, 11, False)],
+        top=height - 0.5 * points,
+    )
+    tables.draw_standing_table(
+        pdf, tables.standing_rows(briefing.standing), BODY_TOP, SLIDE_W, height
+    )
+    pdf.showPage()
 
 
 def _pdf_lines(

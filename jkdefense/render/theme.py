@@ -94,6 +94,9 @@ def _altair_theme() -> alt.theme.ThemeConfig:
                 "subtitleColor": "#555555",
             },
             "axis": {
+                # An axis label that would touch its neighbour is left out.
+                "labelOverlap": "greedy",
+                "labelSeparation": 4,
                 "labelLimit": 320,
                 "labelFontSize": 13,
                 "titleFontSize": 13,

@@ -11,6 +11,12 @@ from jkdefense.data.vocabulary import DOMAIN_LABELS
 
 Tables = dict[str, pd.DataFrame]
 
+DASHBOARD_CITATION = (
+    "Japan–South Korea defense cooperation dashboard: curated tables of a feed of "
+    "articles, each row citing the sentences it rests on (CC BY 4.0; scores are "
+    "analyst judgments)."
+)
+
 # What each kind of chart shows, in words (the start of its text description).
 KIND_DESCRIPTIONS = {
     "charts.threat_matrix_chart": "Heatmap of the analyst severity (1 to 5) of the "
@@ -101,6 +107,8 @@ class PageView:
     empty: str = ""  # what has nothing to show, when the filters leave nothing
     # Frames the view computed that the page shows too, so it need not redo them.
     related: dict[str, pd.DataFrame] = field(default_factory=dict)
+    # Paragraphs of prose a page shows (the Methodology's sections).
+    texts: dict[str, str] = field(default_factory=dict)
 
 
 def chart(

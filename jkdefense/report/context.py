@@ -14,7 +14,7 @@ from jkdefense.analysis import evidence, filters
 from jkdefense.analysis.filters import ViewFilters
 from jkdefense.data import feed, load
 from jkdefense.data import geo as geo_files
-from jkdefense.report import registry
+from jkdefense.report import methodology, registry
 from jkdefense.report.base import PageView
 
 # The tables each page needs: a page whose tables cannot be read says so instead.
@@ -78,6 +78,7 @@ def page_tables(pkg: load.Package) -> dict[str, pd.DataFrame]:
         "sources": sources_table(pkg),
         **feed_tables(pkg),
         **map_tables(pkg),
+        **methodology.rules_tables(pkg.descriptor),
     }
 
 
@@ -121,6 +122,54 @@ def sources_matching(pkg: load.Package, query: str, limit: int) -> list[str]:
         )
         sources = sources[found]
     return list(sources["source_id"].head(limit))
+
+
+# The curated tables of dated events: the latest in view is the data's date.
+DATED_EVENTS = {"incidents": "incident_date", "developments": "development_date"}
+
+
+def currency(
+    pkg: load.Package, source_ids: tuple[str, ...], period: tuple[int, int] | None
+) -> tuple[str, int]:
+    """How current the view is: its latest dated row, and its articles no row cites.
+
+    A dated row is in view when it cites an article in view and falls in the
+    period. An article no curated row cites yet (sources.csv aside, which lists
+    every article) is in the feed but not yet in the pages' knowledge.
+    """
+    latest = []
+    for name, column in DATED_EVENTS.items():
+        table = pkg.tables.get(name)
+        if table is None or table.empty:
+            continue
+        rows = table[filters.cites_any_source(table, source_ids)]
+        dates = rows.loc[filters.in_period(rows[column], period), column].dropna()
+        if not dates.empty:
+            latest.append(dates.max())
+    data_to = f"{max(latest):%Y-%m-%d}" if latest else ""
+    cited = {
+        sentence.split(":", 1)[0]
+        for name, table in pkg.tables.items()
+        if name != "sources" and "evidence_sentence_ids" in table
+        for ids in table["evidence_sentence_ids"]
+        for sentence in ids
+    }
+    return data_to, sum(1 for s in source_ids if s not in cited)
+
+
+DASHBOARD_NAME = "Japan–South Korea defense cooperation dashboard"
+
+
+def cite_view(
+    version: str, filters_text: str, link: str, on: str, title: str = ""
+) -> str:
+    """How to cite a view (or a chart of it): name, data version, date, link."""
+    what = f"“{title}”, " if title else ""
+    where = f" {link}" if link else ""
+    return (
+        f"{what}{DASHBOARD_NAME}, data v{version}, viewed {on} "
+        f"({filters_text.removeprefix('Filters: ')}).{where}"
+    )
 
 
 def describe_view(pkg: load.Package, view: ViewFilters) -> str:
@@ -220,16 +269,17 @@ def threat_actors(pkg: load.Package) -> list[str]:
 
 
 def all_page_views(
-    pkg: load.Package, view: ViewFilters, settings: dict
+    pkg: load.Package, view: ViewFilters, settings: dict, housekeeping: bool = True
 ) -> list[PageView]:
     """Every readable page's view under ``view`` and the pages' ``settings``.
 
     ``settings`` holds every setting a page of the registry declares (actors,
-    weights, companies, pair).
+    weights, companies, pair). ``housekeeping`` False leaves out the pages a
+    whole-app briefing leaves out (registry: ``in_briefing``).
     """
     t, labels = page_tables(pkg), chart_labels(pkg, view)
     return [
         page.build(t, view, labels, settings)
         for page in registry.PAGES
-        if not pkg.missing(*page.tables)
+        if not pkg.missing(*page.tables) and (housekeeping or page.in_briefing)
     ]

@@ -85,6 +85,60 @@ def unknown_params(params: Iterable[str]) -> list[str]:
     ]
 
 
+def refused_values(pkg: load.Package, params: Params) -> list[str]:
+    """``name=value`` for each value of ``params`` the app's widgets would drop.
+
+    The app ignores such a value (a link from an older version still opens);
+    a command line refuses it, so a typo never gives a silently wider view.
+    """
+    whole = context.period_years(pkg)
+    closed: dict[str, Callable[[str], bool]] = {
+        "domain": lambda v: v in DOMAIN_CHOICES,
+        "focus": lambda v: v in filters.FOCUS_CHOICES,
+        "source": lambda v: v in set(pkg.source_ids),
+        "period": lambda v: v.isdigit() and whole[0] <= int(v) <= whole[1],
+        "threats_actor": lambda v: v in context.threat_actors(pkg),
+        "programs_set": lambda v: v in programs.PROGRAM_SETS,
+        "pairings_company": lambda v: v in company_names(pkg),
+        **{
+            name: lambda v: (
+                chosen_number([v], *WEIGHT_RANGE, math.nan)
+                == chosen_number([v], *WEIGHT_RANGE, -1.0)
+            )
+            for name in WEIGHT_PARAMS
+        },
+    }
+    return [
+        f"{name}={value}"
+        for name, values in params.items()
+        if name in closed
+        for value in _values(values)
+        if not closed[name](value)
+    ]
+
+
+def _is_weight(value: str) -> bool:
+    """A value a weight slider takes: a finite number within its range."""
+    return not math.isnan(chosen_number([value], *WEIGHT_RANGE, math.nan))
+
+
+def choices_of(pkg: load.Package, name: str) -> str:
+    """What a URL parameter takes, in words, for a refusal."""
+    whole = context.period_years(pkg)
+    described = {
+        "domain": ", ".join(DOMAIN_CHOICES),
+        "focus": ", ".join(filters.FOCUS_CHOICES),
+        "source": "an article id of the feed (Sources lists them)",
+        "period": f"two years from {whole[0]} to {whole[1]}",
+        "threats_actor": ", ".join(context.threat_actors(pkg)),
+        "programs_set": ", ".join(programs.PROGRAM_SETS),
+        "pairings_company": "a company name as the pairings page lists it",
+    }
+    return described.get(
+        name, f"a number from {WEIGHT_RANGE[0]:g} to {WEIGHT_RANGE[1]:g}"
+    )
+
+
 # How Streamlit 1.67 seeds a bound widget from the URL (SessionState.
 # _seed_widget_from_url): '' parts are no values; a value the widget cannot
 # take leaves it at its default.
@@ -168,6 +222,8 @@ def view_of(
     *,
     whole: tuple[int, int] | None = None,
     latest: Callable[[tuple[str, ...]], str] | None = None,
+    current: Callable[[tuple[str, ...], tuple[int, int] | None], tuple[str, int]]
+    | None = None,
 ) -> ViewFilters:
     """The shared filters the sidebar's values give: ``current_view`` in the app.
 
@@ -177,8 +233,10 @@ def view_of(
     context.period_years unless given) is no period.
     The period narrows the articles too: an article published outside it is
     out of view, and so are the rows that cite only such articles.
-    ``latest(source_ids)`` gives the as-of date (default: filters.latest_date
-    over the feed; the app passes its cached one).
+    ``latest(source_ids)`` gives the latest article's date (default:
+    filters.latest_date over the feed) and ``current(source_ids, period)`` the
+    latest dated row and the uncited articles (default: context.currency); the
+    app passes cached ones.
     """
     source_ids = tuple(sources or pkg.source_ids)
     whole = whole or context.period_years(pkg)
@@ -188,6 +246,11 @@ def view_of(
     if span is not None:
         source_ids = filters.sources_in_period(feed, source_ids, span)
     as_of = latest(source_ids) if latest else filters.latest_date(feed, source_ids)
+    data_to, uncited = (
+        current(source_ids, span)
+        if current
+        else context.currency(pkg, source_ids, span)
+    )
     choice = tuple(c for c in domains if c in DOMAIN_CHOICES)
     return ViewFilters(
         filters.domains_of(choice),
@@ -196,6 +259,8 @@ def view_of(
         span,
         as_of,
         domain_choice=() if set(filters.domains_of(choice)) >= set(DOMAINS) else choice,
+        data_to=data_to,
+        uncited=uncited,
     )
 
 

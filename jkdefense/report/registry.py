@@ -14,7 +14,15 @@ from dataclasses import dataclass
 
 from jkdefense.analysis import shaping
 from jkdefense.analysis.filters import ViewFilters
-from jkdefense.report import overview, pairings, pathway, programs, sources, threats
+from jkdefense.report import (
+    methodology,
+    overview,
+    pairings,
+    pathway,
+    programs,
+    sources,
+    threats,
+)
 from jkdefense.report.base import PageView, Tables
 
 # (tables, filters, chart labels, settings) -> the page's view
@@ -36,6 +44,9 @@ class Page:
     # charts, as (the tabs' key, their labels); ("", ()) for a page of one
     # chart; None for a page left out of the tour.
     tour: tuple[str, tuple[str, ...]] | None = ("", ())
+    # False for a page of housekeeping (the feed's counts, fact-check tallies,
+    # rows per domain): a whole-app briefing leaves it out unless asked.
+    in_briefing: bool = True
 
     @property
     def script(self) -> str:
@@ -96,11 +107,20 @@ PAGES = (
         tour=("pathway_section", pathway.CHART_SECTIONS),
     ),
     Page(
+        "methodology",
+        "Methodology",
+        ("rubrics",),
+        lambda t, view, labels, _: methodology.build(t, view, labels),
+        tour=None,  # how to read the dashboard: not a finding for a meeting
+        in_briefing=False,
+    ),
+    Page(
         "sources",
         "Sources",
         ("sources",),
         lambda t, view, labels, _: sources.build(t, view, labels),
         tour=None,  # the feed and the data's housekeeping: not for a meeting
+        in_briefing=False,
     ),
 )
 PAGE_BY_NAME = {page.name: page for page in PAGES}

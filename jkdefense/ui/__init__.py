@@ -49,6 +49,7 @@ _EXPORTS = {
     "problem_banner": "frame",
     "problems_table": "sources",
     "program_set": "state",
+    "prose": "parts",
     "program_weights": "state",
     "require": "frame",
     "sentence_search": "sources",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
+from datetime import date
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
 import streamlit as st
@@ -29,6 +31,11 @@ from jkdefense.ui.text import escape_markdown, plain_table, segments_markdown
 def takeaway(text: str) -> None:
     """Show the page's one-line finding."""
     st.markdown(f"**{escape_markdown(text)}**")
+
+
+def prose(text: str) -> None:
+    """A paragraph of the package's own prose, shown as text (never Markdown)."""
+    st.markdown(escape_markdown(text))
 
 
 def nothing_to_show(what: str, view_text: str) -> None:
@@ -193,16 +200,41 @@ def show_page_top(pkg: load.Package, page: PageView) -> None:
     takeaway(page.takeaway)
 
 
+# Where colleagues reach this dashboard, when not at the address this browser
+# used (a shared server, say): its base replaces this browser's in the link.
+PUBLIC_URL_VARIABLE = "JKDEFENSE_PUBLIC_URL"
+# The searches a link carries, as they change what a page shows.
+SEARCH_PARAMS = ("sources_query", "source_find")
+
+
+def public_address(address: str) -> str:
+    """``address`` with the public base (JKDEFENSE_PUBLIC_URL) when one is set."""
+    base = os.environ.get(PUBLIC_URL_VARIABLE, "").strip()
+    if not base:
+        return address
+    return base.rstrip("/") + (urlsplit(address).path or "/")
+
+
 def view_link(pkg: load.Package) -> str:
-    """The address that reopens this page, its filters, settings and open tab."""
-    page_address = str(st.context.url or "").split("?", 1)[0]
+    """The address that reopens this page, its filters, settings, searches and tab.
+
+    The address is the one this browser used, or the public one when set.
+    """
+    page_address = public_address(str(st.context.url or "").split("?", 1)[0])
     query = per_data(
         "link",
         pkg,
         (current_view(pkg), repr(sorted(page_settings(pkg).items()))),
         lambda: links.params_from_view(pkg, current_view(pkg), page_settings(pkg)),
     )
-    query = "&".join(q for q in (query, urlencode(opened_tabs())) if q)
+    searches = {
+        name: st.session_state[name]
+        for name in SEARCH_PARAMS
+        if str(st.session_state.get(name) or "").strip()
+    }
+    query = "&".join(
+        q for q in (query, urlencode(opened_tabs()), urlencode(searches)) if q
+    )
     return f"{page_address}?{query}" if query else page_address
 
 
@@ -218,16 +250,27 @@ def briefing_buttons(pkg: load.Package, page: PageView, key: str) -> None:
     link = view_link(pkg)
 
     def whole_app() -> export.Briefing:
+        # The pages of findings: housekeeping (Sources) only in its own briefing.
         checked = package_opening.checked()
-        return export.briefing(
-            checked, view, context.all_page_views(checked, view, settings), link
-        )
+        pages = context.all_page_views(checked, view, settings, housekeeping=False)
+        return export.briefing(checked, view, pages, link)
 
     def this_page() -> export.Briefing:
         return export.briefing(package_opening.checked(), view, [page], link)
 
     st.caption("Link to this view, every filter and setting included (copy it):")
     st.code(link, language=None, wrap_lines=True)
+    st.caption("Cite this view:")
+    st.code(
+        context.cite_view(
+            context.data_version(pkg),
+            context.describe_view(pkg, view),
+            link,
+            date.today().isoformat(),
+        ),
+        language=None,
+        wrap_lines=True,
+    )
 
     st.caption(
         "Export a briefing of this view: a 16:9 deck with a slide per chart, "
@@ -250,7 +293,9 @@ def briefing_buttons(pkg: load.Package, page: PageView, key: str) -> None:
             column.download_button(
                 label,
                 data=lambda make=make, render=render: render(make()),
-                file_name=export.file_name(f"briefing {name}", kind),
+                file_name=export.briefing_file_name(
+                    name, view, context.period_years(pkg), kind
+                ),
                 mime=_MIME[kind],
                 on_click="ignore",
                 key=f"{key}_{kind}_{label[:4]}",

@@ -256,6 +256,9 @@ def current_view(pkg: load.Package) -> filters.ViewFilters:
         latest=lambda ids: per_data(
             "as_of", pkg, (ids,), lambda: filters.latest_date(sources, ids)
         ),
+        current=lambda ids, span: per_data(
+            "currency", pkg, (ids, span), lambda: context.currency(pkg, ids, span)
+        ),
     )
 
 

@@ -60,7 +60,9 @@ def test_a_first_visit_keeps_its_view_after_the_first_click(page, visit):
         wait_until_drawn(tab, charts)
         main = tab.locator('[data-testid="stMain"]')
         assert f"Filters: {domain} · focus: Both" in main.inner_text()
-        assert tab.locator('[data-testid="stSidebarNavLink"]').count() == 6
+        assert tab.locator('[data-testid="stSidebarNavLink"]').count() == len(
+            registry.PAGES
+        )
         sidebar = tab.locator('[data-testid="stSidebar"]')
         sidebar.get_by_text(focus, exact=True).click()
         tab.wait_for_url(f"**focus={focus}**")

@@ -57,8 +57,12 @@ def test_a_chart_of_the_article_alone_names_only_the_article(charts):
 
 
 def test_the_exported_svg_carries_the_outside_source(charts):
-    svg = export.chart_svg(draw.figure(charts["threats_timeline"]))
-    assert "government and press reports" in svg and "Sukjoon Yoon" in svg
+    chart = charts["threats_timeline"]
+    svg = export.chart_svg(draw.figure(chart), chart.description, chart.title)
+    # The caption under the plot names the outside source; the full citation,
+    # with the articles, is the picture's description.
+    assert "Source: government and press reports" in svg
+    assert "<desc>" in svg and "Sukjoon Yoon" in svg.split("<desc>")[1]
 
 
 @pytest.mark.parametrize(("key", "criterion"), SCORE_CHARTS.items())

@@ -145,14 +145,14 @@ def chart_texts(labels: dict, outside_table: str | None = None) -> dict[str, str
 
     A chart that plots a table whose values come from outside the feed
     (``labels["outside"]``, from the package's x-outside-source) names that
-    source first, and the articles after it as context.
+    source; its full citation adds the articles as context.
     """
     outside = labels.get("outside", {}).get(outside_table or "")
     brief, version = labels.get("articles_brief"), labels.get("data_version")
     if brief is None or version is None:  # labels made without a package
         return {"subtitle": labels["subtitle"], "source": labels["source"]}
-    if outside:
-        source = f"Source: {outside}; context: {brief}. Data v{version}."
+    if outside:  # the articles it is read against are in the full citation
+        source = f"Source: {outside}. Data v{version}."
     else:
         source = f"Source: {brief}. Data v{version}."
     return {"subtitle": labels["subtitle"], "source": source}

@@ -45,6 +45,15 @@ def test_rank_stability_is_seeded_and_brackets_the_rank():
     assert scoring.rank_stability(PROGRAMS, dominant)["share_same_rank"].iloc[0] == 1.0
 
 
+def test_rank_stability_band_holds_a_tied_rank_the_draws_break():
+    # Under equal weights all three tie at 1st; every draw breaks the tie, so
+    # some program never comes 1st in a draw, yet its band must still reach 1.
+    result = scoring.rank_stability(PROGRAMS, EQUAL)
+    assert list(result["rank"]) == [1, 1, 1]
+    assert (result["rank_min"] == 1).all()
+    assert result["rank_max"].max() > 1
+
+
 def test_contributions_add_up_to_the_weighted_score():
     weights = {**EQUAL, "commonality": 3.0}
     ranked = scoring.rank_programs(PROGRAMS, weights)

@@ -162,3 +162,19 @@ def test_the_whole_app_deck_opens_with_where_they_stand_as_a_table(package):
     reader = PdfReader(io.BytesIO(export.briefing_pdf(briefing)))
     page_two = reader.pages[1].extract_text()
     assert "Where Japan and Korea stand" in page_two and "Undersea" in page_two
+
+
+def test_a_whole_app_deck_shows_the_map_once(package):
+    from jkdefense.report import context, links
+
+    view, settings = links.view_from_params(package, {})
+    pages = context.all_page_views(package, view, settings, housekeeping=False)
+    page_keys = {c.key for p in pages for c in p.charts}
+    assert {"overview_map", "threats_map"} <= page_keys  # the app shows both
+    briefing = export.briefing(package, view, pages)
+    deck_keys = [chart.key for _, chart in briefing.charts]
+    assert "threats_map" in deck_keys and "overview_map" not in deck_keys
+    # The Overview alone keeps its map: there is no fuller copy to show.
+    overview = [p for p in pages if "overview_map" in {c.key for c in p.charts}]
+    alone = export.briefing(package, view, overview)
+    assert "overview_map" in [chart.key for _, chart in alone.charts]

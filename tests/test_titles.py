@@ -140,7 +140,15 @@ def test_precedent_title_names_the_largest_partnership():
     )
     assert pathway.precedent_title(precedents) == (
         "Eurofighter Typhoon has the most partners (4); "
-        "precedents are two to six nations"
+        "the 3 precedents in view join 1 to 4 nations"
+    )
+    tied = precedents.assign(partner_country_codes=[["FR", "IT"], ["GB", "DE"], []])
+    assert pathway.precedent_title(tied.head(2)) == (
+        "FREMM and Eurofighter Typhoon have the most partners (2); "
+        "the 2 precedents in view join 2 nations each"
+    )
+    assert pathway.precedent_title(precedents.head(1)) == (
+        "FREMM, the one precedent in view, joins 2 nations"
     )
 
 

@@ -95,18 +95,25 @@ def score_contributions(
     return pd.DataFrame(rows)
 
 
+# How far each weight moves in the stability test: up to half either way.
+WEIGHT_SPREAD = 0.5
+
+
 def rank_stability(
     programs: pd.DataFrame,
     weights: dict[str, float],
     *,
-    spread: float = 0.5,
+    spread: float = WEIGHT_SPREAD,
     draws: int = 300,
     seed: int = 2019,
 ) -> pd.DataFrame:
     """How each program's rank moves when every weight is perturbed by up to ±spread.
 
     Each draw multiplies every weight by a factor from U(1-spread, 1+spread);
-    the seed keeps the result identical between runs.
+    the seed keeps the result identical between runs. The range includes the
+    rank under the chosen weights: a tie there (two programs sharing 15th) is
+    broken by every draw, and a band that left out the shown rank would read
+    as a contradiction.
     """
     criteria = list(weights)
     base = np.array([weights[c] for c in criteria], dtype=float)
@@ -119,16 +126,17 @@ def rank_stability(
     weighted = scores @ (perturbed / totals).T  # programs × draws
     ranks = pd.DataFrame(weighted).rank(ascending=False, method="min").to_numpy()
     base_rank = rank_programs(programs, weights).set_index("program_id")["rank"]
+    shown_rank = programs["program_id"].map(base_rank).to_numpy(dtype=float)
     result = pd.DataFrame(
         {
             "program_id": programs["program_id"].to_numpy(),
             "program_name": programs["program_name"].to_numpy(),
-            "rank_min": ranks.min(axis=1),
+            "rank_min": np.minimum(ranks.min(axis=1), shown_rank),
             "rank_median": np.median(ranks, axis=1),
-            "rank_max": ranks.max(axis=1),
+            "rank_max": np.maximum(ranks.max(axis=1), shown_rank),
         }
     )
-    result["rank"] = result["program_id"].map(base_rank)
+    result["rank"] = shown_rank
     same = ranks == result["rank"].to_numpy()[:, None]
     result["share_same_rank"] = same.mean(axis=1)
     return result.sort_values(["rank", "program_name"], ignore_index=True)
@@ -249,9 +257,20 @@ def bridge_network(
     return pd.DataFrame(nodes), edges
 
 
+# Each criterion in a word, for a caption that must stay one short line.
+CRITERION_WORDS = {
+    "threat_relevance": "threat",
+    "commonality": "commonality",
+    "industrial_fit": "industry",
+    "political_feasibility": "politics",
+}
+
+
 def describe_weights(weights: dict[str, float]) -> str:
-    """Name the scoring weights in one line, for subtitles."""
-    parts = [f"{CRITERION_LABELS[c]} {w:g}" for c, w in weights.items()]
+    """Name the scoring weights in a few words, for captions: equal, or each one."""
+    if len(set(weights.values())) == 1:
+        return "equal weights"
+    parts = [f"{CRITERION_WORDS.get(c, c)} {w:g}" for c, w in weights.items()]
     return "weights: " + ", ".join(parts)
 
 

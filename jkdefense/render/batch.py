@@ -3,14 +3,13 @@ r"""Export without a browser: the files the download buttons give, for a view.
     python -m jkdefense.export --page threats --format svg --out briefing/ \
         --query "domain=sea&focus=KR"
 
---page names a page (its URL: overview, threats, programs, pairings, pathway,
-sources) or ``all``; --query is the part after '?' of an app link, read as the
-app reads it (jkdefense.report.links), except that a value the app would drop
-(it opens the view without it) is refused here, as an unknown parameter is.
-svg and png write one file per chart of the page(s), named as the chart's
-download buttons name them; pptx and pdf write one briefing of the page, or
-of the whole app for ``all``, as "Export a briefing" does. Every written path
-is printed.
+--page names a page by its URL (the choices below) or ``all``; --query is the
+part after '?' of an app link, read as the app reads it
+(jkdefense.report.links), except that a value the app would drop (it opens the
+view without it) is refused here, as an unknown parameter is. svg and png write
+one file per chart of the page(s), named as the chart's download buttons name
+them; pptx and pdf write one briefing of the page, or of the whole app for
+``all``, as "Export a briefing" does. Every written path is printed.
 
 Exit codes: 0 written; 2 refused (unknown page, format, URL parameter or value
 of one, such as domain=spaceship, or a bad option), one line on stderr; 1 the

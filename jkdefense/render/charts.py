@@ -30,6 +30,8 @@ ROW_PX = 40
 GRID_LEGEND = alt.Legend(orient="bottom", direction="horizontal", gradientLength=180)
 # Axis labels broken into lines at their spaces (a Vega expression).
 WRAP_LABEL = "split(datum.label, ' ')"
+# "Name (gloss)" drawn as two lines: the name, then the bracketed gloss.
+GLOSS_ON_SECOND_LINE = "split(replace(datum.label, ' (', '|('), '|')"
 
 
 def _tooltips(*fields: str | alt.Tooltip) -> list[alt.Tooltip]:
@@ -366,9 +368,20 @@ def precedent_partner_chart(
             x=alt.X(
                 "country_name:N",
                 title=None,
-                axis=alt.Axis(labelAngle=0, orient="top", labelExpr=WRAP_LABEL),
+                # Every country named, each up its own column: turned labels never
+                # overlap, and none is dropped for lack of room.
+                axis=alt.Axis(
+                    labelAngle=-90, orient="top", labelOverlap=False, labelLimit=140
+                ),
             ),
-            y=alt.Y("precedent_name:N", title=None, sort=order),
+            # A long name puts its bracketed gloss on a second line, so no
+            # precedent is cut short in the room.
+            y=alt.Y(
+                "precedent_name:N",
+                title=None,
+                sort=order,
+                axis=alt.Axis(labelExpr=GLOSS_ON_SECOND_LINE, labelLimit=400),
+            ),
             color=alt.Color(
                 "domain_type:N", title="Domain", scale=theme.domain_scale()
             ),

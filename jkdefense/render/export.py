@@ -205,8 +205,23 @@ class Briefing:
 
     @property
     def charts(self) -> list[tuple[PageView, ChartView]]:
-        """Every chart of every page, in page order."""
-        return [(page, chart) for page in self.pages for chart in page.charts]
+        """Every chart of every page, in page order, each shown once.
+
+        A chart that is a smaller copy of another page's chart in the deck
+        (the Overview's map beside the Threats map) is left out: the same
+        picture twice wastes a slide and reads as a mistake.
+        """
+        keys = {chart.key for page in self.pages for chart in page.charts}
+        return [
+            (page, chart)
+            for page in self.pages
+            for chart in page.charts
+            if SMALLER_COPY_OF.get(chart.key) not in keys
+        ]
+
+
+# A chart key -> the key of the fuller chart it is a smaller copy of.
+SMALLER_COPY_OF = {"overview_map": "threats_map"}
 
 
 def chart_picture(chart: ChartView) -> bytes:

@@ -225,9 +225,13 @@ def steps_title(steps: pd.DataFrame) -> str:
 
 
 def precedent_title(precedents: pd.DataFrame) -> str:
-    """Largest partnership among the precedents."""
+    """The largest partnership in view, and how many nations the precedents span."""
     sizes = precedents.set_index("precedent_name")["partner_country_codes"].map(len)
-    return (
-        f"{sizes.idxmax()} has the most partners ({int(sizes.max())}); "
-        "precedents are two to six nations"
-    )
+    most, fewest = int(sizes.max()), int(sizes.min())
+    largest = list(sizes[sizes == most].index)
+    if len(sizes) == 1:
+        return f"{largest[0]}, the one precedent in view, joins {most} nations"
+    verb = "has" if len(largest) == 1 else "have"
+    text = f"{base.names(largest)} {verb} the most partners ({most})"
+    span = f"{most} nations each" if fewest == most else f"{fewest} to {most} nations"
+    return f"{text}; the {len(sizes)} precedents in view join {span}"

@@ -222,5 +222,6 @@ def stability_title(stability: pd.DataFrame) -> str:
     """How many programs keep their rank whatever the weights do."""
     firm = int((stability["rank_min"] == stability["rank_max"]).sum())
     return (
-        f"{firm} of {len(stability)} programs keep their rank when weights shift ±50%"
+        f"{firm} of {len(stability)} programs keep their rank "
+        f"when weights shift ±{scoring.WEIGHT_SPREAD:.0%}"
     )

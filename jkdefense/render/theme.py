@@ -97,7 +97,7 @@ def _altair_theme() -> alt.theme.ThemeConfig:
                 # An axis label that would touch its neighbour is left out.
                 "labelOverlap": "greedy",
                 "labelSeparation": 4,
-                "labelLimit": 320,
+                "labelLimit": 380,  # the longest program name whole
                 "labelFontSize": 13,
                 "titleFontSize": 13,
                 "labelColor": TEXT_COLOR,

@@ -196,8 +196,13 @@ _MEETING_CSS = """
 }
 [data-testid="stMainBlockContainer"] { max-width: 100%; padding: 0.6rem 2.5rem; }
 [data-testid="stMain"] p, [data-testid="stMain"] li { font-size: 1.35rem; }
-/* Only the meeting bar and the open chart show: every block that holds
-   neither is hidden (the page runs whole, so its settings stay as they are). */
+</style>
+"""
+# On a page of the tour: only the meeting bar and the open chart show.
+_MEETING_CHART_ONLY_CSS = """
+<style>
+/* Every block that holds neither the bar nor the chart is hidden (the page
+   runs whole, so its settings stay as they are). */
 [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"]:not(
   [class*="st-key-meeting"]):not([class*="st-key-meeting"] *)
   > :not(:has([class*="st-key-meeting"])):not([class*="st-key-meeting"]) {
@@ -217,6 +222,8 @@ def meeting_frame(page_title: str) -> None:
     st.session_state["_meeting_page_title"] = page_title  # for the bar's moves
     tour = registry.meeting_tour()
     here = _tour_position(tour, page_title)
+    if here is not None:
+        st.markdown(_MEETING_CHART_ONLY_CSS, unsafe_allow_html=True)
     with st.container(key="meeting_bar", horizontal=True):
         st.button("Leave meeting mode", key="leave_meeting", on_click=_leave_meeting)
         st.button("◀ Previous", key="meeting_previous", on_click=_move, args=(-1,))
@@ -225,6 +232,13 @@ def meeting_frame(page_title: str) -> None:
             name, _, label = tour[here]
             where = registry.PAGE_BY_NAME[name].title + (f" · {label}" if label else "")
             st.caption(f"{escape_markdown(where)} · {here + 1} of {len(tour)}")
+        else:
+            # A page without a chart to present (Methodology, Sources) shows
+            # whole, in the room's type, so it can still be read out.
+            st.caption(
+                f"{escape_markdown(page_title)} is not on the tour; "
+                "Next ▶ opens its first chart"
+            )
 
 
 def _tour_position(tour: list[tuple[str, str, str]], page_title: str) -> int | None:
@@ -244,7 +258,9 @@ def _move(step: int) -> None:
     tour = registry.meeting_tour()
     title = st.session_state.get("_meeting_page_title", "")
     here = _tour_position(tour, title)
-    name, key, label = tour[((here or 0) + step) % len(tour)]
+    # Off the tour, Next starts it and Previous opens its last chart.
+    start = here + step if here is not None else (0 if step > 0 else -1)
+    name, key, label = tour[start % len(tour)]
     if key:
         st.session_state[key] = label
     if registry.PAGE_BY_NAME[name].title != title:

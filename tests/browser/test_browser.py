@@ -274,4 +274,11 @@ def test_meeting_mode_tours_every_chart_each_whole_on_a_1280x720_screen(browser)
             f"{len(tour)} of {len(tour)}", timeout=DRAW_TIMEOUT_MS
         )
         assert "meeting=true" in tab.url
+        # A page off the tour shows whole; Next starts the tour at its start.
+        tab.goto(f"{url}/methodology?meeting=true")
+        main = tab.locator('[data-testid="stMain"]')
+        expect(main).to_contain_text("is not on the tour", timeout=DRAW_TIMEOUT_MS)
+        expect(main.get_by_text("Scores and how they combine")).to_be_visible()
+        tab.get_by_role("button", name="Next ▶").click()
+        expect(main).to_contain_text(f"1 of {len(tour)}", timeout=DRAW_TIMEOUT_MS)
     context.close()

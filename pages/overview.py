@@ -18,7 +18,7 @@ page = ui.page_view(
     pkg,
     view,
     (),
-    lambda: overview.build(pkg.tables, view, ui.chart_labels(pkg, view)),
+    lambda: overview.build(ui.tables_with_map(pkg), view, ui.chart_labels(pkg, view)),
 )
 ui.show_page_top(pkg, page)
 if not page.empty:
@@ -27,6 +27,7 @@ if not page.empty:
     for chart in page.charts:
         ui.show_chart(chart)
     st.header("Latest developments")
-    ui.latest_developments(page.related["latest_developments"])
+    if not ui.cannot_use(pkg, ("developments",), "This section"):
+        ui.latest_developments(page.related["latest_developments"])
     ui.evidence_panel(pkg, page.rows, page.label_column, key="overview_evidence")
 ui.briefing_buttons(pkg, page, key="overview_briefing")

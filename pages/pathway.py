@@ -60,8 +60,8 @@ def precedents() -> None:
     ui.evidence_panel(pkg, rows, "precedent_name", key="pathway_prec_evidence")
 
 
-TABS = dict(
-    zip(pathway.SECTIONS, (route, why_now, since_the_article, precedents), strict=True)
-)
-ui.open_tab_only(TABS, key="pathway_section")
+# Each section, and the tables it reads beyond the page's (named if broken).
+SHOWN = ((route,), (why_now, "drivers"), (since_the_article, "developments"))
+TABS = dict(zip(pathway.SECTIONS, (*SHOWN, (precedents,)), strict=True))
+ui.open_tab_only(ui.unless_broken(pkg, TABS), key="pathway_section")
 ui.briefing_buttons(pkg, page, key="pathway_briefing")

@@ -9,6 +9,7 @@ from jkdefense.ui.sources import new_names
 
 pkg = ui.package()
 st.title("Sources")
+ui.require(pkg, "sources")
 view = ui.current_view(pkg)
 page = ui.page_view(
     "sources",
@@ -19,6 +20,7 @@ page = ui.page_view(
 )
 charts = {chart.key: chart for chart in page.charts}
 ui.takeaway(page.takeaway)
+ui.cannot_use(pkg, ("sentences", "entity_mentions"), "Counting the feed")
 ui.table(page.related["feed"], sources.COLUMNS, key="sources_feed")
 
 
@@ -30,9 +32,6 @@ def mentions() -> None:
 
 
 def fact_checks() -> None:
-    if "claims" not in pkg.tables:
-        st.error("claims.csv cannot be read; see Data quality.")
-        return
     if "sources_verdicts" in charts:
         ui.show_chart(charts["sources_verdicts"])
     ui.table(page.rows, sources.CLAIM_COLUMNS, key="sources_claims")
@@ -59,16 +58,21 @@ def data_quality() -> None:
         ui.show_chart(charts["sources_coverage"])
 
 
+# Each tab, and the tables it reads beyond sources.csv (named if they are broken).
 TABS = {
-    "Sentences": lambda: ui.sentence_search(pkg, view, shown=40),
-    "Mentions": mentions,
-    "Fact-checks": fact_checks,
-    "Curation queue": lambda: ui.curation_queue(pkg, view, shown=500),
-    "New names": lambda: new_names(pkg, view),
-    "What changed": what_changed,
-    "Data dictionary": data_dictionary,
-    "Downloads": lambda: ui.download_buttons(pkg),
-    "Data quality": data_quality,
+    "Sentences": (lambda: ui.sentence_search(pkg, view, 40), "sentences", "mentions"),
+    "Mentions": (mentions, "entity_mentions"),
+    "Fact-checks": (fact_checks, "claims"),
+    "Curation queue": (
+        lambda: ui.curation_queue(pkg, view, 500),
+        "sentence_entities",
+        "sentences",
+    ),
+    "New names": (lambda: new_names(pkg, view), "sentences"),
+    "What changed": (what_changed,),
+    "Data dictionary": (data_dictionary,),
+    "Downloads": (lambda: ui.download_buttons(pkg),),
+    "Data quality": (data_quality,),
 }
-ui.open_tab_only(TABS, key="sources_tab")
+ui.open_tab_only(ui.unless_broken(pkg, TABS), key="sources_tab")
 ui.briefing_buttons(pkg, page, key="sources_briefing")

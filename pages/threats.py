@@ -18,7 +18,9 @@ page = ui.page_view(
     pkg,
     view,
     tuple(chosen),
-    lambda: threats.build(pkg.tables, view, ui.chart_labels(pkg, view), chosen),
+    lambda: threats.build(
+        ui.tables_with_map(pkg), view, ui.chart_labels(pkg, view), chosen
+    ),
 )
 ui.show_page_top(pkg, page)
 ui.chart_tabs(

@@ -47,9 +47,13 @@ def package() -> load.Package:
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
-    """A copy of data/ and seeds/ in a temporary project; returns its data folder."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    """A copy of data/ and seeds/ in a temporary project; returns its data folder.
+
+    Hidden files (the writer's lock, say) stay behind: a copy starts clean.
+    """
+    hidden = shutil.ignore_patterns(".*")
+    shutil.copytree(ROOT / "data", tmp_path / "data", ignore=hidden)
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds", ignore=hidden)
     return tmp_path / "data"
 
 

@@ -2,14 +2,19 @@
 and one-line refusals (python -m jkdefense.export)."""
 
 import ast
+import errno
 import io
+import os
 import re
+import tempfile
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 from pptx import Presentation
 
 from jkdefense.analysis import shaping
+from jkdefense.data import writer
 from jkdefense.data.vocabulary import DOMAINS
 from jkdefense.render import batch, export
 from jkdefense.report import context, links, pairings, registry
@@ -134,7 +139,7 @@ def test_screen_parameters_are_read_and_ignored(package):
 
 
 def test_unknown_parameter_names_are_an_error(package):
-    with pytest.raises(ValueError, match="colour, Domain"):
+    with pytest.raises(ValueError, match="'colour', 'Domain'"):
         links.view_from_params(
             package, {"domain": ["sea"], "colour": ["red"], "Domain": ["sea"]}
         )
@@ -292,16 +297,16 @@ def test_whole_app_pptx_has_a_slide_per_chart(package, capsys, tmp_path):
         (("--page", "threats", "--format", "gif"), "invalid choice: 'gif'"),
         (
             ("--page", "threats", "--format", "svg", "--query", "colour=red"),
-            "unknown URL parameter(s) in --query: colour",
+            "unknown URL parameter(s) in --query: 'colour' (the app's: domain,",
         ),
         (("--format", "svg"), "required: --page"),
         (
             ("--page", "all", "--format", "pptx", "--query", "domain=spaceship"),
-            "unknown value(s) in --query: domain=spaceship (domain takes: maritime,",
+            "unknown value(s) in --query: 'domain=spaceship' (domain takes: maritime,",
         ),
         (
             ("--page", "programs", "--format", "svg", "--query", "focus=XX"),
-            "unknown value(s) in --query: focus=XX (focus takes: both, KR, JP)",
+            "unknown value(s) in --query: 'focus=XX' (focus takes: both, KR, JP)",
         ),
         (
             (
@@ -312,7 +317,7 @@ def test_whole_app_pptx_has_a_slide_per_chart(package, capsys, tmp_path):
                 "--query",
                 "programs_w_commonality=9",
             ),
-            "programs_w_commonality=9 (programs_w_commonality takes: a number from 0",
+            "programs_w_commonality=9' (programs_w_commonality takes: a number from 0",
         ),
         (
             (
@@ -323,7 +328,7 @@ def test_whole_app_pptx_has_a_slide_per_chart(package, capsys, tmp_path):
                 "--query",
                 "period=1900&period=2019",
             ),
-            "unknown value(s) in --query: period=1900",
+            "unknown value(s) in --query: 'period=1900'",
         ),
     ],
 )
@@ -396,3 +401,189 @@ def test_the_app_reads_a_link_as_links_do(package, page, query):
     if page == "pairings":
         assert list(state["pairings_company"]) == settings["companies"]
         assert state["pairings_pair"] == settings["pair"]
+
+
+# --- an unusable --out, a failed write, a long query ------------------------
+
+THREATS_SVG = ("--page", "threats", "--format", "svg")
+
+
+def _chmod_locks_a_folder():
+    """Whether a folder of mode 0o555 keeps this process out (root's it does not)."""
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder).chmod(0o555)
+        try:
+            (Path(folder) / "probe").touch()
+        except PermissionError:
+            return True
+        finally:
+            Path(folder).chmod(0o755)
+        return False
+
+
+NOT_AS_ROOT = pytest.mark.skipif(
+    not _chmod_locks_a_folder(),
+    reason="root writes into a folder whatever its mode: chmod cannot lock it",
+)
+
+
+def _tree(folder):
+    """What is under ``folder``: relative path -> bytes, or None for a folder."""
+    return {
+        p.relative_to(folder).as_posix(): None if p.is_dir() else p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+    }
+
+
+def _a_file(path):
+    path.write_text("notes", encoding="utf-8")
+    return path
+
+
+def _locked(folder):
+    folder.mkdir()
+    folder.chmod(0o555)
+    return folder
+
+
+UNUSABLE_OUTS = [
+    pytest.param(lambda work: "", "argument --out: give a folder", id="empty"),
+    pytest.param(lambda work: "  ", "argument --out: give a folder", id="blank"),
+    pytest.param(
+        lambda work: _a_file(work / "notes.txt"),
+        "--out {work}/notes.txt is not a folder",
+        id="a file",
+    ),
+    pytest.param(
+        lambda work: _a_file(work / "notes.txt") / "new",
+        "--out {work}/notes.txt/new cannot be created: {work}/notes.txt is not a "
+        "folder",
+        id="under a file",
+    ),
+    pytest.param(lambda work: "/dev/full", "--out /dev/full is not a folder", id="dev"),
+    pytest.param(
+        lambda work: _locked(work / "locked"),
+        "--out {work}/locked cannot be written to (a read-only folder",
+        id="read-only folder",
+        marks=NOT_AS_ROOT,
+    ),
+    pytest.param(
+        lambda work: _locked(work / "locked") / "new",
+        "--out {work}/locked/new cannot be created: {work}/locked cannot be written",
+        id="under a read-only folder",
+        marks=NOT_AS_ROOT,
+    ),
+]
+
+
+@pytest.mark.parametrize(("make_out", "said"), UNUSABLE_OUTS)
+def test_an_unusable_out_is_refused_before_anything_is_written(
+    capsys, monkeypatch, tmp_path, make_out, said
+):
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)  # where an empty --out would otherwise write
+    out = str(make_out(work))
+    before = _tree(work)
+    code, printed, err = run(capsys, *THREATS_SVG, "--out", out)
+    assert code == 2
+    assert one_line(err) and said.format(work=work) in err
+    assert "Traceback" not in err and printed == ""
+    assert _tree(work) == before
+
+
+def test_the_command_refuses_an_unusable_out_without_a_traceback(tmp_path):
+    out = _a_file(tmp_path / "notes.txt")
+    done = run_module("jkdefense.export", *THREATS_SVG, "--out", str(out))
+    assert done.returncode == 2
+    assert one_line(done.stderr) and f"--out {out} is not a folder" in done.stderr
+    assert "Traceback" not in done.stderr and done.stdout == ""
+    assert _tree(tmp_path) == {"notes.txt": b"notes"}
+
+
+def _writes_fail(monkeypatch, out, on_write, error_number):
+    """Make the ``on_write``-th file written to ``out`` fail halfway, as a full
+    (or read-only, or failing) disk does: part of it written, then the error."""
+    write_whole = writer._write_flushed
+    written = []
+
+    def write(path, payload):
+        if path.parent == out:
+            written.append(path)
+            if len(written) == on_write:
+                path.write_bytes(payload[: len(payload) // 2])
+                raise OSError(error_number, os.strerror(error_number), str(path))
+        write_whole(path, payload)
+
+    monkeypatch.setattr(writer, "_write_flushed", write)
+
+
+@pytest.mark.parametrize(
+    ("file_format", "on_write", "error_number"),
+    [
+        ("svg", 2, errno.ENOSPC),
+        ("svg", 2, errno.EROFS),
+        ("svg", 2, errno.EIO),
+        ("pptx", 1, errno.ENOSPC),
+    ],
+)
+def test_a_failed_write_leaves_only_whole_files(
+    capsys, monkeypatch, tmp_path, file_format, on_write, error_number
+):
+    out = tmp_path / "out"
+    _writes_fail(monkeypatch, out, on_write, error_number)
+    code, printed, err = run(
+        capsys, "--page", "threats", "--format", file_format, "--out", str(out)
+    )
+    assert code == 3
+    assert one_line(err) and "Traceback" not in err
+    failed = re.search(rf"cannot write ({re.escape(str(out))}/[^:]+): (.+)$", err)
+    assert failed and failed[2] == os.strerror(error_number), err
+    # What was printed was written whole; nothing else, not even a temporary.
+    whole = [Path(line) for line in printed.splitlines()]
+    assert len(whole) == on_write - 1
+    assert sorted(out.iterdir()) == whole
+    assert Path(failed[1]) not in whole
+    for path in whole:
+        assert path.read_text(encoding="utf-8").rstrip().endswith("</svg>")
+
+
+def test_a_failed_export_keeps_the_last_ones_files_whole(capsys, monkeypatch, tmp_path):
+    out = tmp_path / "out"
+    code, _, err = run(capsys, *THREATS_SVG, "--out", str(out))
+    assert code == 0, err
+    before = _tree(out)
+    assert len(before) > 2
+    _writes_fail(monkeypatch, out, 2, errno.ENOSPC)
+    code, printed, _ = run(capsys, *THREATS_SVG, "--out", str(out))
+    assert code == 3
+    [replaced] = [Path(line).name for line in printed.splitlines()]
+    after = _tree(out)
+    assert after.keys() == before.keys()  # no temporary left beside them
+    for name, data in after.items():
+        assert data.rstrip().endswith(b"</svg>"), name
+        assert name == replaced or data == before[name], name
+
+
+MANY_KEYS = "&".join(f"k{i}=1" for i in range(5000))
+MANY_VALUES = "&".join(f"domain=v{i}" for i in range(5000))
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ("&&&=&?", "unknown URL parameter(s) in --query: '', '?' (the app's: "),
+        (MANY_KEYS, "--query: 'k0', 'k1', 'k2' and 4,997 more (the app's: "),
+        ("x" * 100_000 + "=1", f"--query: '{'x' * 40}'… (the app's: "),
+        ("%0A=1&domain=sea", r"--query: '\n' (the app's: "),
+        (MANY_VALUES, "'domain=v0', 'domain=v1', 'domain=v2' and 4,997 more (domain"),
+        ("domain=a%0Ab", r"unknown value(s) in --query: 'domain=a\nb' (domain takes"),
+    ],
+)
+def test_query_refusals_name_a_few_in_one_short_line(capsys, tmp_path, query, said):
+    out = tmp_path / "out"
+    code, printed, err = run(capsys, *THREATS_SVG, "--out", str(out), "--query", query)
+    assert code == 2 and printed == ""
+    assert one_line(err) and said in err, err
+    assert len(err) < 300 and "Traceback" not in err
+    assert not out.exists()

@@ -104,3 +104,13 @@ def test_a_file_in_a_new_nested_folder_is_walked_and_checked(tmp_path):
         "new/page.html: cdn.jsdelivr.net",
         "new/deeper/still/map.py: st.map(",
     ]
+
+
+def test_the_grid_s_own_csv_export_is_off():
+    """Streamlit's grid writes cells as they are, formulas included: each table
+    has a CSV download of its own instead (jkdefense.ui.downloads)."""
+    import streamlit.config
+
+    # An option this Streamlit knows (an unknown one raises), set in the file.
+    streamlit.config.get_option("client.disableDataExport")
+    assert CONFIG["client"]["disableDataExport"] is True

@@ -33,8 +33,13 @@ META = [
 
 
 def snapshot(data: Path) -> dict[str, bytes]:
+    """Every file of data/ and seeds/; hidden ones (the writer's lock) left out."""
     files = [*data.iterdir(), *(data.parent / "seeds").iterdir()]
-    return {f"{p.parent.name}/{p.name}": p.read_bytes() for p in files if p.is_file()}
+    return {
+        f"{p.parent.name}/{p.name}": p.read_bytes()
+        for p in files
+        if p.is_file() and not p.name.startswith(".")
+    }
 
 
 def run(data: Path, file: Path, meta=META) -> int:
@@ -82,7 +87,7 @@ def test_curated_tables_are_untouched(data_copy, article):
     after = snapshot(data_copy)
     changed = {name for name in before if before[name] != after[name]}
     derived = {f"data/{name}.parquet" for name in derive.DERIVED_TABLES}
-    assert changed == {"data/sources.csv", *derived}
+    assert changed == {"data/sources.csv", "data/manifest.json", *derived}
 
 
 def test_html_is_extracted_and_the_original_kept(data_copy, tmp_path):
@@ -182,17 +187,19 @@ def test_bad_metadata_is_refused(data_copy, article, capsys, meta, reason):
 def test_a_failure_midway_leaves_seeds_and_data_as_they_were(
     data_copy, article, monkeypatch, capsys
 ):
+    from jkdefense.data import writer
+
     before = snapshot(data_copy)
-    real = derive.write_atomically
+    real = writer._write_flushed
     calls = []
 
     def fail_third(path, data):
         calls.append(path)
         if len(calls) == 3:
-            raise OSError("disk full")
+            raise OSError(28, "No space left on device", str(path))
         real(path, data)
 
-    monkeypatch.setattr(derive, "write_atomically", fail_third)
+    monkeypatch.setattr(writer, "_write_flushed", fail_third)
     assert run(data_copy, article) == 2
     assert "seeds/ and data/ are as before" in capsys.readouterr().err
     assert snapshot(data_copy) == before
@@ -335,3 +342,46 @@ def test_ingest_writes_the_new_row_in_the_file_s_own_column_order(data_copy, tmp
     assert added["title"] == "A note" and added["reference_tier"] == "2"
     assert added["seed_path"].startswith("seeds/")
     assert load.load_package(data_copy).problems == []
+
+
+def test_a_document_and_metadata_that_would_run_in_a_spreadsheet_stay_text(
+    data_copy, tmp_path
+):
+    from jkdefense.data import validate
+    from tests.hostile_data import formula_cells
+
+    document = tmp_path / "formula.txt"
+    first_line = (
+        '=HYPERLINK("https://evil.example/","x") more words here about LIG Nex1 '
+        "and Mitsubishi Heavy Industries meeting in Busan this week."
+    )
+    document.write_text(first_line + "\n", encoding="utf-8")
+    meta = with_meta(title="=1+2", author="@Evil")
+    meta.remove("--publisher")
+    meta.remove("The Test Review")
+    meta += ["--publisher=-Press", "--licence", "+SUM(1,2)"]  # "=": not an option
+    assert run(data_copy, document, meta) == 0
+    sources = (data_copy / "sources.csv").read_text(encoding="utf-8")
+    assert formula_cells(sources) == []
+    added = load.read_table_text(data_copy, "sources").iloc[-1]
+    assert (added["title"], added["author"], added["publisher"]) == (
+        "'=1+2",
+        "'@Evil",
+        "'-Press",
+    )
+    assert added["licence_note"] == "'+SUM(1,2)"
+    # Still a verbatim span of the first sentence: the words after the formula.
+    assert added["evidence_quote"] == (
+        "more words here about LIG Nex1 and Mitsubishi Heavy Industries meeting in"
+    )
+    assert added["evidence_quote"] in first_line
+    assert validate.validate(data_copy) == []
+
+
+def test_a_carriage_return_in_the_metadata_cannot_end_the_row(data_copy, article):
+    from tests.hostile_data import formula_cells
+
+    assert run(data_copy, article, with_meta(author="A. N. Analyst\r=1+2")) == 0
+    assert formula_cells((data_copy / "sources.csv").read_text(encoding="utf-8")) == []
+    added = load.read_table_text(data_copy, "sources").iloc[-1]
+    assert added["author"] == "A. N. Analyst\r=1+2"

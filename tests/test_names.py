@@ -241,7 +241,12 @@ def first_incident(data: Path) -> str:
 
 
 def snapshot(data: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in data.iterdir() if p.is_file()}
+    # Hidden files (the writer's lock) are not data.
+    return {
+        p.name: p.read_bytes()
+        for p in data.iterdir()
+        if p.is_file() and not p.name.startswith(".")
+    }
 
 
 def test_promoting_a_name_makes_it_an_alias_and_its_mentions_appear(

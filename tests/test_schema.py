@@ -158,5 +158,5 @@ def test_a_cell_longer_than_its_field_allows_is_named():
     field = {"name": "label", "type": "string", "constraints": {"maxLength": 5}}
     assert schema._cell_problems("Radar", field) == []
     assert schema._cell_problems("Radar incident", field) == [
-        "14 characters, more than 5"
+        (schema.MAX_LENGTH, "14 characters, more than 5")
     ]

@@ -42,7 +42,10 @@ def threat_matrix(threats: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFram
     cells_of = ordered.groupby(["actor_country_code", "domain_type"], sort=False)
     cells = cells_of["severity_score"].max().reset_index()
     cells["threat_count"] = cells_of.size().to_numpy()
-    cells["threat_names"] = cells_of["threat_name"].agg("; ".join).to_numpy()
+    # A name left empty (reported by validate) is left out, not a crash.
+    cells["threat_names"] = (
+        cells_of["threat_name"].agg(lambda names: "; ".join(names.dropna())).to_numpy()
+    )
     cells["actor_name"] = cells["actor_country_code"].map(names)
     return cells
 

@@ -25,9 +25,10 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
+from contextlib import suppress
 from pathlib import Path
 
-from jkdefense.data import load, paths
+from jkdefense.data import load, paths, writer
 
 _CODE_DIR = Path(__file__).resolve().parent
 # A write takes well under a second; a partial file this old was left by a
@@ -53,14 +54,19 @@ Stamp = tuple[str, int | None, int | None]
 
 
 def file_stamps(folder: Path) -> list[Stamp]:
-    """(name, size, mtime) of each file in ``folder``, one stat call per file."""
+    """(name, size, mtime) of each file in ``folder``, one stat call per file.
+
+    Hidden files are left out: the writer's lock and temporaries are not data.
+    """
     if not folder.is_dir():
         return []
     with os.scandir(folder) as entries:
         return sorted(
             (entry.name, stat.st_size, stat.st_mtime_ns)
             for entry in entries
-            if entry.is_file() and (stat := entry.stat())
+            if not entry.name.startswith(".")
+            and entry.is_file()
+            and (stat := entry.stat())
         )
 
 
@@ -155,6 +161,10 @@ def _kept_or_check(
 ) -> tuple[load.Package | None, Callable[[], load.Package], int]:
     """The kept package (or None), a check that keeps a new one, the seed count."""
     folder = cache_dir()
+    # An interrupted change is completed first: the key then names the files
+    # as they will stay.
+    with suppress(OSError, writer.WriterBusy):
+        writer.settle(data_dir, writer.READER_WAIT_S)
     key, seeds = _key_and_seeds(data_dir)
     owner, path = _entry(folder, data_dir, key) if folder else ("", Path())
     kept = _read(path, data_dir) if folder else None

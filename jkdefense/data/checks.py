@@ -10,7 +10,21 @@ from typing import Any
 import pandas as pd
 
 from jkdefense.data import files, quotes, rules, schema
-from jkdefense.data.problems import Problem, data_row
+from jkdefense.data.problems import (
+    CLAIM_SUBJECT,
+    EVIDENCE_SENTENCE,
+    FOREIGN_KEY,
+    INFERRED_NEEDS_NOTE,
+    LIST_FOREIGN_KEY,
+    QUOTE_VERBATIM,
+    SCRAMBLE_TOTAL,
+    SEED_EXISTS,
+    SEED_UNCHANGED,
+    SENTENCE_MATCHES_SEED,
+    URL_NEEDS_STATUS,
+    Problem,
+    data_row,
+)
 from jkdefense.data.quotes import normalize_whitespace
 
 __all__ = ["check_package", "normalize_whitespace"]
@@ -82,6 +96,7 @@ def check_foreign_keys(
                             column,
                             f"{item!r} is not a {ref['fields']} "
                             f"in {ref['resource']}.csv",
+                            LIST_FOREIGN_KEY if is_list else FOREIGN_KEY,
                         )
                     )
     return problems
@@ -142,13 +157,21 @@ def check_evidence(
         if row["evidence_type"] == "inferred" and not row["curation_note"]:
             problems.append(
                 Problem(
-                    file, at, "curation_note", "required when evidence_type is inferred"
+                    file,
+                    at,
+                    "curation_note",
+                    "required when evidence_type is inferred",
+                    INFERRED_NEEDS_NOTE,
                 )
             )
         if row["reference_url"] and not row["reference_status"]:
             problems.append(
                 Problem(
-                    file, at, "reference_status", "required when reference_url is set"
+                    file,
+                    at,
+                    "reference_status",
+                    "required when reference_url is set",
+                    URL_NEEDS_STATUS,
                 )
             )
         if corpus is not None:
@@ -168,6 +191,7 @@ def _check_quote(
                 at,
                 "evidence_sentence_ids",
                 f"sentence {', '.join(unknown)} not found in sentences.parquet",
+                EVIDENCE_SENTENCE,
             )
         ]
     if not ids or not row["evidence_quote"]:
@@ -185,6 +209,7 @@ def _check_quote(
             f"quote {shown!r} is not one passage of the article in the cited sentences "
             f"{', '.join(ids)}; join parts that are not adjacent with "
             f"{quotes.QUOTE_GAP.strip()!r}",
+            QUOTE_VERBATIM,
         )
     ]
 
@@ -225,6 +250,7 @@ def check_seeds(
                     data_row(index),
                     "seed_path",
                     f"seed file {seed_path!r} not found",
+                    SEED_EXISTS,
                 )
             )
             continue
@@ -240,6 +266,7 @@ def check_seeds(
                     "seed_sha256",
                     f"{seed_path} has changed: its SHA-256 is {actual[:12]}…, "
                     f"the feed records {expected[:12]}…; seeds are never edited",
+                    SEED_UNCHANGED,
                 )
             )
         elif source_id in by_source:
@@ -277,6 +304,7 @@ def _check_sentence_offsets(path: Path, rows: list[tuple]) -> list[Problem]:
                     "text",
                     "does not match the seed at char_start:char_end; "
                     "run jkdefense derive",
+                    SENTENCE_MATCHES_SEED,
                 )
             )
     return problems
@@ -300,6 +328,7 @@ def check_scramble_totals(scrambles: pd.DataFrame) -> list[Problem]:
                 f"{int(numbers.loc[index, 'total_count'])} is not "
                 "china + russia + other "
                 f"({int(parts[index])})",
+                SCRAMBLE_TOTAL,
             )
         )
     return problems
@@ -323,6 +352,7 @@ def check_claim_subjects(
                     "subject_id",
                     f"{row['subject_id']!r} is not a {key} "
                     f"in {row['subject_table']}.csv",
+                    CLAIM_SUBJECT,
                 )
             )
     return problems

@@ -12,7 +12,27 @@ from typing import Any
 import pandas as pd
 
 from jkdefense.data import schema
-from jkdefense.data.problems import Problem, data_row
+from jkdefense.data.problems import (
+    BRIDGE_SUPPLIER,
+    DEVELOPMENT_AFTER,
+    DEVELOPMENT_CONTINUES,
+    DEVELOPMENT_SUBJECT,
+    MAKER_COUNTRY,
+    PAIRING_COUNTRY,
+    PAIRING_DOMAIN,
+    PAIRING_POLITICAL,
+    PAIRING_PROGRAM_DOMAIN,
+    PAIRING_PROGRAMS,
+    RATIONALE_LEVEL,
+    RUBRIC_EXAMPLE,
+    RUBRIC_EXAMPLE_LEVEL,
+    RUBRIC_FIELD,
+    RUBRIC_LEVELS,
+    RUBRIC_SCORE_LEVEL,
+    SCORE_DISCRIMINATES,
+    Problem,
+    data_row,
+)
 
 Tables = dict[str, pd.DataFrame]
 
@@ -58,6 +78,7 @@ def check_rubrics(rubrics: pd.DataFrame, raw: Tables, resources: dict) -> list[P
                         None,
                         "level",
                         f"{table}.{field} has no rubric for level {', '.join(missing)}",
+                        RUBRIC_LEVELS,
                     )
                 )
             problems += _check_rationales(table, raw[table], field, defined)
@@ -79,12 +100,19 @@ def _check_rubric_rows(
                     at,
                     "field_name",
                     f"{table}.{field} is not an analyst judgment of the package",
+                    RUBRIC_FIELD,
                 )
             )
             continue
         if field.endswith("_score") and row["level"] not in {"1", "2", "3", "4", "5"}:
             problems.append(
-                Problem("rubrics.csv", at, "level", "a score level is 1 to 5")
+                Problem(
+                    "rubrics.csv",
+                    at,
+                    "level",
+                    "a score level is 1 to 5",
+                    RUBRIC_SCORE_LEVEL,
+                )
             )
         if row["example_id"] and table in raw:
             problems += _check_example(at, row, raw[table], resource)
@@ -103,8 +131,10 @@ def _check_example(
         found = found[found[key] == value]
     key = "/".join(keys)
     if found.empty or len(values) != len(keys):
+        broken = RUBRIC_EXAMPLE
         message = f"{row['example_id']!r} is not a {key} in {row['table_name']}.csv"
     elif found.iloc[0][row["field_name"]] != row["level"]:
+        broken = RUBRIC_EXAMPLE_LEVEL
         value = found.iloc[0][row["field_name"]]
         message = (
             f"{row['example_id']!r} has {row['field_name']} {value}, "
@@ -112,7 +142,7 @@ def _check_example(
         )
     else:
         return []
-    return [Problem("rubrics.csv", at, "example_id", message)]
+    return [Problem("rubrics.csv", at, "example_id", message, broken)]
 
 
 def _check_rationales(
@@ -138,6 +168,7 @@ def _check_rationales(
                     rationale,
                     f"should open with '{name}:' (level {score} in rubrics.csv) "
                     "and then name the evidence for that level",
+                    RATIONALE_LEVEL,
                 )
             )
     return problems
@@ -151,15 +182,24 @@ def check_consistency(raw: Tables) -> list[Problem]:
     companies, programs = raw.get("companies"), raw.get("programs")
     if companies is None:
         return problems
-    company = companies.set_index("company_id").to_dict("index")
+    company = _rows_by_key(companies, "company_id")
     if programs is not None:
         problems += _check_program_makers(programs, company)
     pairings = raw.get("company_pairings")
     if pairings is not None and programs is not None:
-        program = programs.set_index("program_id").to_dict("index")
+        program = _rows_by_key(programs, "program_id")
         problems += _check_pairings(pairings, company, program)
         problems += check_discriminates(pairings, "company_pairings.csv")
     return problems
+
+
+def _rows_by_key(frame: pd.DataFrame, key: str) -> dict[str, dict[str, str]]:
+    """Each row by its key; of rows that repeat a key, the first.
+
+    A repeated key is reported by its own rule (schema.check_keys); the rules
+    here still run, over the rows as the first of each key reads.
+    """
+    return frame.drop_duplicates(key).set_index(key).to_dict("index")
 
 
 def _check_program_makers(programs: pd.DataFrame, company: dict) -> list[Problem]:
@@ -176,6 +216,7 @@ def _check_program_makers(programs: pd.DataFrame, company: dict) -> list[Problem
                         field,
                         f"{row[field]!r} is a {maker['country_code']} company, "
                         f"not {side}",
+                        MAKER_COUNTRY,
                     )
                 )
     return problems
@@ -190,13 +231,13 @@ def _check_pairings(pairings: pd.DataFrame, company: dict, program: dict) -> lis
             *_pairing_program_problems(row, program),
         ]
         problems += [
-            Problem("company_pairings.csv", data_row(index), field, message)
-            for field, message in found
+            Problem("company_pairings.csv", data_row(index), field, message, broken)
+            for field, message, broken in found
         ]
     return problems
 
 
-def _pairing_company_problems(row: dict, company: dict) -> list[tuple[str, str]]:
+def _pairing_company_problems(row: dict, company: dict) -> list[tuple[str, str, str]]:
     """Both firms are of their side and work in the pairing's domain; bridges supply."""
     found, domain = [], row["domain_type"]
     for side in ("KR", "JP"):
@@ -205,14 +246,21 @@ def _pairing_company_problems(row: dict, company: dict) -> list[tuple[str, str]]
         if firm is None:
             continue  # reported as a broken reference
         if firm["country_code"] != side:
-            found.append((field, f"{row[field]!r} is not a {side} company"))
+            found.append(
+                (field, f"{row[field]!r} is not a {side} company", PAIRING_COUNTRY)
+            )
         if domain not in schema.split_list(firm["domain_types"]):
-            found.append((field, f"{row[field]!r} does not list the domain {domain!r}"))
+            message = f"{row[field]!r} does not list the domain {domain!r}"
+            found.append((field, message, PAIRING_DOMAIN))
     for bridge in schema.split_list(row["bridge_company_ids"]):
         role = company.get(bridge, {}).get("company_role_type")
         if role not in (None, "us_supplier", "other_supplier"):
             found.append(
-                ("bridge_company_ids", f"{bridge!r} is not a supplier ({role})")
+                (
+                    "bridge_company_ids",
+                    f"{bridge!r} is not a supplier ({role})",
+                    BRIDGE_SUPPLIER,
+                )
             )
     return found
 
@@ -221,7 +269,7 @@ def _pairing_company_problems(row: dict, company: dict) -> list[tuple[str, str]]
 _QUOTED_POLITICAL = re.compile(r"political feasibility (\d) of 5")
 
 
-def _pairing_program_problems(row: dict, program: dict) -> list[tuple[str, str]]:
+def _pairing_program_problems(row: dict, program: dict) -> list[tuple[str, str, str]]:
     """A pairing's programs are of its domain, and agree with its summary.
 
     Any political score the summary quotes ("… 2 of 5") is one its programs
@@ -229,7 +277,8 @@ def _pairing_program_problems(row: dict, program: dict) -> list[tuple[str, str]]
     """
     ids, domain = schema.split_list(row["program_ids"]), row["domain_type"]
     if not ids:
-        return [("program_ids", "empty: a pairing serves at least one program")]
+        message = "empty: a pairing serves at least one program"
+        return [("program_ids", message, PAIRING_PROGRAMS)]
     held = {program[i]["political_feasibility_score"] for i in ids if i in program}
     quoted = _QUOTED_POLITICAL.findall(row.get("pairing_summary", ""))
     found = [
@@ -237,6 +286,7 @@ def _pairing_program_problems(row: dict, program: dict) -> list[tuple[str, str]]
             "pairing_summary",
             f"quotes political feasibility {n} of 5, but its programs hold "
             f"{', '.join(sorted(held))} in programs.csv",
+            PAIRING_POLITICAL,
         )
         for n in quoted
         if held and n not in held
@@ -246,6 +296,7 @@ def _pairing_program_problems(row: dict, program: dict) -> list[tuple[str, str]]
             "program_ids",
             f"{program_id!r} is a {program[program_id]['domain_type']} program, "
             f"the pairing is {domain}",
+            PAIRING_PROGRAM_DOMAIN,
         )
         for program_id in ids
         if program_id in program
@@ -281,6 +332,7 @@ def check_discriminates(frame: pd.DataFrame, file: str) -> list[Problem]:
                     column,
                     f"one value for all {sizes[domain]} {domain} rows: the score "
                     "marks the domain instead of judging each pair",
+                    SCORE_DISCRIMINATES,
                 )
             )
     return problems
@@ -319,6 +371,7 @@ def check_developments(developments: pd.DataFrame, raw: Tables) -> list[Problem]
                     at,
                     "subject_id",
                     f"{row['subject_id']!r} is not a {key} in {table}.csv",
+                    DEVELOPMENT_SUBJECT,
                 )
             )
         if row["development_date"] and row["development_date"][:7] <= ARTICLE_MONTH:
@@ -329,6 +382,7 @@ def check_developments(developments: pd.DataFrame, raw: Tables) -> list[Problem]
                     "development_date",
                     f"{row['development_date']} is not after the article "
                     f"({ARTICLE_MONTH})",
+                    DEVELOPMENT_AFTER,
                 )
             )
         subject = f"{table}:{row['subject_id']}"
@@ -341,6 +395,7 @@ def check_developments(developments: pd.DataFrame, raw: Tables) -> list[Problem]
                     "state_before_type",
                     f"{row['state_before_type']!r}, but the development in row "
                     f"{before[1]} left {subject} {before[0]!r}",
+                    DEVELOPMENT_CONTINUES,
                 )
             )
         last_state[subject] = (row["state_after_type"], at)

@@ -10,7 +10,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from jkdefense.data.problems import Problem, data_row
+from jkdefense.data.problems import (
+    ACCOUNT_LABEL,
+    ACCOUNT_SUBJECT,
+    ACCOUNTS_OF_EACH,
+    REFERENCE_REQUIRED,
+    REFERENCE_STATUS,
+    REFERENCE_TIER,
+    Problem,
+    data_row,
+)
 
 FILE = "accounts.csv"
 # The key column of each table an account may be about.
@@ -34,6 +43,7 @@ def check_accounts(raw: dict[str, pd.DataFrame]) -> list[Problem]:
                     "subject_id",
                     f"{row['subject_id']!r} is not a {key} "
                     f"in {row['subject_table']}.csv",
+                    ACCOUNT_SUBJECT,
                 )
             )
     facts = accounts.groupby(["subject_table", "subject_id", "aspect_type"], sort=False)
@@ -48,6 +58,7 @@ def check_accounts(raw: dict[str, pd.DataFrame]) -> list[Problem]:
                     f"{subject!r} ({aspect}) has the account of "
                     f"{', '.join(sorted(set(group['account_of'])))} only: a contested "
                     "fact needs each government's account",
+                    ACCOUNTS_OF_EACH,
                 )
             )
         repeated = group["account_label"][group["account_label"].duplicated()]
@@ -59,6 +70,7 @@ def check_accounts(raw: dict[str, pd.DataFrame]) -> list[Problem]:
                     "account_label",
                     f"{group.at[index, 'account_label']!r} labels two accounts of "
                     f"{subject!r} ({aspect}): each label names whose account it is",
+                    ACCOUNT_LABEL,
                 )
             )
     return problems
@@ -84,7 +96,13 @@ def check_reference_required(
         at = data_row(index)
         if not url:
             problems.append(
-                Problem(file, at, "reference_url", f"required: {rule['why']}")
+                Problem(
+                    file,
+                    at,
+                    "reference_url",
+                    f"required: {rule['why']}",
+                    REFERENCE_REQUIRED,
+                )
             )
         elif tiers and tier not in tiers:
             problems.append(
@@ -94,12 +112,17 @@ def check_reference_required(
                     "reference_tier",
                     f"tier {tier or 'not given'}; must be "
                     f"{' or '.join(sorted(tiers))}: {rule['why']}",
+                    REFERENCE_TIER,
                 )
             )
         if url and status and seen != status:
             problems.append(
                 Problem(
-                    file, at, "reference_status", f"must be {status}: {rule['why']}"
+                    file,
+                    at,
+                    "reference_status",
+                    f"must be {status}: {rule['why']}",
+                    REFERENCE_STATUS,
                 )
             )
     return problems

@@ -18,7 +18,18 @@ from pathlib import Path
 import pandas as pd
 
 from jkdefense.data import rules, schema
-from jkdefense.data.problems import Problem, data_row
+from jkdefense.data.problems import (
+    DISPUTED_NAMES,
+    DO_NOT_CITE,
+    GEO_UNREADABLE,
+    NEUTRAL_WORDING,
+    POSITION_ACCOUNT,
+    POSITION_INCIDENT,
+    POSITION_NAMES_ACCOUNT,
+    POSITIONS_COMPLETE,
+    Problem,
+    data_row,
+)
 
 # The text and address columns of each map table, checked like curated prose.
 TEXT_COLUMNS = {
@@ -36,14 +47,22 @@ def _read_csv(path: Path) -> tuple[pd.DataFrame | None, list[Problem]]:
         text = path.read_text(encoding="utf-8")
         records = list(csv.reader(io.StringIO(text, newline=""), strict=True))
     except (OSError, UnicodeDecodeError, csv.Error) as error:
-        return None, [Problem(name, None, None, f"cannot read: {error}")]
+        return None, [
+            Problem(name, None, None, f"cannot read: {error}", GEO_UNREADABLE)
+        ]
     if not records:
-        return None, [Problem(name, None, None, "file is empty")]
+        return None, [Problem(name, None, None, "file is empty", GEO_UNREADABLE)]
     header, rows = records[0], records[1:]
     bad = [i for i, row in enumerate(rows) if len(row) != len(header)]
     if bad:
         return None, [
-            Problem(name, data_row(bad[0]), None, "row has the wrong number of cells")
+            Problem(
+                name,
+                data_row(bad[0]),
+                None,
+                "row has the wrong number of cells",
+                GEO_UNREADABLE,
+            )
         ]
     return pd.DataFrame(rows, columns=header), []
 
@@ -60,6 +79,7 @@ def url_problems(
             field,
             f"{url!r} is a do-not-cite source ({category}); "
             "cite a tier 1 or 2 source instead",
+            DO_NOT_CITE,
         )
         for url in _URL.findall(cell)
         for pattern, category in banned
@@ -72,14 +92,14 @@ def text_problems(
 ) -> list[Problem]:
     """Wording the package refuses, and a disputed name without its other name."""
     found = [
-        Problem(file, row, field, message)
+        Problem(file, row, field, message, NEUTRAL_WORDING)
         for message in rules.wording_problems(cell, descriptor)
     ]
     window = descriptor.get("x-disputed-names-window", rules.DEFAULT_NAME_WINDOW)
     for entry in descriptor.get("x-disputed-names", []):
         message = rules.disputed_name_problem(cell, entry["names"], window)
         if message:
-            found.append(Problem(file, row, field, message))
+            found.append(Problem(file, row, field, message, DISPUTED_NAMES))
     return found
 
 
@@ -112,7 +132,7 @@ def check_zones(folder: Path, descriptor: schema.Descriptor) -> list[Problem]:
         collection = json.loads((folder / "zones.geojson").read_text(encoding="utf-8"))
         features = collection["features"]
     except (OSError, ValueError, KeyError, TypeError) as error:
-        return [Problem(file, None, None, f"cannot read: {error}")]
+        return [Problem(file, None, None, f"cannot read: {error}", GEO_UNREADABLE)]
     problems: list[Problem] = []
     for number, feature in enumerate(features, start=1):
         props = feature.get("properties", {})
@@ -149,7 +169,13 @@ def check_positions(folder: Path, raw: dict[str, pd.DataFrame]) -> list[Problem]
         account = row.get("account_id", "")
         if incident not in known:
             problems.append(
-                Problem(file, at, "incident_id", f"{incident!r} is not in incidents")
+                Problem(
+                    file,
+                    at,
+                    "incident_id",
+                    f"{incident!r} is not in incidents",
+                    POSITION_INCIDENT,
+                )
             )
         if account and account_of.get(account) != incident:
             problems.append(
@@ -159,6 +185,7 @@ def check_positions(folder: Path, raw: dict[str, pd.DataFrame]) -> list[Problem]
                     "account_id",
                     f"{account!r} is not a position account of {incident!r} "
                     "in accounts.csv",
+                    POSITION_ACCOUNT,
                 )
             )
         contested = incident in set(account_of.values())
@@ -170,6 +197,7 @@ def check_positions(folder: Path, raw: dict[str, pd.DataFrame]) -> list[Problem]
                     "account_id",
                     f"governments give different positions for {incident!r}: "
                     "a position must name the account it plots",
+                    POSITION_NAMES_ACCOUNT,
                 )
             )
     plotted = set(positions.get("account_id", pd.Series(dtype=str)))
@@ -183,6 +211,7 @@ def check_positions(folder: Path, raw: dict[str, pd.DataFrame]) -> list[Problem]
                     "account_id",
                     f"{incident!r} is plotted without {account!r}: draw every "
                     "government's position, or none",
+                    POSITIONS_COMPLETE,
                 )
             )
     return problems

@@ -2,195 +2,39 @@
 
 from __future__ import annotations
 
-import csv
-import io
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from jkdefense.data import checks, geo_checks, paths, schema
-from jkdefense.data.problems import Problem, data_row
+from jkdefense.data import checks, geo_checks, manifest, paths, schema, writer
+from jkdefense.data.package import Package
+from jkdefense.data.problems import (
+    DESCRIPTOR_UNREADABLE,
+    FEED_NOT_DERIVED,
+    PARQUET_UNREADABLE,
+    Problem,
+    data_row,
+)
+from jkdefense.data.reading import (
+    RawTable,
+    is_parquet,
+    read_parquet_raw,
+    read_raw,
+    typed,
+)
 
 
-@dataclass
-class RawTable:
-    """A CSV read as text: every cell a string, '' for empty; None if unreadable."""
-
-    frame: pd.DataFrame | None
-    problems: list[Problem]
-
-
-@dataclass
-class Package:
-    """The loaded data package: typed tables plus every problem found."""
-
-    data_dir: Path
-    descriptor: schema.Descriptor
-    tables: dict[str, pd.DataFrame]
-    problems: list[Problem] = field(default_factory=list)
-    # False for the tables as read_package gives them: typed, but with only the
-    # problems found reading them, and without the cited sentences.
-    checked: bool = True
-
-    @cached_property
-    def source_ids(self) -> tuple[str, ...]:
-        """Every article of the feed, in order (none when sources.csv is unreadable).
-
-        Kept once per load: pages ask on every rerun, and a feed may be long.
-        """
-        sources = self.tables.get("sources")
-        return () if sources is None else tuple(sources["source_id"])
-
-    def problems_in(self, table: str) -> list[Problem]:
-        """Return the problems reported against one table's file."""
-        return [p for p in self.problems if p.file == f"{table}.csv"]
-
-    def missing(self, *names: str) -> list[str]:
-        """Return those of ``names`` that could not be loaded at all."""
-        return [name for name in names if name not in self.tables]
-
-
-def is_parquet(resource: dict[str, Any]) -> bool:
-    """Derived tables are Parquet files; curated tables are CSV."""
-    return resource.get("format") == "parquet"
-
-
-def read_raw(path: Path, resource: dict[str, Any]) -> RawTable:
-    """Read a CSV as strings; report encoding, emptiness, header and row shape."""
-    name = path.name
-    if not path.exists():
-        return RawTable(None, [Problem(name, None, None, "file is missing")])
-    if is_parquet(resource):
-        return read_parquet_raw(path, resource)
-    data = path.read_bytes()
-    if not data.strip():
-        return RawTable(
-            None, [Problem(name, None, None, "file is empty: expected a header row")]
-        )
-    try:
-        text = data.decode("utf-8").removeprefix("\ufeff")  # Excel may add a BOM
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        message = (
-            f"not UTF-8: byte 0x{data[error.start]:02x} on line {line}; "
-            "save the file as UTF-8"
-        )
-        return RawTable(None, [Problem(name, line, None, message)])
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=""), strict=True))
-    except csv.Error as error:
-        return RawTable(None, [Problem(name, None, None, f"malformed CSV: {error}")])
-    return _frame_from_records(name, records, resource)
-
-
-def read_parquet_raw(
-    path: Path, resource: dict[str, Any], sentence_ids: set[str] | None = None
-) -> RawTable:
-    """Read a derived Parquet table as strings, as a CSV would read.
-
-    With ``sentence_ids``, only those sentences' rows are read (the app checks
-    and shows the sentences curated rows cite, not the whole feed).
-    """
-    name = path.name
-    try:
-        header = pq.read_schema(path).names
-        problems = schema.check_header(name, header, resource)
-        if any(p.message == "missing column" for p in problems):
-            return RawTable(None, problems)
-        columns = schema.field_names(resource)
-        if sentence_ids is None:
-            table = pq.read_table(path, columns=columns)
-        else:
-            # Scanned a row group at a time: only the wanted rows stay in memory.
-            # NOTE: the ids as an Arrow array, not a Python list: a list cost
-            # 0.05-0.2 s more on 10,000 ids here (benchmarks/RESULTS.md).
-            wanted = pc.field("sentence_id").isin(
-                pa.array(sorted(sentence_ids), pa.string())
-            )
-            scan = ds.dataset(path, format="parquet")
-            table = scan.to_table(columns=columns, filter=wanted)
-        table = table.combine_chunks()
-    except (OSError, pa.ArrowException) as error:
-        return RawTable(
-            None, [Problem(name, None, None, f"cannot read Parquet: {error}")]
-        )
-    # Cells as text, '' for empty, as in a CSV; converted in Arrow (millions of rows).
-    frame = pd.DataFrame(
-        {
-            column: pc.fill_null(pc.cast(values, pa.string()), "")
-            .to_pandas()
-            .astype(str)
-            for column, values in zip(table.column_names, table.columns, strict=True)
-        }
-    )
-    return RawTable(frame, problems)
-
-
-def _frame_from_records(
-    name: str, records: list[list[str]], resource: dict[str, Any]
-) -> RawTable:
-    header, body = records[0], [r for r in records[1:] if r]
-    problems = schema.check_header(name, header, resource)
-    width = len(header)
-    for index, record in enumerate(body):
-        if len(record) != width:
-            problems.append(
-                Problem(
-                    name,
-                    data_row(index),
-                    None,
-                    f"row has {len(record)} cells, the header has {width}",
-                )
-            )
-            # Keep the row (padded or cut) so it is still checked and shown.
-            body[index] = (record + [""] * width)[:width]
-    if any(
-        p.message == "missing column" or "more than once" in p.message for p in problems
-    ):
-        return RawTable(None, problems)
-    frame = pd.DataFrame(body, columns=header, dtype=str)
-    return RawTable(frame[schema.field_names(resource)], problems)
-
-
-def _typed(frame: pd.DataFrame, resource: dict[str, Any]) -> pd.DataFrame:
-    """Convert columns to the schema's types; bad cells (reported) become NA."""
-    typed = {}
-    for spec in schema.fields(resource):
-        values = frame[spec["name"]]
-        kind = spec["type"]
-        if kind == "integer":
-            typed[spec["name"]] = schema.integers(values)
-        elif kind == "number":
-            typed[spec["name"]] = pd.to_numeric(values, errors="coerce").astype(
-                "Float64"
-            )
-        elif kind == "boolean":
-            typed[spec["name"]] = values.map({"true": True, "false": False}).astype(
-                "boolean"
-            )
-        elif kind == "date":
-            typed[spec["name"]] = pd.to_datetime(
-                values, format="%Y-%m-%d", errors="coerce"
-            )
-        elif kind == "list":
-            typed[spec["name"]] = values.map(schema.split_list)
-        else:
-            typed[spec["name"]] = values.mask(values == "")
-    return pd.DataFrame(typed, index=frame.index)
-
-
+@writer.read_consistently
 def load_package(data_dir: Path | None = None, whole_feed: bool = True) -> Package:
     """Load and validate every table of the package in ``data_dir``.
 
-    Never raises on bad data: unreadable tables are left out of ``tables`` and
-    every problem, in any table, is listed in ``problems``.
+    Never raises on bad data: tables that cannot be used (unreadable, or with a
+    repeated key) are left out of ``tables`` and every problem, in any table, is
+    listed in ``problems``.
 
     ``whole_feed=False`` is how the app loads: curated tables in full, but of the
     derived tables only the sentences that curated rows cite (checked as fully
@@ -209,13 +53,19 @@ def load_package(data_dir: Path | None = None, whole_feed: bool = True) -> Packa
     )
     problems += _check_feed_is_derived(data_dir, resources, raw)
     problems += geo_checks.check_geo(data_dir / "geo", descriptor, raw)
-    tables = {name: _typed(frame, resources[name]) for name, frame in raw.items()}
+    # Validate compares every derived file's digest; the app, its size.
+    problems += manifest.problems(data_dir, thorough=whole_feed)
+    if not whole_feed:
+        problems += _check_derived_keys(data_dir, resources, problems)
+    problems = sorted(set(problems), key=_order)
+    tables = _usable(raw, resources, problems)
     # Arrow keeps the pages the scan of the feed freed; a long-running app hands
     # them back (see jkdefense.data.feed.give_back_memory).
     pa.default_memory_pool().release_unused()
-    return Package(data_dir, descriptor, tables, sorted(set(problems), key=_order))
+    return Package(data_dir, descriptor, tables, problems)
 
 
+@writer.read_consistently
 def read_package(data_dir: Path | None = None) -> Package:
     """The package's tables, read and typed but not yet checked (``checked`` False).
 
@@ -228,10 +78,58 @@ def read_package(data_dir: Path | None = None) -> Package:
     descriptor, problems = _read_descriptor(data_dir)
     resources = schema.resources(descriptor)
     raw = _read_tables(data_dir, resources, problems, whole_feed=False, cited=False)
-    tables = {name: _typed(frame, resources[name]) for name, frame in raw.items()}
-    return Package(
-        data_dir, descriptor, tables, sorted(set(problems), key=_order), checked=False
-    )
+    # Only the keys are checked here: rows that cannot be told apart are not drawn.
+    for name, frame in raw.items():
+        problems += schema.check_keys(resources[name]["path"], frame, resources[name])
+    problems = sorted(set(problems), key=_order)
+    tables = _usable(raw, resources, problems)
+    return Package(data_dir, descriptor, tables, problems, checked=False)
+
+
+def _usable(
+    raw: dict[str, pd.DataFrame],
+    resources: dict[str, dict[str, Any]],
+    problems: list[Problem],
+) -> dict[str, pd.DataFrame]:
+    """The tables typed, but for those a problem leaves unusable (a repeated key).
+
+    They were checked all the same, so no problem they hide goes unreported.
+    """
+    broken = {p.file for p in problems if p.breaks_table}
+    return {
+        name: typed(frame, resources[name])
+        for name, frame in raw.items()
+        if resources[name]["path"] not in broken
+    }
+
+
+def _check_derived_keys(
+    data_dir: Path, resources: dict[str, dict[str, Any]], problems: list[Problem]
+) -> list[Problem]:
+    """Repeated keys in the derived tables the app reads on demand.
+
+    derive never writes a repeated key, so only a derived file the manifest
+    cannot vouch for (or one with a problem already) is read for its keys: the
+    keys of a long feed take seconds to read.
+    """
+    named = {p.file for p in problems}
+    found = []
+    for resource in resources.values():
+        file = resource["path"]
+        if not is_parquet(resource) or not ({file, manifest.NAME} & named):
+            continue
+        key = schema.primary_key(resource)
+        try:
+            table = pq.read_table(data_dir / file, columns=key)
+        except (OSError, pa.ArrowException):
+            continue  # reported when the file was read
+        if table.group_by(key).aggregate([]).num_rows == table.num_rows:
+            continue
+        frame = pd.DataFrame(
+            {c: pc.cast(table[c], pa.string()).to_pandas() for c in key}
+        )
+        found += schema.check_keys(file, frame.fillna(""), resource)
+    return found
 
 
 def read_sentences(pkg: Package, sentence_ids: set[str]) -> pd.DataFrame | None:
@@ -240,16 +138,39 @@ def read_sentences(pkg: Package, sentence_ids: set[str]) -> pd.DataFrame | None:
     if resource is None:
         return None
     table = read_parquet_raw(pkg.data_dir / resource["path"], resource, sentence_ids)
-    return None if table.frame is None else _typed(table.frame, resource)
+    return None if table.frame is None else typed(table.frame, resource)
 
 
 def _read_descriptor(data_dir: Path) -> tuple[schema.Descriptor, list[Problem]]:
     descriptor_path = paths.datapackage_path(data_dir)
     try:
-        return schema.read_descriptor(descriptor_path), []
-    except (OSError, ValueError) as error:
-        problem = Problem(descriptor_path.name, None, None, f"cannot read: {error}")
+        descriptor = schema.read_descriptor(descriptor_path)
+        for resource in schema.resources(descriptor).values():
+            resource["path"], schema.fields(resource)  # what every reader needs
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        problem = Problem(
+            descriptor_path.name,
+            None,
+            None,
+            _descriptor_trouble(error),
+            DESCRIPTOR_UNREADABLE,
+        )
         return {"resources": []}, [problem]
+    return descriptor, []
+
+
+def _descriptor_trouble(error: Exception) -> str:
+    """What is wrong with datapackage.json, in one line."""
+    if isinstance(error, IsADirectoryError):
+        return "is a folder, not a file: put the descriptor in its place"
+    if isinstance(error, FileNotFoundError):
+        return "file is missing: no table can be read without it"
+    if isinstance(error, KeyError):
+        return f"not a data package: {error} is missing"
+    if isinstance(error, TypeError):
+        return "not a data package: expected resources, each with a path and fields"
+    text = getattr(error, "strerror", None) or str(error)
+    return f"cannot read: {text}"
 
 
 def _read_tables(
@@ -303,7 +224,7 @@ def _read_derived(
     cited: bool,
 ) -> RawTable:
     path = data_dir / resource["path"]
-    if whole_feed or not path.exists():
+    if whole_feed or not path.is_file():
         return read_raw(path, resource)
     if name == "sentences" and cited:
         cited = {
@@ -318,8 +239,10 @@ def _read_derived(
     try:
         header = pq.read_schema(path).names
     except (OSError, pa.ArrowException) as error:
-        problem = Problem(path.name, None, None, f"cannot read Parquet: {error}")
-        return RawTable(None, [problem])
+        message = f"cannot read Parquet: {error}"
+        return RawTable(
+            None, [Problem(path.name, None, None, message, PARQUET_UNREADABLE)]
+        )
     return RawTable(None, schema.check_header(path.name, header, resource))
 
 
@@ -348,6 +271,7 @@ def _check_feed_is_derived(
             "source_id",
             f"no sentences for {source_id} (sources.csv row {data_row(index)}): "
             "the derived tables are stale; run jkdefense derive",
+            FEED_NOT_DERIVED,
         )
         for index, source_id in zip(
             raw["sources"].index, raw["sources"]["source_id"].tolist(), strict=True
@@ -360,14 +284,24 @@ def _order(problem: Problem) -> tuple[str, int, str, str]:
     return (problem.file, problem.row or 0, problem.field or "", problem.message)
 
 
+class Unreadable(ValueError):
+    """A table a tool needs cannot be read; the message names file and why."""
+
+
 def read_table_text(data_dir: Path, name: str) -> pd.DataFrame:
     """Read one table as strings for tools that only need its text (derive, ingest).
 
-    Raises ValueError naming the problems when the file cannot be read.
+    Raises Unreadable (a ValueError) naming the problems, in one line, when the
+    descriptor or the file cannot be read.
     """
-    descriptor = schema.read_descriptor(paths.datapackage_path(data_dir))
-    resource = schema.resources(descriptor)[name]
+    descriptor, problems = _read_descriptor(data_dir)
+    resource = schema.resources(descriptor).get(name)
+    if resource is None:
+        raise Unreadable(
+            "; ".join(str(p) for p in problems)
+            or f"datapackage.json declares no table {name!r}"
+        )
     table = read_raw(data_dir / resource["path"], resource)
     if table.frame is None:
-        raise ValueError("; ".join(str(p) for p in table.problems))
+        raise Unreadable("; ".join(str(p) for p in table.problems))
     return table.frame

@@ -13,7 +13,20 @@ from typing import Any
 import pandas as pd
 
 from jkdefense.data import consistency, contested, schema
-from jkdefense.data.problems import Problem, data_row
+from jkdefense.data.problems import (
+    CLAIM_CHANGED_AFTER,
+    CLAIM_CHANGED_DATE,
+    CLAIM_CORRECT_NAME,
+    CLAIM_REFERENCE,
+    DISPUTED_NAMES,
+    DO_NOT_CITE,
+    NAMED_IN_QUOTE,
+    NEUTRAL_WORDING,
+    TIER_NEEDS_URL,
+    URL_NEEDS_TIER,
+    Problem,
+    data_row,
+)
 
 Tables = dict[str, pd.DataFrame]
 DEFAULT_NAME_WINDOW = 30
@@ -69,12 +82,22 @@ def check_references(
         if url and not tier:
             problems.append(
                 Problem(
-                    file, at, "reference_tier", "required when reference_url is set"
+                    file,
+                    at,
+                    "reference_tier",
+                    "required when reference_url is set",
+                    URL_NEEDS_TIER,
                 )
             )
         if tier and not url:
             problems.append(
-                Problem(file, at, "reference_tier", "set, but reference_url is empty")
+                Problem(
+                    file,
+                    at,
+                    "reference_tier",
+                    "set, but reference_url is empty",
+                    TIER_NEEDS_URL,
+                )
             )
         for pattern, category in banned:
             if url and pattern.search(url):
@@ -85,6 +108,7 @@ def check_references(
                         "reference_url",
                         f"{url!r} is a do-not-cite source ({category}); "
                         "cite a tier 1 or 2 source instead",
+                        DO_NOT_CITE,
                     )
                 )
     return problems
@@ -150,7 +174,9 @@ def check_disputed_names(
             for names in sets:
                 message = disputed_name_problem(cell, names, window) if cell else None
                 if message:
-                    problems.append(Problem(file, data_row(index), column, message))
+                    problems.append(
+                        Problem(file, data_row(index), column, message, DISPUTED_NAMES)
+                    )
     return problems
 
 
@@ -188,7 +214,9 @@ def check_neutral_wording(
             continue
         for index, cell in zip(frame.index, frame[column].tolist(), strict=True):
             for message in wording_problems(cell, descriptor) if cell else []:
-                problems.append(Problem(file, data_row(index), column, message))
+                problems.append(
+                    Problem(file, data_row(index), column, message, NEUTRAL_WORDING)
+                )
     return problems
 
 
@@ -215,6 +243,7 @@ def check_names_in_quotes(file: str, frame: pd.DataFrame) -> list[Problem]:
                     "is_named_in_article",
                     "true, but evidence_quote contains none of the row's names "
                     "or aliases: quote the name, or set false",
+                    NAMED_IN_QUOTE,
                 )
             )
     return problems
@@ -238,6 +267,7 @@ def check_claims(claims: pd.DataFrame, sources: pd.DataFrame | None) -> list[Pro
                     at,
                     "correct_name",
                     "required for a claim about a name",
+                    CLAIM_CORRECT_NAME,
                 )
             )
         if verdict != "unsupported" and not row["reference_url"]:
@@ -247,6 +277,7 @@ def check_claims(claims: pd.DataFrame, sources: pd.DataFrame | None) -> list[Pro
                     at,
                     "reference_url",
                     f"required for a {verdict} verdict: say where the check was made",
+                    CLAIM_REFERENCE,
                 )
             )
         if verdict != "outdated" and row["changed_date"]:
@@ -256,6 +287,7 @@ def check_claims(claims: pd.DataFrame, sources: pd.DataFrame | None) -> list[Pro
                     at,
                     "changed_date",
                     f"only an outdated claim has a changed_date (verdict: {verdict})",
+                    CLAIM_CHANGED_DATE,
                 )
             )
         if verdict == "outdated":
@@ -275,6 +307,7 @@ def _check_changed_date(
                 at,
                 "changed_date",
                 "required for an outdated claim: the date the fact changed",
+                CLAIM_CHANGED_DATE,
             )
         ]
     ids = schema.split_list(row["evidence_sentence_ids"])
@@ -289,6 +322,7 @@ def _check_changed_date(
                 "changed_date",
                 f"{changed} is not after the article's date ({latest}): a claim "
                 "wrong when published is 'wrong', not 'outdated'",
+                CLAIM_CHANGED_AFTER,
             )
         ]
     return []

@@ -12,7 +12,24 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from jkdefense.data.problems import HEADER_ROW, Problem, data_row
+from jkdefense.data.problems import (
+    DUPLICATE_KEY,
+    ENUM,
+    HEADER_ROW,
+    INTEGER_RANGE,
+    MAX_LENGTH,
+    MAXIMUM,
+    MINIMUM,
+    MISSING_COLUMN,
+    PATTERN,
+    REPEATED_COLUMN,
+    REQUIRED,
+    TYPE,
+    UNEXPECTED_COLUMN,
+    UNIQUE,
+    Problem,
+    data_row,
+)
 
 Descriptor = dict[str, Any]
 Field = dict[str, Any]
@@ -96,7 +113,7 @@ def check_header(
     """
     expected = field_names(resource)
     problems = [
-        Problem(file, HEADER_ROW, name, "missing column")
+        Problem(file, HEADER_ROW, name, "missing column", MISSING_COLUMN)
         for name in expected
         if name not in header
     ]
@@ -106,12 +123,15 @@ def check_header(
             HEADER_ROW,
             name,
             f"unexpected column (expected: {', '.join(expected)})",
+            UNEXPECTED_COLUMN,
         )
         for name in dict.fromkeys(header)
         if name not in expected
     ]
     problems += [
-        Problem(file, HEADER_ROW, name, "column appears more than once")
+        Problem(
+            file, HEADER_ROW, name, "column appears more than once", REPEATED_COLUMN
+        )
         for name in dict.fromkeys(header)
         if header.count(name) > 1
     ]
@@ -180,27 +200,31 @@ def _number(cell: str) -> float | None:
         return None
 
 
-def _cell_problems(cell: str, field: Field) -> list[str]:
-    """What is wrong with one cell: required, type, pattern, enum, range, length."""
+def _cell_problems(cell: str, field: Field) -> list[tuple[str, str]]:
+    """What is wrong with one cell, as (rule, message) pairs, in the order checked."""
     rules, kind = value_rules(field), field["type"]
     if cell == "":
-        return ["required value is empty"] if rules.get("required") else []
+        return [(REQUIRED, "required value is empty")] if rules.get("required") else []
     of_type = _of_type(cell, kind)
-    found = [] if of_type else [f"{cell!r} is not a valid {kind}"]
+    found = [] if of_type else [(TYPE, f"{cell!r} is not a valid {kind}")]
     items = split_list(cell) if kind == "list" else [cell]
     if "pattern" in rules and not all(re.fullmatch(rules["pattern"], x) for x in items):
-        found.append(f"{cell!r} does not match the pattern {rules['pattern']}")
+        found.append(
+            (PATTERN, f"{cell!r} does not match the pattern {rules['pattern']}")
+        )
     if "enum" in rules and not all(x in rules["enum"] for x in items):
-        found.append(f"{cell!r} is not one of: {', '.join(rules['enum'])}")
+        found.append((ENUM, f"{cell!r} is not one of: {', '.join(rules['enum'])}"))
     if of_type and kind == "integer" and _integer(cell) is None:
-        found.append(f"{cell} is out of range for an integer")
+        found.append((INTEGER_RANGE, f"{cell} is out of range for an integer"))
     number = _number(cell) if of_type and kind in ("integer", "number") else None
     if number is not None and number < rules.get("minimum", number):
-        found.append(f"{cell} is below the minimum {rules['minimum']}")
+        found.append((MINIMUM, f"{cell} is below the minimum {rules['minimum']}"))
     if number is not None and number > rules.get("maximum", number):
-        found.append(f"{cell} is above the maximum {rules['maximum']}")
+        found.append((MAXIMUM, f"{cell} is above the maximum {rules['maximum']}"))
     if len(cell) > rules.get("maxLength", len(cell)):
-        found.append(f"{len(cell)} characters, more than {rules['maxLength']}")
+        found.append(
+            (MAX_LENGTH, f"{len(cell)} characters, more than {rules['maxLength']}")
+        )
     return found
 
 
@@ -272,12 +296,15 @@ def check_field(file: str, frame: pd.DataFrame, field: Field) -> list[Problem]:
     if len(values) > CELL_BY_CELL_UP_TO:
         values = values[_suspects(values, field)]
     # Cells that repeat (enums, ids of a few companies) are checked once.
-    verdicts: dict[str, list[str]] = {}
+    verdicts: dict[str, list[tuple[str, str]]] = {}
     problems = []
     for index, cell in zip(values.index, values.tolist(), strict=True):
         if cell not in verdicts:
             verdicts[cell] = _cell_problems(cell, field)
-        problems += [Problem(file, data_row(index), name, m) for m in verdicts[cell]]
+        problems += [
+            Problem(file, data_row(index), name, message, broken)
+            for broken, message in verdicts[cell]
+        ]
     return problems
 
 
@@ -291,6 +318,7 @@ def check_keys(
         [f["name"]] for f in fields(resource) if f.get("constraints", {}).get("unique")
     ]
     for columns in [key, *[u for u in unique if u != key]]:
+        broken = DUPLICATE_KEY if columns == key else UNIQUE
         if not columns or any(c not in frame for c in columns):
             continue
         duplicated = frame.duplicated(subset=columns, keep="first")
@@ -313,6 +341,7 @@ def check_keys(
                     data_row(index),
                     "+".join(columns),
                     f"duplicate key {shown!r}, first used in row {first_row[value]}",
+                    broken,
                 )
             )
     return problems

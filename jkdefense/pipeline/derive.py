@@ -9,9 +9,10 @@ here once rather than on every page view: entity_mentions (mentions per article
 and entity) and sentence_entities (the entities each sentence names, most first).
 
 Deterministic (no clock, no randomness): the same inputs give the same tables.
-Each file is written to a temporary file and renamed over the old one, so an
-interrupted run leaves the previous files intact. Curated tables are read, never
-written.
+The four files land as one change of the data folder's writer
+(jkdefense.data.writer): all of them or none, one writer at a time. A derive
+first completes a change an interrupted command left, which makes it the
+repair `validate` names. Curated tables are read, never written.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from __future__ import annotations
 import io
 import os
 import sys
-import tempfile
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
@@ -27,7 +27,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from jkdefense.data import files, load, paths, schema
+from jkdefense.data import files, load, paths, schema, writer
 from jkdefense.pipeline import seeds
 from jkdefense.pipeline.mentions import AliasMatcher, Entity
 
@@ -238,33 +238,6 @@ def read_parquet(path: Path) -> pa.Table:
     return pq.read_table(path)
 
 
-def write_atomically(path: Path, data: str | bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it over it.
-
-    The file ends up readable by everyone (0644), as a plain write would leave it
-    under the usual umask; ``mkstemp`` makes its files 0600.
-    """
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(temporary).chmod(0o644)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _remove_leftover_temporaries(data_dir: Path) -> None:
-    """Delete temporary files a killed run left behind (never a real table)."""
-    for name in DERIVED_TABLES:
-        for leftover in data_dir.glob(f".{name}.parquet.*"):
-            leftover.unlink()
-
-
 def derived_path(data_dir: Path, name: str) -> Path:
     """Where a derived table is stored."""
     return data_dir / f"{name}.parquet"
@@ -310,9 +283,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     data_dir = paths.chosen_data_dir(args)
     try:
-        outputs = derive(data_dir)
+        outputs = derive(data_dir) if args.check else write(data_dir)
     except (OSError, ValueError, KeyError, pa.ArrowException) as error:
         print(f"derive: {error}", file=sys.stderr)
+        return 2
+    except writer.WriterBusy as error:
+        print(f"derive: refused: {error}", file=sys.stderr)
         return 2
     if args.check:
         stale = stale_files(data_dir, outputs)
@@ -322,17 +298,24 @@ def main(argv: list[str] | None = None) -> int:
                 file=sys.stderr,
             )
         return 1 if stale else 0
-    # Save outputs
-    _remove_leftover_temporaries(data_dir)
-    # Compression runs outside the GIL, so the four files are written side by side.
-    with ThreadPoolExecutor() as pool:
-        payloads = dict(
-            zip(outputs, pool.map(to_parquet_bytes, outputs.values()), strict=True)
-        )
-    for name, payload in payloads.items():
-        write_atomically(derived_path(data_dir, name), payload)
     print(", ".join(f"{table.num_rows} {name}" for name, table in outputs.items()))
     return 0
+
+
+def write(data_dir: Path) -> dict[str, pa.Table]:
+    """Derive and write the four tables as one change; return them.
+
+    Derives holding the lock, so the tables follow the files as they are when
+    they land, whatever another command does meanwhile.
+    """
+    with writer.change(data_dir, "derive") as changed:
+        outputs = derive(data_dir)
+        # Compression runs outside the GIL, so the four are compressed side by side.
+        with ThreadPoolExecutor() as pool:
+            payloads = pool.map(to_parquet_bytes, outputs.values())
+        for name, payload in zip(outputs, payloads, strict=True):
+            changed[derived_path(data_dir, name)] = payload
+    return outputs
 
 
 if __name__ == "__main__":

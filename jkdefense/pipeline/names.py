@@ -73,8 +73,8 @@ from typing import NamedTuple
 import ahocorasick
 import pandas as pd
 
-from jkdefense.data import feed, load, paths, schema
-from jkdefense.pipeline import derive
+from jkdefense.data import feed, load, paths, schema, writer
+from jkdefense.pipeline import derive, staging
 
 CSV_HEADER = ("name", "articles", "sentences", "example_sentence_id")
 COLUMNS = (*CSV_HEADER, "kind")  # kind: acronym, name or term
@@ -659,12 +659,13 @@ def new_names(data_dir: Path, source_ids: tuple[str, ...] | None) -> pd.DataFram
 
 
 def to_csv(frame: pd.DataFrame) -> str:
-    """The names as CSV: the header CSV_HEADER, then one row per name."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_HEADER)
-    writer.writerows(frame[list(CSV_HEADER)].itertuples(index=False, name=None))
-    return buffer.getvalue()
+    """The names as CSV: the header CSV_HEADER, then one row per name.
+
+    A name a spreadsheet would run as a formula is marked as text.
+    """
+    from jkdefense.data.spreadsheet import safe_csv
+
+    return safe_csv(frame[list(CSV_HEADER)])
 
 
 def to_text(frame: pd.DataFrame) -> str:
@@ -777,10 +778,10 @@ def with_alias(text: str, key_column: str, key: str, name: str) -> str:
 
 
 def promote(data_dir: Path, name: str, target: str) -> tuple[Path, bytes]:
-    """Make ``name`` an alias of ``target`` (TABLE:ID); derive nothing.
+    """The curated table with ``name`` an alias of ``target`` (TABLE:ID).
 
-    Checks everything before writing anything. Returns the file written and
-    its bytes before, to put back if the derive that follows fails.
+    Checks everything and writes nothing: returns the table's file and its
+    new bytes, which land with the re-derived tables as one change.
     """
     name = name.strip()
     table, _, key = target.partition(":")
@@ -799,11 +800,8 @@ def promote(data_dir: Path, name: str, target: str) -> tuple[Path, bytes]:
     if key not in set(load.read_table_text(data_dir, table)[key_column]):
         raise Refused(f"{table} has no row {key!r}")
     path = data_dir / resource["path"]
-    before = path.read_bytes()
-    derive.write_atomically(
-        path, with_alias(before.decode("utf-8"), key_column, key, name)
-    )
-    return path, before
+    before = path.read_bytes().decode("utf-8")
+    return path, with_alias(before, key_column, key, name).encode("utf-8")
 
 
 def _mentions_of(data_dir: Path, name: str) -> tuple[int, int]:
@@ -824,19 +822,28 @@ def promote_main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     data_dir = paths.chosen_data_dir(args)
     try:
-        path, before = promote(data_dir, args.name, args.to)
-    except Refused as error:
+        # Checked, re-derived and written holding the lock: two promotions at
+        # once land one after the other, each on the other's result.
+        with writer.change(data_dir, "names promote") as files:
+            path, table = promote(data_dir, args.name, args.to)
+            derived, added = staging.derive_change(data_dir, {path: table})
+            if added:
+                raise Refused(f"validation would fail: {added[0]}")
+            files.update({path: table} | derived)
+    except (Refused, writer.WriterBusy) as error:
         print(f"names promote: refused: {error}", file=sys.stderr)
         return 1
-    except (OSError, ValueError, KeyError) as error:
+    except OSError as error:
+        print(
+            f"names promote: writing failed ({writer.describe(error)}); "
+            "data/ is as before",
+            file=sys.stderr,
+        )
+        return 2
+    except (ValueError, KeyError) as error:
         print(f"names promote: {error}", file=sys.stderr)
         return 1
     print(f"names promote: {args.name!r} is now an alias of {args.to} ({path.name})")
-    code = derive.main(["--data", str(data_dir)])
-    if code != 0:
-        derive.write_atomically(path, before)
-        print(f"names promote: {path.name} put back as it was", file=sys.stderr)
-        return code
     mentions, sentences = _mentions_of(data_dir, args.name.strip())
     print(
         f"names promote: {mentions} mentions of it in {sentences} sentences "

@@ -11,22 +11,28 @@ one file per chart of the page(s), named as the chart's download buttons name
 them; pptx and pdf write one briefing of the page, or of the whole app for
 ``all``, as "Export a briefing" does. Every written path is printed.
 
-Exit codes: 0 written; 2 refused (unknown page, format, URL parameter or value
-of one, such as domain=spaceship, or a bad option), one line on stderr; 1 the
-data cannot give what was asked (a table the page needs cannot be read, or the
-filters leave the page empty).
+Exit codes, each but 0 with one line on stderr: 0 written; 2 refused (unknown
+page, format, URL parameter or value of one, such as domain=spaceship, or a bad
+option: an --out that is empty, names a file, or is a folder that cannot be
+created or written to); 1 the data cannot give what was asked (a table the
+page needs cannot be read, or the filters leave the page empty); 3 a file
+could not be written (disk full, read-only or failing disk). Each file is
+written under a temporary name and renamed, so a failed write leaves no part
+of a file under its name; the files printed before it are whole.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
 
 from jkdefense.analysis.filters import ViewFilters
-from jkdefense.data import cache, load, paths
+from jkdefense.data import cache, load, paths, writer
+from jkdefense.data.problems import summary_lines
 from jkdefense.render import draw, export
 from jkdefense.report import context, links, registry
 from jkdefense.report.base import PageView
@@ -34,13 +40,16 @@ from jkdefense.report.base import PageView
 ALL = "all"
 FORMATS = ("svg", "png", "pptx", "pdf")
 CHART_FORMATS = ("svg", "png")
+# Exit codes other than 2 (refused, the default); see the module's docstring.
+DATA_CANNOT_GIVE = 1
+NOT_WRITTEN = 3
 
 
 class Refused(Exception):
     """What cannot be exported, in one line, with the command's exit code."""
 
     def __init__(self, message: str, code: int = 2) -> None:
-        """``message`` for stderr; ``code`` 2 for the command line, 1 for the data."""
+        """``message`` for stderr; ``code`` as the module docstring lists them."""
         super().__init__(message)
         self.code = code
 
@@ -48,6 +57,16 @@ class Refused(Exception):
 def _refuse(message: str) -> NoReturn:
     """Refuse a bad command line in one line (argparse adds its usage block)."""
     raise Refused(message)
+
+
+def _out_folder(text: str) -> Path:
+    """--out as a folder; an empty one would quietly mean the current folder."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(
+            "give a folder (an empty one would write into the current folder; "
+            "say --out . for that)"
+        )
+    return Path(text)
 
 
 def argument_parser() -> argparse.ArgumentParser:
@@ -62,7 +81,7 @@ def argument_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--format", required=True, choices=FORMATS)
     parser.add_argument(
-        "--out", required=True, type=Path, help="folder (created if missing)"
+        "--out", required=True, type=_out_folder, help="folder (created if missing)"
     )
     parser.add_argument(
         "--query",
@@ -114,33 +133,33 @@ def exported(
         raise Refused(f"unknown page {page!r}")
     if file_format not in FORMATS:
         raise Refused(f"unknown format {file_format!r}")
+    refuse_unusable_out(out)
     params = links.parse_query(query)
     unknown = links.unknown_params(params)
     if unknown:
         raise Refused(
-            f"unknown URL parameter(s) in --query: {', '.join(unknown)} "
+            f"unknown URL parameter(s) in --query: {links.named_briefly(unknown)} "
             f"(the app's: {', '.join(links.VIEW_PARAMS)}, threats_actor, "
             "programs_w_<criterion>, pairings_company, pairings_pair)"
         )
     pkg = cache.load_package(data_dir)
     if not pkg.tables:
         first = pkg.problems[0] if pkg.problems else "no tables"
-        raise Refused(f"cannot read the data in {data_dir}: {first}", code=1)
+        raise Refused(
+            f"cannot read the data in {data_dir}: {first}", code=DATA_CANNOT_GIVE
+        )
     refused = links.refused_values(pkg, params)
     if refused:
         name = refused[0].split("=", 1)[0]
         raise Refused(
-            f"unknown value(s) in --query: {', '.join(refused)} "
+            f"unknown value(s) in --query: {links.named_briefly(refused)} "
             f"({name} takes: {links.choices_of(pkg, name)})"
         )
     view, settings = links.view_from_params(pkg, params)
     pages = page_views(pkg, page, view, settings, housekeeping)
-    if pkg.problems:  # as the app's banner says, above pages that still work
-        print(
-            f"jkdefense export: warning: {len(pkg.problems)} data problem(s) in "
-            f"{data_dir} (jkdefense validate lists them)",
-            file=sys.stderr,
-        )
+    # As the app's banner says, above pages that still work: one line each.
+    for line in summary_lines(pkg.problems):
+        print(f"jkdefense export: warning: {line}", file=sys.stderr)
     if file_format in CHART_FORMATS:
         yield from _write_charts(pages, file_format, out)
     else:
@@ -161,18 +180,20 @@ def page_views(
     if page == ALL:
         pages = context.all_page_views(pkg, view, settings, housekeeping)
         if not pages:
-            raise Refused(f"no page can be read from {pkg.data_dir}", code=1)
+            every = [name for entry in registry.PAGES for name in entry.tables]
+            raise Refused(
+                f"no page can be read from {pkg.data_dir}: "
+                f"{pkg.unusable_reason(*every)}",
+                code=DATA_CANNOT_GIVE,
+            )
         return pages
     entry = registry.PAGE_BY_NAME[page]
     missing = pkg.missing(*entry.tables)
     if missing:
-        reasons = "; ".join(
-            p.message for name in missing for p in pkg.problems_in(name)
-        )
         raise Refused(
-            f"page {page!r} needs {', '.join(f'{m}.csv' for m in missing)}, which "
-            f"cannot be read: {reasons or 'not loaded'}",
-            code=1,
+            f"page {page!r} needs {', '.join(pkg.file_of(m) for m in missing)}, "
+            f"which cannot be read: {pkg.unusable_reason(*missing)}",
+            code=DATA_CANNOT_GIVE,
         )
     built = entry.build(
         context.page_tables(pkg), view, context.chart_labels(pkg, view), settings
@@ -181,7 +202,7 @@ def page_views(
         raise Refused(
             f"no {built.empty} match these filters "
             f"({context.describe_view(pkg, view)})",
-            code=1,
+            code=DATA_CANNOT_GIVE,
         )
     return [built]
 
@@ -194,8 +215,7 @@ def _write_charts(pages: list[PageView], file_format: str, out: Path) -> Iterato
     """
     charts = [chart for page in pages for chart in page.charts]
     if not charts:
-        raise Refused("the filters leave no chart to export", code=1)
-    out.mkdir(parents=True, exist_ok=True)
+        raise Refused("the filters leave no chart to export", code=DATA_CANNOT_GIVE)
     taken: set[str] = set()
     for chart in charts:
         name = _unique(export.file_name(chart.title, file_format), taken)
@@ -203,9 +223,9 @@ def _write_charts(pages: list[PageView], file_format: str, out: Path) -> Iterato
         path = out / name
         text, title = chart.description, chart.title
         if file_format == "svg":
-            path.write_text(export.chart_svg(figure, text, title), encoding="utf-8")
+            _write(path, export.chart_svg(figure, text, title))
         else:
-            path.write_bytes(export.chart_png(figure, description=text, title=title))
+            _write(path, export.chart_png(figure, description=text, title=title))
         yield path
 
 
@@ -232,8 +252,41 @@ def _write_briefing(
     render = export.briefing_pptx if file_format == "pptx" else export.briefing_pdf
     data = render(briefing)
     name = "all pages" if page == ALL else pages[0].title
-    out.mkdir(parents=True, exist_ok=True)
     whole = context.period_years(pkg)
     path = out / export.briefing_file_name(name, view, whole, file_format)
-    path.write_bytes(data)
+    _write(path, data)
     return path
+
+
+def refuse_unusable_out(out: Path) -> None:
+    """Refuse, before anything is drawn, an --out the files cannot go to.
+
+    Checks the nearest folder that exists: ``out`` itself, or the one it is
+    to be created in. What only writing can tell (a full disk) is _write's.
+    """
+    # os.path.exists, unlike Path.exists, says False for a folder this user
+    # cannot look into rather than raising.
+    nearest = (p for p in (out, *out.parents) if os.path.exists(p))  # noqa: PTH110
+    existing = next(nearest, out)
+    created = "" if existing == out else f" cannot be created: {existing}"
+    if not existing.is_dir():
+        raise Refused(f"--out {out}{created} is not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise Refused(
+            f"--out {out}{created} cannot be written to (a read-only folder or "
+            "disk, or one this user may not write to)"
+        )
+
+
+def _write(path: Path, data: str | bytes) -> None:
+    """Write one file whole, in a folder created if missing, or say why not.
+
+    writer.replace_file renames a finished temporary into place and removes
+    it on failure, so a full disk never leaves part of a file under its name.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        writer.replace_file(path, data)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise Refused(f"cannot write {path}: {reason}", code=NOT_WRITTEN) from None

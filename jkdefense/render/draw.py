@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 import altair as alt
 from altair.utils import schemapi
 
+from jkdefense.render.text import as_shown, shown_frame
+
 # NOTE: Altair's debug mode re-walks the whole schema to word an error better;
 # the builders' charts are tested valid, and it cost a third of drawing the map
 # (benchmarks/RESULTS.md).
@@ -34,10 +36,17 @@ def _builders(module: str) -> Any:
 
 
 def figure(chart: ChartView) -> Any:
-    """The chart's figure: its builder over its data, titled and sourced."""
+    """The chart's figure: its builder over its data, titled and sourced.
+
+    Its texts and data as shown (jkdefense.render.text): a title from a
+    document reads as written, whatever characters it holds.
+    """
     module, name = chart.kind.split(".")
     build = getattr(_builders(module), name)
-    figure = build(chart.data, title=chart.title, **chart.texts, **chart.options)
+    texts = {part: as_shown(text) for part, text in chart.texts.items()}
+    figure = build(
+        shown_frame(chart.data), title=as_shown(chart.title), **texts, **chart.options
+    )
     if isinstance(figure, alt.TopLevelMixin):
         # Vega gives the drawing this text as its accessible description; the
         # marks inside stay out of the accessibility tree (each would otherwise
@@ -46,7 +55,7 @@ def figure(chart: ChartView) -> Any:
         # Streamlit's default (fit) would squeeze the plot under a long title.
         # Set in place on the figure just built: .properties() would copy it
         # whole, layers included (theme.titled says why that matters).
-        figure.description = chart.description
+        figure.description = as_shown(chart.description)
         figure.autosize = alt.AutoSizeParams(type="fit-x", contains="padding")
         figure.config = alt.Config(mark=alt.MarkConfig(aria=False))
         return figure

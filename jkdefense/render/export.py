@@ -25,6 +25,7 @@ from jkdefense.analysis import evidence
 from jkdefense.analysis.filters import ViewFilters
 from jkdefense.data import load, schema
 from jkdefense.render import draw
+from jkdefense.render.text import as_shown, plotly_text
 from jkdefense.report import context
 from jkdefense.report.base import ChartView, PageView
 
@@ -78,7 +79,10 @@ def _altair_spec(chart: alt.TopLevelMixin, title: str = "") -> str:
         sized = alt.vconcat(
             sized,
             title=alt.TitleParams(
-                text=title, anchor="start", fontSize=FINDING_FONT_PX, offset=12
+                text=as_shown(title),
+                anchor="start",
+                fontSize=FINDING_FONT_PX,
+                offset=12,
             ),
             config=config,
             description=description,
@@ -98,7 +102,7 @@ def _plotly_image(
         top = figure.layout.margin.t or 0
         figure.update_layout(
             title={
-                "text": title,
+                "text": plotly_text(title),
                 "x": 0.01,
                 "y": 0.98,
                 "yref": "container",
@@ -134,7 +138,7 @@ def chart_png(
         import vl_convert  # on the first export, not at every app start
 
         png = vl_convert.vegalite_to_png(_altair_spec(figure, title), scale=scale)
-    return png_with_description(png, description) if description else png
+    return png_with_description(png, as_shown(description)) if description else png
 
 
 def chart_svg(
@@ -150,7 +154,7 @@ def chart_svg(
         import vl_convert
 
         svg = vl_convert.vegalite_to_svg(_altair_spec(figure, title))
-    return svg_with_description(svg, description) if description else svg
+    return svg_with_description(svg, as_shown(description)) if description else svg
 
 
 _PNG_SIGNATURE_AND_HEADER = 8 + 25  # the signature, then the IHDR chunk

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from jkdefense.render import theme
+from jkdefense.render.text import plotly_text
 
 # The kinds of trace the builders below draw, and the axes they never use.
 DRAWN_TRACES = ("scatter",)
@@ -65,8 +66,9 @@ def _figure(
     """
     del title  # printed above the chart by whoever shows it
     # NOTE: pinned in pixels below the plot, so it never meets the axis title.
+    # Every text a figure draws goes through plotly_text: Plotly reads HTML.
     caption = {
-        "text": f"{subtitle}<br>{source}",
+        "text": f"{plotly_text(subtitle)}<br>{plotly_text(source)}",
         "xref": "paper",
         "yref": "paper",
         "x": 0,
@@ -132,7 +134,7 @@ def network_figure(
             # Lines cross above the bridge nodes: their names go on a white backing.
             mode="markers" if side == "bridge" else "markers+text",
             name=side_names[side],
-            text=rows["node_name"],
+            text=rows["node_name"].map(plotly_text),
             textposition=positions.get(side),
             marker={"size": 16, "color": side_colors[side]},
             hovertemplate="%{text}<extra>" + side_names[side] + "</extra>",
@@ -143,7 +145,7 @@ def network_figure(
         {
             "x": bridge["x"],
             "y": bridge["y"],
-            "text": bridge["node_name"],
+            "text": plotly_text(bridge["node_name"]),
             "showarrow": False,
             "yshift": 21,
             "bgcolor": "rgba(255, 255, 255, 0.85)",

@@ -16,6 +16,7 @@ from reportlab.pdfgen import canvas
 
 from jkdefense.analysis import accounts, evidence, rubric
 from jkdefense.render import slide_tables as tables
+from jkdefense.render.text import as_shown
 from jkdefense.report.base import ChartView
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ def build_pptx(briefing: Briefing, render: Renderer) -> bytes:
     _text(slide, f"Prepared {briefing.on.isoformat()}", 0.6, 3.9, 16)
     _text(slide, "Sources: " + "; ".join(_brief(briefing.sources_text)), 0.6, 4.5, 12)
     # The full citations, with their addresses, in the title slide's notes.
-    slide.notes_slide.notes_text_frame.text = "\n".join(briefing.sources_text)
+    slide.notes_slide.notes_text_frame.text = as_shown("\n".join(briefing.sources_text))
     _text(slide, f"Cite this view: {briefing.citation}", 0.6, 6.3, 12, name="Link")
     if briefing.standing is not None and not briefing.standing.empty:
         _standing_slide(deck.slides.add_slide(blank), briefing)
@@ -123,10 +124,10 @@ def build_pptx(briefing: Briefing, render: Renderer) -> bytes:
         )
         picture.name = "Chart"
         # The picture's alt text: what a screen reader and a search of the deck find.
-        picture._element.nvPicPr.cNvPr.set("descr", chart.description)
+        picture._element.nvPicPr.cNvPr.set("descr", as_shown(chart.description))
         _fit_picture(slide)
-        slide.notes_slide.notes_text_frame.text = briefing.notes_by_page.get(
-            page.title, ""
+        slide.notes_slide.notes_text_frame.text = as_shown(
+            briefing.notes_by_page.get(page.title, "")
         )
     out = io.BytesIO()
     deck.save(out)
@@ -140,7 +141,7 @@ def _standing_slide(slide: Slide, briefing: Briefing) -> None:
     tables.add_standing_table(
         slide, tables.standing_rows(briefing.standing), BODY_TOP, SLIDE_W
     )
-    slide.notes_slide.notes_text_frame.text = (
+    slide.notes_slide.notes_text_frame.text = as_shown(
         "Severity and scores are analyst judgments (1–5, rubrics.csv); programs at "
         "equal weights. " + briefing.notes_by_page.get(_overview_title(briefing), "")
     )
@@ -171,7 +172,7 @@ def _text(
     box.name = name
     frame = box.text_frame
     frame.word_wrap = True
-    frame.text = text
+    frame.text = as_shown(text)  # titles and sources from documents, as written
     for paragraph in frame.paragraphs:
         for run in paragraph.runs:
             run.font.size, run.font.bold = Pt(size), bold
@@ -268,7 +269,7 @@ def _pdf_lines(
     y = top
     for text, size, bold in lines:
         pdf.setFont("Helvetica-Bold" if bold else "Helvetica", size)
-        for line in textwrap.wrap(text, int(1500 / size)) or [""]:
+        for line in textwrap.wrap(as_shown(text), int(1500 / size)) or [""]:
             pdf.drawString(0.4 * 72, y, line)
             y -= size * 1.3
         y -= size * 0.4

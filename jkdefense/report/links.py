@@ -85,6 +85,26 @@ def unknown_params(params: Iterable[str]) -> list[str]:
     ]
 
 
+# A refusal names this many of what it refuses, each cut to this many
+# characters: a link can carry thousands of keys, or one long one.
+NAMED_AT_MOST = 3
+NAME_CHARS = 40
+
+
+def named_briefly(names: Sequence[str]) -> str:
+    """The first few ``names`` and how many more, for a one-line refusal.
+
+    Each is shown quoted (repr), so an empty name, a space or a line break
+    in one is visible rather than lost in the commas or splitting the line.
+    """
+    shown = [
+        repr(name[:NAME_CHARS]) + ("…" if len(name) > NAME_CHARS else "")
+        for name in names[:NAMED_AT_MOST]
+    ]
+    more = len(names) - len(shown)
+    return ", ".join(shown) + (f" and {more:,} more" if more else "")
+
+
 def refused_values(pkg: load.Package, params: Params) -> list[str]:
     """``name=value`` for each value of ``params`` the app's widgets would drop.
 
@@ -299,7 +319,7 @@ def view_from_params(pkg: load.Package, params: Params) -> tuple[ViewFilters, di
     """
     unknown = unknown_params(params)
     if unknown:
-        raise ValueError(f"unknown URL parameter(s): {', '.join(unknown)}")
+        raise ValueError(f"unknown URL parameter(s): {named_briefly(unknown)}")
     whole = context.period_years(pkg)
     years = list(range(whole[0], whole[1] + 1))
     # NOTE: the app draws the period slider only when there are two years or more.

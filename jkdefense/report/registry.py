@@ -35,6 +35,8 @@ class Page:
 
     name: str
     title: str
+    # The tables it cannot draw without. Every page that shows curated rows
+    # needs sources.csv: its rows are filtered by the articles they cite.
     tables: tuple[str, ...]
     build: Builder
     # Page settings the builder reads (beyond the shared filters); the ui
@@ -70,13 +72,13 @@ PAGES = (
     Page(
         "overview",
         "Overview",
-        ("threats", "programs", "company_pairings", "companies"),
+        ("threats", "programs", "company_pairings", "companies", "sources"),
         lambda t, view, labels, _: overview.build(t, view, labels),
     ),
     Page(
         "threats",
         "Threats",
-        ("threats", "countries", "scrambles", "incidents"),
+        ("threats", "countries", "scrambles", "incidents", "sources"),
         lambda t, view, labels, s: threats.build(t, view, labels, s["actors"]),
         settings=("actors",),
         tour=("threats_chart", tuple(threats.TABS.values())),
@@ -84,7 +86,7 @@ PAGES = (
     Page(
         "programs",
         "Joint programs",
-        ("programs", "companies"),
+        ("programs", "companies", "sources"),
         lambda t, view, labels, s: programs.build(
             t, view, labels, s["weights"], s["program_set"]
         ),
@@ -94,7 +96,7 @@ PAGES = (
     Page(
         "pairings",
         "Company pairings",
-        ("company_pairings", "companies", "programs"),
+        ("company_pairings", "companies", "programs", "sources"),
         _pairings_with_parts,
         settings=("companies", "pair"),
         tour=("pairings_chart", (*pairings.TABS.values(), pairings.DETAIL_TAB)),
@@ -102,7 +104,15 @@ PAGES = (
     Page(
         "pathway",
         "Pathway",
-        ("pathway", "agencies", "programs", "precedents", "claims", "countries"),
+        (
+            "pathway",
+            "agencies",
+            "programs",
+            "precedents",
+            "claims",
+            "countries",
+            "sources",
+        ),
         lambda t, view, labels, _: pathway.build(t, view, labels),
         tour=("pathway_section", pathway.CHART_SECTIONS),
     ),

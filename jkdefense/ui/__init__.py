@@ -5,10 +5,12 @@ always escaped before it reaches Markdown, and never rendered as HTML.
 
 - state: the package, cached views, per-run memos, filters and settings
 - frame: what every page shares (sidebar filters, problem banner, footer, meeting mode)
+- broken: what a page says instead when a table it needs cannot be used
 - parts: a page's finding, tables, evidence, link and briefings
 - page_charts: a page's charts, their downloads, and the tabs that hold them
 - overview: the Overview's standing table and latest developments
 - sources: the Sources page's sentence search, downloads, queue and changes
+- downloads: CSV downloads, every cell safe to open in a spreadsheet
 - text: escaping and Markdown for text from the data
 - pages_mode: the one workaround the pages/ folder needs in Streamlit
 
@@ -25,6 +27,7 @@ from typing import Any
 _EXPORTS = {
     "begin_frame": "state",
     "briefing_buttons": "parts",
+    "cannot_use": "broken",
     "changes_since": "sources",
     "chart_labels": "state",
     "chart_tabs": "page_charts",
@@ -51,7 +54,7 @@ _EXPORTS = {
     "program_set": "state",
     "prose": "parts",
     "program_weights": "state",
-    "require": "frame",
+    "require": "broken",
     "sentence_search": "sources",
     "show_chart": "page_charts",
     "show_page_top": "parts",
@@ -60,8 +63,10 @@ _EXPORTS = {
     "standing_table": "overview",
     "static_table": "parts",
     "table": "parts",
+    "tables_with_map": "state",
     "takeaway": "parts",
     "threat_actors": "state",
+    "unless_broken": "broken",
 }
 __all__ = sorted(_EXPORTS)
 

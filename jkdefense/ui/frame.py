@@ -158,23 +158,6 @@ def navigation_pages() -> list:
     ]
 
 
-def require(pkg: load.Package, page: str) -> None:
-    """Stop the page with a clear message when a table it needs cannot be read.
-
-    The tables a page needs are those its registry entry declares.
-    """
-    missing = pkg.missing(*registry.PAGE_BY_NAME[page].tables)
-    if not missing:
-        return
-    for name in missing:
-        reasons = "; ".join(p.message for p in pkg.problems_in(name)) or "not loaded"
-        st.error(
-            f"This page needs **{escape_markdown(name)}.csv**, which cannot be "
-            f"read: {escape_markdown(reasons)}."
-        )
-    st.stop()
-
-
 def footer(pkg: load.Package, view: filters.ViewFilters) -> None:
     """Cite the selected articles and the data version under every page."""
     st.divider()

@@ -13,8 +13,11 @@ import streamlit as st
 from jkdefense.analysis import accounts, evidence, shaping
 from jkdefense.data import load, schema
 from jkdefense.render import export
+from jkdefense.render.text import as_shown, shown_frame
 from jkdefense.report import context, links
 from jkdefense.report.base import PageView
+from jkdefense.ui.broken import cannot_use
+from jkdefense.ui.downloads import table_download
 from jkdefense.ui.state import (
     chart_labels,
     current_view,
@@ -25,7 +28,12 @@ from jkdefense.ui.state import (
     page_settings,
     per_data,
 )
-from jkdefense.ui.text import escape_markdown, plain_table, segments_markdown
+from jkdefense.ui.text import (
+    escape_markdown,
+    plain_table,
+    reference_link,
+    segments_markdown,
+)
 
 
 def takeaway(text: str) -> None:
@@ -47,30 +55,33 @@ def nothing_to_show(what: str, view_text: str) -> None:
     )
 
 
-def table(frame: pd.DataFrame, columns: dict[str, Any], key: str) -> None:
-    """Show a table with labelled columns (only the columns named).
+def table(
+    frame: pd.DataFrame, columns: dict[str, Any], key: str, download: bool = True
+) -> None:
+    """Show a table with labelled columns (only the columns named), and its CSV.
 
     A table of curated rows ends with how many feed articles support each row.
+    Under it, the table as CSV (jkdefense.ui.downloads); ``download`` False
+    where the page offers the table's CSV itself.
     """
     if "evidence_sentence_ids" in frame.columns:
         columns = {**columns, "support": "Feed articles"}
+    shown = from_frame(frame, ("columns", *columns), lambda: _shown(frame, columns))
     st.dataframe(
-        from_frame(frame, ("columns", *columns), lambda: _shown(frame, columns)),
-        column_config=columns,
-        hide_index=True,
-        width="stretch",
-        key=key,
+        shown, column_config=columns, hide_index=True, width="stretch", key=key
     )
+    if download:
+        table_download(shown, key)
 
 
 def _shown(frame: pd.DataFrame, columns: dict[str, Any]) -> pd.DataFrame:
-    """The named columns of ``frame``; 'support' from its evidence sentences."""
+    """The named columns of ``frame``, text as shown; 'support' from its evidence."""
     shown = frame[[c for c in columns if c != "support"]]
     if "support" in columns:
         shown = shown.assign(
             support=shaping.corroboration(frame["evidence_sentence_ids"])
         )
-    return shown
+    return shown_frame(shown)
 
 
 def static_table(frame: pd.DataFrame, columns: dict[str, str], caption: str) -> None:
@@ -97,7 +108,9 @@ def evidence_panel(
             st.caption("No rows in view.")
             return
         labels = from_frame(
-            rows, ("labels", label_column), lambda: list(rows[label_column].astype(str))
+            rows,
+            ("labels", label_column),
+            lambda: [as_shown(label) for label in rows[label_column]],
         )
         chosen = st.selectbox("Row", labels, key=key, bind="query-params")
         row = rows.iloc[labels.index(chosen)] if chosen in labels else rows.iloc[0]
@@ -105,9 +118,10 @@ def evidence_panel(
         cells = tuple(_key_of(row.get(c)) for c in schema.EVIDENCE_FIELDS)
         shown = per_data("evidence", pkg, cells, lambda: _evidence_markdown(pkg, row))
         if shown is None:
-            st.warning(
-                "sentences.parquet cannot be read, so the evidence cannot be shown."
-            )
+            if not cannot_use(pkg, ("sentences",), "The evidence"):
+                st.warning(
+                    "sentences.parquet cannot be read, so the evidence cannot be shown."
+                )
             return
         quotes, notes = shown
         for quote, caption in quotes:
@@ -159,9 +173,13 @@ def _evidence_markdown(
     if isinstance(row.get("curation_note"), str):
         notes.append(f"Note: {row['curation_note']}")
     reference = evidence.reference_line(row, schema.tier_names(pkg.descriptor))
+    shown = escape_markdown(" · ".join(notes))
     if reference:
-        notes.append(reference)
-    return quotes, escape_markdown(" · ".join(notes))
+        # The curated reference opens as a link; every other address is text.
+        url = row["reference_url"]
+        label = escape_markdown(reference.removesuffix(url))
+        shown += f" · {label}{reference_link(url)}"
+    return quotes, shown
 
 
 def pairing_detail(pairing: pd.Series) -> None:

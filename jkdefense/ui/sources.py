@@ -13,6 +13,7 @@ from jkdefense.pipeline import diff, names
 from jkdefense.render import export
 from jkdefense.report import context
 from jkdefense.report import sources as sources_page
+from jkdefense.ui.downloads import csv_download, table_download
 from jkdefense.ui.parts import table
 from jkdefense.ui.state import kept, page_tables, per_data
 from jkdefense.ui.text import escape_markdown, sentences_markdown
@@ -42,21 +43,33 @@ def sentence_search(pkg: load.Package, view: filters.ViewFilters, shown: int) ->
         st.markdown(text)
 
 
+PARQUET_MIME = "application/vnd.apache.parquet"
+
+
 def download_buttons(pkg: load.Package) -> None:
-    """One CSV download per table, the file exactly as stored."""
+    """One download per table: Parquet as stored, CSV with no cell that runs.
+
+    A CSV is the file as stored, but for a cell a spreadsheet would run as a
+    formula, which is marked as text (the file on disk stays as it is).
+    """
     for name, resource in schema.resources(pkg.descriptor).items():
         path = pkg.data_dir / resource["path"]
         if not path.is_file():
             st.caption(f"{escape_markdown(resource['path'])}: missing")
             continue
+        label = f"{resource['title']} ({resource['path']})"
+        key = f"sources_download_{name}"
+        if not load.is_parquet(resource):
+            csv_download(label, lambda path=path: path, resource["path"], key)
+            continue
         # Read on click: the derived tables of a long feed are tens of megabytes.
         st.download_button(
-            f"{resource['title']} ({resource['path']})",
+            label,
             data=path.read_bytes,
             file_name=resource["path"],
-            mime=resource.get("mediatype", "text/csv"),
+            mime=PARQUET_MIME,
             on_click="ignore",
-            key=f"sources_download_{name}",
+            key=key,
         )
     descriptor = paths.datapackage_path(pkg.data_dir)
     if descriptor.is_file():
@@ -79,6 +92,7 @@ def problems_table(pkg: load.Package) -> None:
         return
     frame = pd.DataFrame([p.__dict__ for p in pkg.problems])
     st.dataframe(frame, hide_index=True, width="stretch", key="sources_problems")
+    table_download(frame, "sources_problems")
 
 
 def _queue_of(
@@ -102,16 +116,14 @@ def curation_queue(pkg: load.Package, view: filters.ViewFilters, shown: int) -> 
         f"{total:,} sentences name known entities but no curated row cites "
         f"them; the more entities, the higher in the queue.{first}"
     )
-    st.download_button(
+    csv_download(
         "Download the queue (CSV)",
         # Built on click, not cached: on a long feed the queue holds a million rows.
-        data=lambda: _queue_of(pkg, source_ids, None)[1].to_csv(index=False),
-        file_name=export.file_name("curation queue", "csv"),
-        mime="text/csv",
+        lambda: _queue_of(pkg, source_ids, None)[1],
+        export.file_name("curation queue", "csv"),
         key="sources_queue_csv",
-        on_click="ignore",
     )
-    table(top, sources_page.QUEUE_COLUMNS, key="sources_queue")
+    table(top, sources_page.QUEUE_COLUMNS, key="sources_queue", download=False)
 
 
 NEW_NAME_COLUMNS = {
@@ -161,15 +173,13 @@ def new_names(pkg: load.Package, view: filters.ViewFilters) -> None:
         "`jkdefense names promote NAME --to TABLE:ID`; for a new row, add it "
         "with the name in alias_names and run `jkdefense derive`."
     )
-    st.download_button(
+    csv_download(
         "Download the new names (CSV)",
-        data=names.to_csv(found),
-        file_name=export.file_name("new names", "csv"),
-        mime="text/csv",
+        lambda: found[list(names.CSV_HEADER)],  # as `jkdefense names --csv` writes
+        export.file_name("new names", "csv"),
         key="sources_new_names_csv",
-        on_click="ignore",
     )
-    table(found, NEW_NAME_COLUMNS, key="sources_new_names")
+    table(found, NEW_NAME_COLUMNS, key="sources_new_names", download=False)
 
 
 def changes_since(pkg: load.Package) -> None:
@@ -203,7 +213,9 @@ def changes_since(pkg: load.Package) -> None:
             f"No rows added, removed or changed since {escape_markdown(revision)}."
         )
         return
-    st.dataframe(diff.summary(changes), width="content", key="sources_change_summary")
+    summary = diff.summary(changes)
+    st.dataframe(summary, width="content", key="sources_change_summary")
+    table_download(summary.reset_index(), "sources_change_summary")
     table(changes, sources_page.CHANGE_COLUMNS, key="sources_changes")
 
 

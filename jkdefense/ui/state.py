@@ -25,7 +25,14 @@ from jkdefense.ui.pages_mode import leave_legacy_pages_mode
 # Every key that depends on the files uses cache.fingerprint.
 
 # Entries kept per kind before the least recently used goes.
-KEEP = {"opening": 4, "page_view": 64, "page_tables": 4, "search": 32, "queue": 16}
+KEEP = {
+    "opening": 4,
+    "page_view": 64,
+    "page_tables": 4,
+    "tables_with_map": 4,
+    "search": 32,
+    "queue": 16,
+}
 KEEP_OTHERWISE = 512
 _KEPT: dict[str, OrderedDict] = {}
 _KEPT_LOCK = threading.Lock()
@@ -212,6 +219,19 @@ def per_data(name: str, pkg: load.Package, key: tuple, build: Callable[[], Any])
 def page_tables(pkg: load.Package) -> dict[str, pd.DataFrame]:
     """Every table a page view reads, the feed's summaries included, once per data."""
     return kept("page_tables", _data_key(pkg), lambda: context.page_tables(pkg))
+
+
+def tables_with_map(pkg: load.Package) -> dict[str, pd.DataFrame]:
+    """The package's tables and the theatre map's, once per data version.
+
+    For the pages that draw the map: its files are read once, not at every new
+    view, and one that cannot be read is drawn empty (context.map_tables).
+    """
+    return kept(
+        "tables_with_map",
+        _data_key(pkg),
+        lambda: {**pkg.tables, **context.map_tables(pkg)},
+    )
 
 
 def from_frame(frame: pd.DataFrame, what: tuple, work: Callable[[], Any]) -> Any:

@@ -14,7 +14,7 @@ sys.path.insert(0, str(ROOT))
 
 from jkdefense.analysis import filters, scoring  # noqa: E402
 from jkdefense.data import load  # noqa: E402
-from jkdefense.render import draw, export, slides  # noqa: E402
+from jkdefense.render import briefings, draw, export, slides  # noqa: E402
 from jkdefense.report import context  # noqa: E402
 
 
@@ -51,7 +51,7 @@ def main() -> None:
         p.title: slides.page_notes(p.rows, pkg.tables["sentences"], "Source.")
         for p in pages
     }
-    briefing = export.Briefing(pages, labels["subtitle"], ["benchmark"], notes)
+    briefing = briefings.Briefing(pages, labels["subtitle"], ["benchmark"], notes)
     cases = {
         "Altair chart → PNG 2x (threats_matrix)": lambda: export.chart_png(
             draw.figure(charts["threats_matrix"])
@@ -66,10 +66,10 @@ def main() -> None:
             draw.figure(charts["threats_scrambles"])
         ),
         f"Whole-app briefing → PPTX ({len(briefing.charts)} charts)": lambda: (
-            export.briefing_pptx(briefing)
+            briefings.briefing_pptx(briefing)
         ),
         f"Whole-app briefing → PDF ({len(briefing.charts)} charts)": lambda: (
-            export.briefing_pdf(briefing)
+            briefings.briefing_pdf(briefing)
         ),
     }
     print("| export | warm median (s) | warm max (s) |")

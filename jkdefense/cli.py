@@ -16,6 +16,10 @@ COMMANDS = {
     "ingest": ("jkdefense.pipeline.ingest", "add an article to the feed"),
     "diff": ("jkdefense.pipeline.diff", "rows changed since a git revision"),
     "names": ("jkdefense.pipeline.names", "new names the feed brings; promote one"),
+    "propose": (
+        "jkdefense.pipeline.propose.cli",
+        "rows the feed proposes; accept or reject one",
+    ),
     "export": (
         "jkdefense.render.batch",
         "chart files or a briefing of a view, no browser",

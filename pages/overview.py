@@ -27,6 +27,7 @@ if not page.empty:
     for chart in page.charts:
         ui.show_chart(chart)
     st.header("Latest developments")
+    ui.prose(page.related["curation_status"])
     if not ui.cannot_use(pkg, ("developments",), "This section"):
         ui.latest_developments(page.related["latest_developments"])
     ui.evidence_panel(pkg, page.rows, page.label_column, key="overview_evidence")

@@ -22,6 +22,7 @@ charts = {chart.key: chart for chart in page.charts}
 ui.takeaway(page.takeaway)
 ui.cannot_use(pkg, ("sentences", "entity_mentions"), "Counting the feed")
 ui.table(page.related["feed"], sources.COLUMNS, key="sources_feed")
+ui.not_yet_curated(page.related["not_yet_curated"])
 
 
 def mentions() -> None:

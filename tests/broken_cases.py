@@ -238,6 +238,21 @@ ROW_CASES = [
         edit("claims.csv", 0, subject_id="no-such-agency"),
     ),
     Case(
+        P.ALIAS_CONTEXT_ENTITY,
+        "alias_contexts.csv row 2, entity_id: 'no-such-threat' is not a threat_id",
+        edit("alias_contexts.csv", 0, entity_id="no-such-threat"),
+    ),
+    Case(
+        P.ALIAS_CONTEXT_ALIAS,
+        "alias_contexts.csv row 3, alias_name: 'Zone' is not an alias of threats:",
+        edit("alias_contexts.csv", 1, alias_name="Zone"),
+    ),
+    Case(
+        P.ALIAS_CONTEXT_PHRASES,
+        "alias_contexts.csv row 4, needs_any: empty, and so is unless_any",
+        edit("alias_contexts.csv", 2, needs_any=""),
+    ),
+    Case(
         P.CLAIM_CORRECT_NAME,
         "claims.csv row 4, correct_name: required for a claim about a name",
         edit("claims.csv", 2, correct_name=""),

@@ -7,7 +7,7 @@ minimum, so a function that picks any of those gives a different answer.
 
 import pandas as pd
 
-from jkdefense.analysis import scoring
+from jkdefense.analysis import pairing_scores, scoring
 
 # Threat cells: China (air) is the worst, in the second of four rows.
 CELLS = pd.DataFrame(
@@ -82,13 +82,15 @@ PAIRINGS = pd.DataFrame(
         "supply_chain_score": [3, 4, 2, 3],
         "complementarity_score": [3, 5, 2, 4],
         "industrial_readiness_score": [3, 4, 2, 4],
-        **{f"{c}_rationale": ["why"] * 4 for c in scoring.TYPED_PAIRING_CRITERIA},
+        **{
+            f"{c}_rationale": ["why"] * 4 for c in pairing_scores.TYPED_PAIRING_CRITERIA
+        },
     }
 )
 
 
 def scored_pairings() -> pd.DataFrame:
-    return scoring.score_pairings(PAIRINGS, COMPANIES, SERVED)
+    return pairing_scores.score_pairings(PAIRINGS, COMPANIES, SERVED)
 
 
 # Steps in route order: the first not under way is the reversed second step.

@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from jkdefense.analysis import scoring
+from jkdefense.analysis import pairing_scores, scoring, threat_picture
 
 PROGRAMS = pd.DataFrame(
     {
@@ -73,7 +73,7 @@ def test_scrambles_long_form():
             "other_count": [18],
         }
     )
-    long = scoring.scrambles_by_actor(wide)
+    long = threat_picture.scrambles_by_actor(wide)
     assert dict(zip(long["actor_code"], long["scramble_count"], strict=True)) == {
         "CN": 638,
         "RU": 343,
@@ -121,7 +121,7 @@ SERVED = pd.DataFrame(
 
 
 def test_pairing_score_is_the_mean_of_five_parts_with_the_programs_politics():
-    scored = scoring.score_pairings(PAIRINGS, COMPANIES, SERVED)
+    scored = pairing_scores.score_pairings(PAIRINGS, COMPANIES, SERVED)
     # a: (5+5+3+3 + ships 3) / 5; b: (2+2+2+2 + the harder of tanks 4, submarines 1)
     assert scored["pairing_score"].tolist() == [3.8, 1.8]
     assert scored["political_feasibility_score"].tolist() == [3, 1]
@@ -135,7 +135,7 @@ def test_pairing_score_is_the_mean_of_five_parts_with_the_programs_politics():
 
 def test_a_programs_political_score_moves_its_pairings_without_retyping():
     easier = SERVED.assign(political_feasibility_score=pd.array([4, 3, 5], "Int64"))
-    scored = scoring.score_pairings(PAIRINGS, COMPANIES, easier)
+    scored = pairing_scores.score_pairings(PAIRINGS, COMPANIES, easier)
     assert scored.set_index("pairing_id")["political_feasibility_score"]["b"] == 4
     assert scored.set_index("pairing_id")["pairing_score"]["b"] == 2.4
 
@@ -144,7 +144,9 @@ def test_pairing_matrix_keeps_the_best_score_per_pair():
     doubled = pd.concat(
         [PAIRINGS, PAIRINGS.assign(pairing_id=["c", "d"], product_overlap_score=[1, 1])]
     )
-    matrix = scoring.pairing_matrix(scoring.score_pairings(doubled, COMPANIES, SERVED))
+    matrix = pairing_scores.pairing_matrix(
+        pairing_scores.score_pairings(doubled, COMPANIES, SERVED)
+    )
     assert matrix.set_index("jp_company_name")["pairing_score"].to_dict() == {
         "J One": 3.8,
         "J Two": 1.8,
@@ -152,8 +154,8 @@ def test_pairing_matrix_keeps_the_best_score_per_pair():
 
 
 def test_bridge_network_puts_suppliers_between_the_two_sides():
-    nodes, edges = scoring.bridge_network(
-        scoring.score_pairings(PAIRINGS, COMPANIES, SERVED), COMPANIES
+    nodes, edges = pairing_scores.bridge_network(
+        pairing_scores.score_pairings(PAIRINGS, COMPANIES, SERVED), COMPANIES
     )
     assert nodes.set_index("node_id")["side"].to_dict() == {
         "k1": "KR",

@@ -16,8 +16,15 @@ from pptx import Presentation
 from jkdefense.analysis import shaping
 from jkdefense.data import writer
 from jkdefense.data.vocabulary import DOMAINS
-from jkdefense.render import batch, export
-from jkdefense.report import context, links, pairings, registry
+from jkdefense.render import batch, briefings, export
+from jkdefense.report import (
+    context,
+    links,
+    pairing_choices,
+    pairings,
+    registry,
+    url_params,
+)
 from jkdefense.ui.text import escape_markdown
 from tests.apptest import run_page
 from tests.conftest import ROOT, run_module
@@ -60,7 +67,7 @@ def test_a_link_gives_back_its_query(package, query):
 
 def test_a_chosen_pairing_gives_back_its_query(package):
     view, settings = links.view_from_params(package, {})
-    second = links.pairing_labels(package, view, [])[1]
+    second = pairing_choices.pairing_labels(package, view, [])[1]
     query = urlencode({"domain": "sea", "pairings_pair": second})
     view, settings = links.view_from_params(package, links.parse_query(query))
     assert settings["pair"] == second
@@ -83,7 +90,7 @@ def test_a_links_pairing_choices_are_the_pages(package, query, companies):
     )
     expected = list(page.rows["pairing_label"]) if not page.empty else []
     assert len(expected) > 1 or companies
-    assert links.pairing_labels(package, view, companies) == expected
+    assert pairing_choices.pairing_labels(package, view, companies) == expected
 
 
 def test_defaults_are_the_apps_and_give_an_empty_query(package):
@@ -93,7 +100,7 @@ def test_defaults_are_the_apps_and_give_an_empty_query(package):
     assert settings["actors"] == context.threat_actors(package)
     assert set(settings["weights"].values()) == {1.0}
     assert settings["companies"] == []
-    first = links.pairing_labels(package, view, [])[0]
+    first = pairing_choices.pairing_labels(package, view, [])[0]
     assert settings["pair"] == first
     assert links.params_from_view(package, view, settings) == ""
     # As the app's page_settings give them before the pairings page is opened.
@@ -214,9 +221,10 @@ def _bound_keys():
 
 def test_links_know_every_parameter_the_app_binds():
     patterns = _bound_keys()
-    for pattern in patterns:  # a new one: add it to jkdefense/report/links.py
-        assert any(re.fullmatch(pattern, name) for name in links.KNOWN_PARAMS), pattern
-    for name in links.KNOWN_PARAMS:
+    for pattern in patterns:  # a new one: add it to jkdefense/report/url_params.py
+        known = url_params.KNOWN_PARAMS
+        assert any(re.fullmatch(pattern, name) for name in known), pattern
+    for name in url_params.KNOWN_PARAMS:
         assert any(re.fullmatch(p, name) for p in patterns), name
 
 
@@ -256,7 +264,7 @@ def test_whole_app_pptx_has_a_slide_per_chart(package, capsys, tmp_path):
     )
     assert code == 0, err
     view, settings = links.view_from_params(package, {})
-    name = export.briefing_file_name(
+    name = briefings.briefing_file_name(
         "all pages", view, context.period_years(package), "pptx"
     )
     path = tmp_path / name
@@ -396,7 +404,7 @@ def test_the_app_reads_a_link_as_links_do(package, page, query):
     if page == "threats":
         assert list(state["threats_actor"]) == settings["actors"]
     if page == "programs":
-        weights = {c: state[name] for name, c in links.WEIGHT_PARAMS.items()}
+        weights = {c: state[name] for name, c in url_params.WEIGHT_PARAMS.items()}
         assert weights == settings["weights"]
     if page == "pairings":
         assert list(state["pairings_company"]) == settings["companies"]

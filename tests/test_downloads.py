@@ -54,7 +54,7 @@ TABLES = [
 CSV_DOWNLOADS = sorted(
     [f"sources_download_{name}" for name in CSV_RESOURCES]
     + [f"{table}_download" for table in TABLES]
-    + ["sources_queue_csv", "sources_new_names_csv"]
+    + ["sources_queue_csv", "sources_new_names_csv", "curate_list_csv"]
 )
 # A cell each download must hold, marked: formulas from the hostile copy.
 MARKED = {

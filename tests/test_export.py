@@ -9,7 +9,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from jkdefense.analysis import filters, scoring
-from jkdefense.render import draw, export, slides
+from jkdefense.render import briefings, draw, export, slides
 from jkdefense.report import pairings, programs, threats
 
 VIEW = filters.ViewFilters(source_ids=("yoon-2019-diplomat",))
@@ -71,7 +71,7 @@ def make_briefing(package, pages):
         p.title: slides.page_notes(p.rows, sentences, "Source: Yoon, The Diplomat.")
         for p in pages
     }
-    return export.Briefing(
+    return briefings.Briefing(
         pages,
         "Filters: all domains · focus: Both · 1 of 1 articles",
         ["Sukjoon Yoon, “Rethinking…”, The Diplomat, 2019-03"],
@@ -82,7 +82,7 @@ def make_briefing(package, pages):
 
 def test_pptx_has_a_slide_per_chart_with_title_and_notes(package, pages):
     briefing = make_briefing(package, pages)
-    deck = Presentation(io.BytesIO(export.briefing_pptx(briefing)))
+    deck = Presentation(io.BytesIO(briefings.briefing_pptx(briefing)))
     charts = briefing.charts
     assert len(deck.slides) == 1 + len(charts)
     assert deck.slide_width / deck.slide_height == pytest.approx(16 / 9, rel=1e-3)
@@ -118,7 +118,7 @@ def test_pptx_has_a_slide_per_chart_with_title_and_notes(package, pages):
 
 def test_pdf_has_the_same_pages(package, pages):
     briefing = make_briefing(package, pages)
-    reader = PdfReader(io.BytesIO(export.briefing_pdf(briefing)))
+    reader = PdfReader(io.BytesIO(briefings.briefing_pdf(briefing)))
     assert len(reader.pages) == 1 + len(briefing.charts)
     assert briefing.charts[0][1].title[:20] in reader.pages[1].extract_text()
 
@@ -129,10 +129,10 @@ def test_a_briefing_file_is_named_after_its_filters(package):
     view, _ = links.view_from_params(
         package, {"domain": ["sea"], "period": ["2019", "2026"], "focus": ["KR"]}
     )
-    name = export.briefing_file_name("all pages", view, (2010, 2026), "pptx")
+    name = briefings.briefing_file_name("all pages", view, (2010, 2026), "pptx")
     assert name.startswith("briefing-all-pages-sea-kr-2019-2026-")
     everything, _ = links.view_from_params(package, {})
-    assert export.briefing_file_name(
+    assert briefings.briefing_file_name(
         "all pages", everything, (2010, 2026), "pdf"
     ).startswith("briefing-all-pages-all-domains-2010-2026-")
 
@@ -145,8 +145,10 @@ def test_the_whole_app_deck_opens_with_where_they_stand_as_a_table(package):
     assert "Sources" not in [p.title for p in pages]  # housekeeping stays out
     keys = {c.key for p in pages for c in p.charts}
     assert not keys & {"sources_mentions", "sources_verdicts", "sources_coverage"}
-    briefing = export.briefing(package, view, pages, link="http://x/?domain=maritime")
-    deck = Presentation(io.BytesIO(export.briefing_pptx(briefing)))
+    briefing = briefings.briefing(
+        package, view, pages, link="http://x/?domain=maritime"
+    )
+    deck = Presentation(io.BytesIO(briefings.briefing_pptx(briefing)))
     second = list(deck.slides)[1]
     table = next(s for s in second.shapes if s.name == "Standing").table
     header = [table.cell(0, c).text_frame.text for c in range(4)]
@@ -159,7 +161,7 @@ def test_the_whole_app_deck_opens_with_where_they_stand_as_a_table(package):
     assert len(deck.slides) == 2 + len(briefing.charts)
     from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO(export.briefing_pdf(briefing)))
+    reader = PdfReader(io.BytesIO(briefings.briefing_pdf(briefing)))
     page_two = reader.pages[1].extract_text()
     assert "Where Japan and Korea stand" in page_two and "Undersea" in page_two
 
@@ -171,10 +173,10 @@ def test_a_whole_app_deck_shows_the_map_once(package):
     pages = context.all_page_views(package, view, settings, housekeeping=False)
     page_keys = {c.key for p in pages for c in p.charts}
     assert {"overview_map", "threats_map"} <= page_keys  # the app shows both
-    briefing = export.briefing(package, view, pages)
+    briefing = briefings.briefing(package, view, pages)
     deck_keys = [chart.key for _, chart in briefing.charts]
     assert "threats_map" in deck_keys and "overview_map" not in deck_keys
     # The Overview alone keeps its map: there is no fuller copy to show.
     overview = [p for p in pages if "overview_map" in {c.key for c in p.charts}]
-    alone = export.briefing(package, view, overview)
+    alone = briefings.briefing(package, view, overview)
     assert "overview_map" in [chart.key for _, chart in alone.charts]

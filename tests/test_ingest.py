@@ -251,7 +251,10 @@ def test_curation_queue_ranks_uncited_sentences(data_copy, article):
         queue["sentence_id"].str.startswith("testreview-2024-seoul-tokyo-test-waters:")
     ]
     assert not new.empty
-    assert "Hanwha Ocean (ex-DSME)" in new.iloc[0]["entities"]
+    # Most entities first: GSOMIA, KAI and stealth fighters; the submarine designs
+    # of the companies' sentence name no Chinese or Russian submarine threat.
+    assert new.iloc[0]["entities"] == "Japan-ROK GSOMIA signed, KAI, stealth fighters"
+    assert "Hanwha Ocean (ex-DSME)" in new.iloc[1]["entities"]
 
 
 def test_feed_counts_per_article(data_copy, article):

@@ -2,9 +2,11 @@
 
 from jkdefense.data import paths, vocabulary
 from jkdefense.data.problems import Problem
+from jkdefense.pipeline import propose
 from jkdefense.render import theme
 from jkdefense.report import (
     context,
+    curate,
     pairings,
     pathway,
     programs,
@@ -83,6 +85,7 @@ def test_column_labels_name_real_columns(package):
         "description",
         "sentence_count",
         "mention_count",
+        "curated_rows",
         "entity_count",
         "entities",
         "change",
@@ -106,5 +109,6 @@ def test_column_labels_name_real_columns(package):
         sources.DICTIONARY_COLUMNS,
         sources.QUEUE_COLUMNS,
         sources.CHANGE_COLUMNS,
+        curate.COLUMNS,
     ):
-        assert set(table) <= fields | computed
+        assert set(table) <= fields | computed | set(propose.PROPOSAL_COLUMNS)

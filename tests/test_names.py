@@ -10,7 +10,8 @@ import pytest
 from jkdefense import cli
 from jkdefense.data import load
 from jkdefense.pipeline import derive, ingest, names, seeds
-from tests.conftest import run_module
+from tests.apptest import open_tab, run_page
+from tests.conftest import ROOT, run_module
 
 # Two short articles, a and b: every name below is made up for these tests.
 SENTENCES = [
@@ -129,21 +130,33 @@ def test_a_term_needs_to_recur_and_shorter_parts_are_not_listed():
     got = set(listed())
     assert "missile warning data" in got
     assert not {"missile warning", "warning data"} & got
-    once = [("x:s001", "x", "They share missile warning data.")]
+    once = [("x:s001", "x", "They share common economic goals.")]
     assert listed(once) == []
 
 
-def test_ranking_is_articles_then_sentences_then_name():
+def test_ranking_is_names_first_then_articles_then_sentences_then_name():
     frame = found()
-    assert list(frame.columns) == [*names.CSV_HEADER, "kind"]
-    assert list(frame["name"].head(4)) == [
+    assert list(frame.columns) == [
+        *names.CSV_HEADER,
+        "kind",
+        "feed_articles",
+        "variants",
+    ]
+    assert list(frame["name"].head(5)) == [
         "Freedom Edge",  # 2 articles, 3 sentences
         "Jeju",  # 2 articles, 2 sentences; then by name
         "TSCF",
-        "missile warning data",
+        "Commitment to Consult",  # 1 article
+        "missile warning data",  # lower case: after every capitalised name
     ]
+    names_first = frame[frame["kind"].isin(["acronym", "name"])]
     keys = list(
-        zip(-frame["articles"], -frame["sentences"], frame["name"], strict=True)
+        zip(
+            -names_first["articles"],
+            -names_first["sentences"],
+            names_first["name"],
+            strict=True,
+        )
     )
     assert keys == sorted(keys)
 
@@ -190,8 +203,8 @@ def test_csv_prints_the_header_and_one_row_per_name(with_article, capsys):
         "name,articles,sentences,example_sentence_id\n"
         f"Freedom Edge,1,2,{sid(1)}\n"
         f"TSCF,1,2,{sid(2)}\n"
-        f"missile warning data,1,2,{sid(2)}\n"
         f"Jeju,1,1,{sid(1)}\n"
+        f"missile warning data,1,2,{sid(2)}\n"
     )
 
 
@@ -329,3 +342,15 @@ def test_the_alias_cell_changes_and_no_other_byte():
     assert last == text.replace("c-3,Gamma,,last", "c-3,Gamma,Gamma,last")
     with pytest.raises(names.Refused):
         names.with_alias(text, "thing_id", "d-4", "Delta")
+
+
+def test_the_sources_page_shows_the_ranked_list_with_its_spellings():
+    at = open_tab(run_page("sources"), "sources_tab", "New names")
+    assert not at.exception, at.exception
+    shown = next(
+        frame.value for frame in at.dataframe if "variants" in frame.value.columns
+    )
+    expected = names.new_names(ROOT / "data", None)
+    assert list(shown["name"]) == list(expected["name"])
+    assert "Also written" in str(at.dataframe[-1].proto)
+    assert any("capitalised names first" in c.value for c in at.caption)

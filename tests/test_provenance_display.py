@@ -5,7 +5,7 @@ import re
 import pandas as pd
 import pytest
 
-from jkdefense.analysis import evidence, filters, rubric, scoring
+from jkdefense.analysis import evidence, filters, pairing_scores, rubric, scoring
 from jkdefense.data import schema
 from jkdefense.render import draw, export, slides
 from jkdefense.report import context, threats
@@ -74,7 +74,7 @@ def test_every_score_chart_says_what_its_levels_mean(charts, key, criterion):
 
 
 def test_pairing_parts_show_the_political_part_taken_from_the_program(package):
-    scored = scoring.score_pairings(
+    scored = pairing_scores.score_pairings(
         package.tables["company_pairings"],
         package.tables["companies"],
         package.tables["programs"],
@@ -85,7 +85,7 @@ def test_pairing_parts_show_the_political_part_taken_from_the_program(package):
             programs.at[i, "political_feasibility_score"] for i in row.program_ids
         )
         assert row.political_feasibility_score == lowest
-        parts = [getattr(row, f"{c}_score") for c in scoring.PAIRING_CRITERIA]
+        parts = [getattr(row, f"{c}_score") for c in pairing_scores.PAIRING_CRITERIA]
         assert row.pairing_score == pytest.approx(sum(parts) / 5)
 
 

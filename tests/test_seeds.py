@@ -100,7 +100,7 @@ def test_a_line_of_its_own_is_a_sentence():
 
 
 def test_wide_spaces_keep_offsets_and_do_not_break_the_splitter():
-    # sentencex itself fails on "J\xa0." (see seeds._WIDE_SPACES).
+    # sentencex itself fails on "J\xa0." (see seeds._WIDE_SPACE).
     text = "Kim Jong\xa0Un met J\xa0. Abe.\u2028Then Z\x85. left. Okay\u3000now."
     sentences = seeds.split_sentences(text)
     squeezed = "".join(text.split())

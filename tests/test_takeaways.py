@@ -62,11 +62,16 @@ def test_pairing_takeaway_names_the_best_scored_pairing():
 
 def test_sources_takeaway_sums_the_feed_and_names_the_most_mentioned():
     feed = pd.DataFrame(
-        {"sentence_count": [40, 1200, 3], "mention_count": [10, 2300, 0]}
+        {
+            "sentence_count": [40, 1200, 3],
+            "mention_count": [10, 2300, 0],
+            "curated_rows": [12, 0, 3],
+        }
     )
     assert sources.takeaway(feed, LABELLED) == (
         "3 article(s), 1,243 sentences, 2,310 entity mentions; "
-        "most mentioned: Japan (11)."
+        "most mentioned: Japan (11). 1 of 3 articles is not yet curated: no curated "
+        "row cites it; Curate proposes rows from its sentences."
     )
 
 

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from jkdefense.analysis import filters
 from jkdefense.data import load
-from jkdefense.render import export, figures, slides
+from jkdefense.render import briefings, export, figures, slides
 from jkdefense.report import context, registry
 from jkdefense.report.base import ChartView, PageView
 from jkdefense.ui.text import escape_markdown
@@ -95,6 +95,20 @@ MARKDOWN_SITES = {
         None,
         lambda at: [m.value for m in at.markdown if "hostile" in m.value],
         [ADDRESS, "spy@evil.example", "<img src=x onerror=alert(1)>", "gnp.exe off"],
+    ),
+    "proposal in its context": (
+        "curate",
+        {"source": [hostile_data.ARTICLE_ID]},
+        None,
+        lambda at: [m.value for m in at.markdown if "evil" in m.value],
+        [ADDRESS, "spy@evil.example", "<img src=x onerror=alert(1)>"],
+    ),
+    "proposal's article": (
+        "curate",
+        {"source": [hostile_data.ARTICLE_ID]},
+        None,
+        captions_with("2024-05-01"),  # the article's date, as written
+        ['HYPERLINK("https://evil.example/"', "Report flodnaR yb", "https://e.org/x"],
     ),
     "revision warning": (
         "sources",
@@ -246,7 +260,7 @@ def test_briefings_leave_out_bidi_controls(hostile):
         {"subtitle": "s", "source": "Source: s"},
     )
     page = PageView("Threats", charts=[card], rows=threats_page(pkg, view).rows)
-    briefing = export.briefing(pkg, view, [page])
+    briefing = briefings.briefing(pkg, view, [page])
     picture = export.chart_png(network("x", "y"))  # any picture will do
 
     deck = Presentation(io.BytesIO(slides.build_pptx(briefing, lambda c: picture)))
@@ -278,8 +292,8 @@ def test_a_curated_reference_is_the_one_address_made_a_link():
 
 
 def test_the_evidence_panel_links_its_reference(package):
-    from jkdefense.ui import parts
+    from jkdefense.ui import row_evidence
 
     row = package.tables["threats"].iloc[0]
-    _, notes = parts._evidence_markdown(package, row)
+    _, notes = row_evidence._evidence_markdown(package, row)
     assert f"](<{row['reference_url']}>)" in notes

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from jkdefense.analysis import scoring, shaping
+from jkdefense.analysis import pairing_scores, scoring, shaping
 from jkdefense.report import pairings, pathway, programs, sources, threats
 from jkdefense.report.base import PageView
 from tests.report_frames import (
@@ -90,14 +90,14 @@ def test_pairing_matrix_title_names_the_best_scored_pair():
 
 
 def test_network_title_names_the_busiest_bridge_and_the_idle_ones():
-    nodes, edges = scoring.bridge_network(scored_pairings(), COMPANIES)
+    nodes, edges = pairing_scores.bridge_network(scored_pairings(), COMPANIES)
     assert pairings.network_title(edges, nodes) == (
         "Lockheed Martin bridges the most pairings (3); 1 named suppliers bridge none"
     )
 
 
 def test_network_title_without_edges_says_no_pairing_runs_through_a_supplier():
-    nodes, edges = scoring.bridge_network(scored_pairings().iloc[0:0], COMPANIES)
+    nodes, edges = pairing_scores.bridge_network(scored_pairings().iloc[0:0], COMPANIES)
     assert pairings.network_title(edges, nodes) == (
         "No pairing in view runs through a US supplier"
     )

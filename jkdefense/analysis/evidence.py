@@ -130,3 +130,27 @@ def highlight_mentions(
     mentions table; ``char_start`` is where the sentence starts in the seed.
     """
     return split_by_spans(text, [(a - char_start, b - char_start) for a, b in spans])
+
+
+def citing_rows(tables: dict[str, pd.DataFrame]) -> dict[str, int]:
+    """Article id -> how many curated rows cite it (sources.csv aside).
+
+    sources.csv lists every article, each citing itself; an article only it
+    cites is in the feed but not yet in the pages' knowledge.
+    """
+    counts: dict[str, int] = {}
+    for name, table in tables.items():
+        if name == "sources" or "evidence_sentence_ids" not in table:
+            continue
+        for ids in table["evidence_sentence_ids"]:
+            if not isinstance(ids, list | tuple):
+                continue
+            for source_id in {sentence.split(":", 1)[0] for sentence in ids}:
+                counts[source_id] = counts.get(source_id, 0) + 1
+    return counts
+
+
+def uncited(tables: dict[str, pd.DataFrame], source_ids: tuple[str, ...]) -> list[str]:
+    """The articles of ``source_ids`` that no curated row cites yet, in order."""
+    cited = citing_rows(tables)
+    return [source_id for source_id in source_ids if source_id not in cited]

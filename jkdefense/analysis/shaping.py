@@ -151,9 +151,11 @@ def mention_counts(
     """Mentions of the ``top`` most mentioned entities, split by article.
 
     ``counts`` holds mention counts per article and entity. The ``articles``
-    articles naming those entities most keep their own title; the rest are
-    summed as one "other articles" part, so a feed of thousands still draws a
-    readable chart. Label the (small) result with label_mentions.
+    articles naming those entities most keep their own part, labelled by
+    source id (article_label: two articles may share a title, never an id) with
+    their title beside it; the rest are summed as one "other articles" part, so
+    a feed of thousands still draws a readable chart. Label the (small) result
+    with label_mentions.
     """
     key = ["entity_table", "entity_id"]
     counts = most_mentioned(counts, top)
@@ -162,14 +164,19 @@ def mention_counts(
     titles = sources.set_index("source_id")["title"]
     others = len(by_article) - len(shown)
     other_title = f"{others:,} other article{'s' if others != 1 else ''}"
+    label_of = {s: (s if s in shown else other_title) for s in by_article.index}
     title_of = {
         s: (titles.get(s, s) if s in shown else other_title) for s in by_article.index
     }
-    parts = counts.assign(source_title=counts["source_id"].map(title_of))
-    summed = parts.groupby([*key, "source_title"], observed=True, as_index=False)[
+    parts = counts.assign(
+        article_label=counts["source_id"].map(label_of),
+        source_title=counts["source_id"].map(title_of),
+    )
+    columns = [*key, "article_label", "source_title"]
+    summed = parts.groupby(columns, observed=True, as_index=False)[
         "mention_count"
     ].sum()
-    return summed.astype({c: str for c in [*key, "source_title"]})
+    return summed.astype({c: str for c in columns})
 
 
 def pathway_steps(

@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from jkdefense.data import files, quotes, rules, schema
+from jkdefense.data import alias_contexts, files, quotes, rules, schema
 from jkdefense.data.problems import (
     CLAIM_SUBJECT,
     EVIDENCE_SENTENCE,
@@ -56,6 +56,7 @@ def check_package(
         problems += check_scramble_totals(raw["scrambles"])
     if "claims" in raw:
         problems += check_claim_subjects(raw["claims"], raw, resources)
+    problems += alias_contexts.check_alias_contexts(raw, resources)
     problems += rules.check_rules(raw, descriptor)
     return problems
 

@@ -143,6 +143,39 @@ def sentence_texts(data_dir: Path, source_ids: tuple[str, ...] | None) -> pd.Dat
     return frame
 
 
+def sentences_around(
+    data_dir: Path, sentence_ids: list[str], around: int = 1
+) -> pd.DataFrame:
+    """The cited sentences with ``around`` sentences before and after, in order.
+
+    Reads one article's stretch of the sentences table: a proposal is reviewed
+    with the sentence it rests on in its context. Column ``cited`` marks the
+    sentences of ``sentence_ids``.
+    """
+    columns = ["sentence_id", "source_id", "sentence_no", "paragraph_no", "text"]
+    dataset = _dataset(data_dir, "sentences")
+    cited = dataset.to_table(
+        columns=["source_id", "sentence_no"],
+        filter=pc.field("sentence_id").isin(sentence_ids),
+    ).to_pandas()
+    if cited.empty:
+        return pd.DataFrame(columns=[*columns, "cited"])
+    source_id = cited["source_id"].iloc[0]
+    first = int(cited["sentence_no"].min()) - around
+    last = int(cited["sentence_no"].max()) + around
+    stretch = (
+        dataset.to_table(
+            columns=columns,
+            filter=(pc.field("source_id") == source_id)
+            & (pc.field("sentence_no") >= first)
+            & (pc.field("sentence_no") <= last),
+        )
+        .to_pandas()
+        .sort_values("sentence_no", ignore_index=True)
+    )
+    return stretch.assign(cited=stretch["sentence_id"].isin(sentence_ids))
+
+
 def mentions_of(data_dir: Path, sentence_ids: list[str]) -> pd.DataFrame:
     """The mentions in a few sentences (for highlighting them)."""
     columns = ["sentence_id", "entity_table", "entity_id", "char_start", "char_end"]

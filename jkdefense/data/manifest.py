@@ -8,7 +8,8 @@
      "derived": {"sentences.parquet": {"sha256": ..., "bytes": ...}, ...}}
 
 ``derived_from`` digests exactly what derive reads: each article's id, seed
-path and seed digest (sources.csv), and every alias of every curated table.
+path and seed digest (sources.csv), every alias of every curated table, and
+the contexts in which ambiguous aliases count (alias_contexts.csv).
 An edit to a title or a note changes neither; a new article, a seed or an
 alias does, and the derived tables are then stale. ``derived`` lets a reader
 tell whether each derived file is the one the last change wrote: a file
@@ -24,7 +25,7 @@ import io
 import json
 from pathlib import Path
 
-from jkdefense.data import paths, schema
+from jkdefense.data import alias_contexts, paths, schema
 from jkdefense.data.problems import (
     CHANGE_INTERRUPTED,
     DERIVED_MISMATCH,
@@ -68,9 +69,17 @@ def derived_from(data_dir: Path, files: dict[Path, bytes] | None = None) -> dict
     feed, aliases = [], []
     for name, resource in schema.resources(descriptor).items():
         columns = schema.field_names(resource)
-        if name != "sources" and "alias_names" not in columns:
+        if (
+            name not in ("sources", alias_contexts.TABLE)
+            and "alias_names" not in columns
+        ):
             continue
         rows = _rows(_bytes(data_dir / resource["path"], files))
+        if name == alias_contexts.TABLE:  # they decide which aliases count where
+            aliases += [
+                (name, *(r.get(c, "") for c in alias_contexts.RULE_COLUMNS))
+                for r in rows
+            ]
         if name == "sources":
             feed = sorted(tuple(r.get(c, "") for c in FEED_COLUMNS) for r in rows)
         if "alias_names" in columns:

@@ -155,6 +155,17 @@ SENTENCE_MATCHES_SEED = rule(
 )
 SCRAMBLE_TOTAL = rule("scramble-total", "china + russia + other make the total")
 CLAIM_SUBJECT = rule("claim-subject", "a claim's subject is a row of its table")
+ALIAS_CONTEXT_ENTITY = rule(
+    "alias-context-entity", "an alias context names a row of its entity_table"
+)
+ALIAS_CONTEXT_ALIAS = rule(
+    "alias-context-alias", "an alias context's alias is one of its entity's aliases"
+)
+ALIAS_CONTEXT_PHRASES = rule(
+    "alias-context-phrases",
+    "an alias context needs or rules out at least one phrase, and also_needs_any "
+    "goes with needs_any",
+)
 
 # Content rules the package declares (jkdefense.data.rules).
 URL_NEEDS_TIER = rule("url-needs-tier", "a row with a reference_url gives its tier")

@@ -1,5 +1,8 @@
 """Derive the feed's sentences and mentions from the seeds and the curated aliases.
 
+An alias that is also an ordinary word counts only in the sentences its context
+(alias_contexts.csv) allows.
+
     jkdefense derive          # write the derived tables into data/
     jkdefense derive --check  # write nothing; fail if they are stale
 
@@ -12,7 +15,9 @@ Deterministic (no clock, no randomness): the same inputs give the same tables.
 The four files land as one change of the data folder's writer
 (jkdefense.data.writer): all of them or none, one writer at a time. A derive
 first completes a change an interrupted command left, which makes it the
-repair `validate` names. Curated tables are read, never written.
+repair `validate` names. Curated tables are read, and written only where the
+new sentences renumber the ids their rows cite (jkdefense.pipeline.sentence_ids):
+those cells follow their sentences, in the same change.
 """
 
 from __future__ import annotations
@@ -28,8 +33,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from jkdefense.data import files, load, paths, schema, writer
-from jkdefense.pipeline import seeds
-from jkdefense.pipeline.mentions import AliasMatcher, Entity
+from jkdefense.pipeline import seeds, sentence_ids
+from jkdefense.pipeline.mentions import AliasMatcher, Contexts, Entity, read_contexts
 
 DERIVED_TABLES = ("sentences", "mentions", "entity_mentions", "sentence_entities")
 
@@ -81,9 +86,9 @@ _TABLE_COLUMNS = (
 _worker_matcher: AliasMatcher | None = None
 
 
-def _start_worker(aliases: dict[str, list[Entity]]) -> None:
+def _start_worker(aliases: dict[str, list[Entity]], contexts: Contexts | None) -> None:
     global _worker_matcher
-    _worker_matcher = AliasMatcher(aliases)
+    _worker_matcher = AliasMatcher(aliases, contexts)
 
 
 def entity_key(entity: Entity) -> str:
@@ -114,7 +119,7 @@ def _derive_seed(
         _append(sentences, (*row, s.text))
         seen: set[tuple[int, str]] = set()
         for match in matcher.find(s.text):
-            for entity in matcher.entities(match):
+            for entity in matcher.entities(match, s.text):
                 key = entity_key(entity)
                 if (match.start, key) in seen:
                     continue  # two aliases of one entity at one place
@@ -172,7 +177,9 @@ def _derive_batch_in_worker(jobs: list[tuple[str, str, str, str]]) -> tuple:
 
 
 def build_tables(
-    sources: list[tuple[str, str, str, str]], aliases: dict[str, list[Entity]]
+    sources: list[tuple[str, str, str, str]],
+    aliases: dict[str, list[Entity]],
+    contexts: Contexts | None = None,
 ) -> dict[str, pa.Table]:
     """Split every seed, find every mention and summarise them, in feed order.
 
@@ -184,11 +191,13 @@ def build_tables(
     batches = [sources[i : i + BATCH] for i in range(0, len(sources), BATCH)]
     if len(sources) >= PARALLEL_FROM and workers > 1:
         with ProcessPoolExecutor(
-            max_workers=workers, initializer=_start_worker, initargs=(aliases,)
+            max_workers=workers,
+            initializer=_start_worker,
+            initargs=(aliases, contexts),
         ) as pool:
             parts = list(pool.map(_derive_batch_in_worker, batches))
     else:
-        matcher = AliasMatcher(aliases)
+        matcher = AliasMatcher(aliases, contexts)
         parts = [_derive_batch(batch, matcher) for batch in batches]
     sentences, mentions, entity_mentions, named = (
         pa.concat_tables([part[i] for part in parts]).combine_chunks()
@@ -254,7 +263,7 @@ def derive(data_dir: Path) -> dict[str, pa.Table]:
         for s in sources.itertuples(index=False)
     ]
     # Process data
-    return build_tables(jobs, aliases)
+    return build_tables(jobs, aliases, read_contexts(data_dir))
 
 
 def stale_files(data_dir: Path, outputs: dict[str, pa.Table]) -> list[str]:
@@ -282,8 +291,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     data_dir = paths.chosen_data_dir(args)
+    renumbered: list[str] = []
     try:
-        outputs = derive(data_dir) if args.check else write(data_dir)
+        outputs = derive(data_dir) if args.check else write(data_dir, renumbered)
     except (OSError, ValueError, KeyError, pa.ArrowException) as error:
         print(f"derive: {error}", file=sys.stderr)
         return 2
@@ -298,18 +308,29 @@ def main(argv: list[str] | None = None) -> int:
                 file=sys.stderr,
             )
         return 1 if stale else 0
+    for line in renumbered:
+        print(line)
     print(", ".join(f"{table.num_rows} {name}" for name, table in outputs.items()))
     return 0
 
 
-def write(data_dir: Path) -> dict[str, pa.Table]:
+def write(data_dir: Path, renumbered: list[str] | None = None) -> dict[str, pa.Table]:
     """Derive and write the four tables as one change; return them.
 
     Derives holding the lock, so the tables follow the files as they are when
-    they land, whatever another command does meanwhile.
+    they land, whatever another command does meanwhile. Where the new sentences
+    renumber cited ids, the citing CSV tables land in the same change, and a
+    line for each is added to ``renumbered``.
     """
     with writer.change(data_dir, "derive") as changed:
+        cited_against = sentence_ids.read_spans(derived_path(data_dir, "sentences"))
         outputs = derive(data_dir)
+        migrated, lines = sentence_ids.migrated(
+            data_dir, cited_against, outputs["sentences"]
+        )
+        changed.update(migrated)
+        if renumbered is not None:
+            renumbered += lines
         # Compression runs outside the GIL, so the four are compressed side by side.
         with ThreadPoolExecutor() as pool:
             payloads = pool.map(to_parquet_bytes, outputs.values())

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from jkdefense.data import load, manifest, paths
-from jkdefense.pipeline import derive
+from jkdefense.pipeline import derive, sentence_ids
 
 
 def derive_change(
@@ -21,8 +21,10 @@ def derive_change(
 ) -> tuple[dict[Path, bytes], list[str]]:
     """Derive as if ``changed`` (path -> bytes) were written; write nothing real.
 
-    Returns the derived files' bytes by their real paths, and the problems the
-    change would add to the package (a change that adds one is refused).
+    Returns the derived files' bytes by their real paths (with the CSV tables,
+    as changed, whose cited sentence ids the new sentences renumber: see
+    sentence_ids), and the problems the change would add to the package (a
+    change that adds one is refused).
     Derives in a throwaway copy of the data folder, whose seeds are links to
     the real ones (never written through: a changed seed replaces its link).
     """
@@ -38,11 +40,15 @@ def derive_change(
             staged = stage / path.relative_to(project)
             staged.unlink(missing_ok=True)
             staged.write_bytes(payload)
-        outputs = {
-            name: derive.to_parquet_bytes(table)
-            for name, table in derive.derive(stage / "data").items()
-        }
-        staged_outputs = {
+        tables = derive.derive(stage / "data")
+        outputs = {name: derive.to_parquet_bytes(t) for name, t in tables.items()}
+        cited_against = sentence_ids.read_spans(
+            derive.derived_path(data_dir, "sentences")
+        )
+        migrated, _ = sentence_ids.migrated(
+            stage / "data", cited_against, tables["sentences"]
+        )
+        staged_outputs = migrated | {
             derive.derived_path(stage / "data", name): payload
             for name, payload in outputs.items()
         }
@@ -56,6 +62,10 @@ def derive_change(
     added = [str(p) for p in after if str(p) not in before]
     derived = {
         derive.derived_path(data_dir, name): data for name, data in outputs.items()
+    }
+    derived |= {
+        data_dir / path.relative_to(stage / "data"): data
+        for path, data in migrated.items()
     }
     return derived, added
 

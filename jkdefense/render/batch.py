@@ -33,8 +33,8 @@ from typing import NoReturn
 from jkdefense.analysis.filters import ViewFilters
 from jkdefense.data import cache, load, paths, writer
 from jkdefense.data.problems import summary_lines
-from jkdefense.render import draw, export
-from jkdefense.report import context, links, registry
+from jkdefense.render import briefings, draw, export
+from jkdefense.report import context, link_refusals, links, registry, url_params
 from jkdefense.report.base import PageView
 
 ALL = "all"
@@ -135,11 +135,12 @@ def exported(
         raise Refused(f"unknown format {file_format!r}")
     refuse_unusable_out(out)
     params = links.parse_query(query)
-    unknown = links.unknown_params(params)
+    unknown = url_params.unknown_params(params)
     if unknown:
+        named = link_refusals.named_briefly(unknown)
         raise Refused(
-            f"unknown URL parameter(s) in --query: {links.named_briefly(unknown)} "
-            f"(the app's: {', '.join(links.VIEW_PARAMS)}, threats_actor, "
+            f"unknown URL parameter(s) in --query: {named} "
+            f"(the app's: {', '.join(url_params.VIEW_PARAMS)}, threats_actor, "
             "programs_w_<criterion>, pairings_company, pairings_pair)"
         )
     pkg = cache.load_package(data_dir)
@@ -148,12 +149,12 @@ def exported(
         raise Refused(
             f"cannot read the data in {data_dir}: {first}", code=DATA_CANNOT_GIVE
         )
-    refused = links.refused_values(pkg, params)
+    refused = link_refusals.refused_values(pkg, params)
     if refused:
         name = refused[0].split("=", 1)[0]
         raise Refused(
-            f"unknown value(s) in --query: {links.named_briefly(refused)} "
-            f"({name} takes: {links.choices_of(pkg, name)})"
+            f"unknown value(s) in --query: {link_refusals.named_briefly(refused)} "
+            f"({name} takes: {link_refusals.choices_of(pkg, name)})"
         )
     view, settings = links.view_from_params(pkg, params)
     pages = page_views(pkg, page, view, settings, housekeeping)
@@ -248,12 +249,14 @@ def _write_briefing(
     out: Path,
 ) -> Path:
     """One deck of the pages, named as "Export a briefing" names it."""
-    briefing = export.briefing(pkg, view, pages)
-    render = export.briefing_pptx if file_format == "pptx" else export.briefing_pdf
+    briefing = briefings.briefing(pkg, view, pages)
+    render = (
+        briefings.briefing_pptx if file_format == "pptx" else briefings.briefing_pdf
+    )
     data = render(briefing)
     name = "all pages" if page == ALL else pages[0].title
     whole = context.period_years(pkg)
-    path = out / export.briefing_file_name(name, view, whole, file_format)
+    path = out / briefings.briefing_file_name(name, view, whole, file_format)
     _write(path, data)
     return path
 

@@ -395,7 +395,11 @@ def precedent_partner_chart(
 def mention_chart(
     counts: pd.DataFrame, *, title: str, subtitle: str, source: str
 ) -> alt.Chart:
-    """Entities by number of mentions, one bar segment per article."""
+    """Entities by number of mentions, one bar segment per article.
+
+    Articles are told apart by their label (the source id), never by title
+    alone: two statements may carry the same title. The tooltip gives both.
+    """
     order = _largest_first(counts, "entity_name", "mention_count")
     chart = (
         alt.Chart(counts)
@@ -403,11 +407,17 @@ def mention_chart(
         .encode(
             x=alt.X("mention_count:Q", title="Mentions", axis=_count_axis()),
             y=alt.Y("entity_name:N", title=None, sort=order),
-            color=alt.Color("source_title:N", title="Article"),
+            # Below the bars, one a line and whole: a cut id could read as another.
+            color=alt.Color(
+                "article_label:N",
+                title="Article",
+                legend=alt.Legend(orient="bottom", columns=1, labelLimit=0),
+            ),
             tooltip=_tooltips(
                 "entity_name:N",
                 "entity_table:N",
-                "source_title:N",
+                alt.Tooltip("article_label:N", title="Article"),
+                alt.Tooltip("source_title:N", title="Title"),
                 "mention_count:Q",
             ),
         )

@@ -20,7 +20,7 @@ from jkdefense.render.text import as_shown
 from jkdefense.report.base import ChartView
 
 if TYPE_CHECKING:
-    from jkdefense.render.export import Briefing
+    from jkdefense.render.briefings import Briefing
 
 Renderer = Callable[..., bytes]
 # 16:9 at 13.333 x 7.5 inches, PowerPoint's widescreen size.
@@ -113,7 +113,7 @@ def build_pptx(briefing: Briefing, render: Renderer) -> bytes:
     for page, chart in briefing.charts:
         slide = deck.slides.add_slide(blank)
         # The chart's own finding is the slide's title; the picture leaves its
-        # title out (export.chart_picture), so it is printed once.
+        # title out (briefings.chart_picture), so it is printed once.
         _text(slide, chart.title, 0.4, 0.2, 24, bold=True, name="Title")
         _text(slide, slide_caption(page.title, chart.description), 0.4, 0.85, 12)
         picture = slide.shapes.add_picture(

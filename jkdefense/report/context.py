@@ -198,14 +198,7 @@ def currency(
         if not dates.empty:
             latest.append(dates.max())
     data_to = f"{max(latest):%Y-%m-%d}" if latest else ""
-    cited = {
-        sentence.split(":", 1)[0]
-        for name, table in pkg.tables.items()
-        if name != "sources" and "evidence_sentence_ids" in table
-        for ids in table["evidence_sentence_ids"]
-        for sentence in ids
-    }
-    return data_to, sum(1 for s in source_ids if s not in cited)
+    return data_to, len(evidence.uncited(pkg.tables, source_ids))
 
 
 DASHBOARD_NAME = "Japan–South Korea defense cooperation dashboard"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from jkdefense.analysis import scoring
+from jkdefense.analysis import pairing_scores, scoring
 from jkdefense.analysis.filters import ViewFilters
 from jkdefense.data.vocabulary import DOMAIN_GROUP_LABELS, DOMAIN_GROUPS, DOMAIN_LABELS
 from jkdefense.report import base
@@ -128,7 +128,8 @@ def build(t: Tables, view: ViewFilters, labels: dict) -> PageView:
         scoring.CRITERION_LABELS[c].lower() for c in scoring.PROGRAM_CRITERIA
     )
     pairing = ", ".join(
-        scoring.CRITERION_LABELS[c].lower() for c in scoring.TYPED_PAIRING_CRITERIA
+        scoring.CRITERION_LABELS[c].lower()
+        for c in pairing_scores.TYPED_PAIRING_CRITERIA
     )
     page.takeaway = (
         "How the dashboard reads its sources, judges, dates and cites: what its "

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from jkdefense.analysis import accounts, filters, scoring, shaping
+from jkdefense.analysis import accounts, evidence, filters, scoring, shaping
 from jkdefense.analysis.filters import ViewFilters
-from jkdefense.report import base, pairings, programs, theatre
+from jkdefense.analysis.standing import domain_standing
+from jkdefense.report import base, pairings, programs, sources, theatre
 from jkdefense.report.base import PageView, Tables
 
 
@@ -34,13 +35,14 @@ def build(t: Tables, view: ViewFilters, labels: dict) -> PageView:
         )
         for domain in view.domains
     }
-    standing = scoring.domain_standing(
-        threat_rows, ranked, scored, view.domains, answering
-    )
+    standing = domain_standing(threat_rows, ranked, scored, view.domains, answering)
     page.related["standing"] = standing.assign(
         **{f"{name}_link": links(standing, name, view) for name in LINKED}
     )
     page.related["latest_developments"] = latest_developments(t, view)
+    page.related["curation_status"] = sources.curation_status(
+        len(evidence.uncited(t, view.source_ids)), len(view.source_ids)
+    )
     if "incidents" in t:
         actors = sorted(t["threats"]["actor_country_code"].dropna().unique())
         page.charts.append(theatre.map_chart(t, view, labels, actors, small=True))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from jkdefense.analysis import filters, rubric, scoring, shaping
+from jkdefense.analysis import filters, pairing_scores, rubric, shaping
 from jkdefense.analysis.filters import ViewFilters
 from jkdefense.data.vocabulary import DOMAIN_LABELS
 from jkdefense.report import base
@@ -26,7 +26,7 @@ COLUMNS = {
 TABS = {"pairings_matrix": "Score matrix", "pairings_network": "Bridge network"}
 DETAIL_TAB = "Pairing in detail"
 
-PAIRING_SCORES = [f"{c}_score" for c in scoring.TYPED_PAIRING_CRITERIA]
+PAIRING_SCORES = [f"{c}_score" for c in pairing_scores.TYPED_PAIRING_CRITERIA]
 
 
 def legend(t: Tables) -> str:
@@ -58,7 +58,7 @@ def pairings_in_view(
         view,
         answers=filters.answering_mask(pairings, "program_ids", answering),
     )
-    scored = scoring.score_pairings(chosen, t["companies"], t["programs"])
+    scored = pairing_scores.score_pairings(chosen, t["companies"], t["programs"])
     return filters.pairings_with_companies(scored, company_ids)
 
 
@@ -73,8 +73,8 @@ def build(
         return page
     page.rows = shaping.pairings_for_display(scored, t["companies"], t["programs"])
     page.takeaway = takeaway(scored)
-    nodes, edges = scoring.bridge_network(scored, t["companies"])
-    matrix = scoring.pairing_matrix(scored)
+    nodes, edges = pairing_scores.bridge_network(scored, t["companies"])
+    matrix = pairing_scores.pairing_matrix(scored)
     page.charts += [
         single_pairing_card(scored.iloc[0], labels, legend(t))
         if len(matrix) == 1
@@ -108,7 +108,9 @@ def parts(page: PageView, pair: str | None, labels: dict) -> ChartView | None:
     return base.chart(
         "pairings_parts",
         "bars.parts_chart",
-        shaping.criterion_scores(detail, scoring.PAIRING_CRITERIA, "pairing_label"),
+        shaping.criterion_scores(
+            detail, pairing_scores.PAIRING_CRITERIA, "pairing_label"
+        ),
         parts_title(detail.iloc[0]),
         labels,
         # The parts are those of the matrix score: the same legend.

@@ -142,7 +142,7 @@ def with_subject_accounts(now: pd.DataFrame, events: pd.DataFrame) -> pd.DataFra
         )
         for subject, group in contested.groupby("subject_name", sort=False)
     }
-    return now.assign(accounts_text=now["subject_name"].map(told).fillna(""))
+    return now.assign(accounts_text=now["subject_name"].map(lambda s: told.get(s, "")))
 
 
 def labelled_segments(segments: pd.DataFrame) -> pd.DataFrame:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from jkdefense.analysis import shaping
 from jkdefense.analysis.filters import ViewFilters
 from jkdefense.report import (
+    curate,
     methodology,
     overview,
     pairings,
@@ -130,6 +131,14 @@ PAGES = (
         ("sources",),
         lambda t, view, labels, _: sources.build(t, view, labels),
         tour=None,  # the feed and the data's housekeeping: not for a meeting
+        in_briefing=False,
+    ),
+    Page(
+        "curate",
+        "Curate",
+        ("sources", "sentences", "rubrics"),
+        lambda t, view, labels, _: curate.build(t, view, labels),
+        tour=None,  # the analyst's workbench: not for a meeting
         in_briefing=False,
     ),
 )

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from jkdefense.analysis import filters, shaping
+from jkdefense.analysis import evidence, filters, shaping
 from jkdefense.analysis.filters import ViewFilters
 from jkdefense.data.vocabulary import DOMAIN_LABELS
 from jkdefense.report import base
 from jkdefense.report.base import PageView, Tables
 
+# The id first: it tells apart articles that share a title, and names them as
+# the sidebar, the sentence ids and the mentions chart do.
 COLUMNS = {
+    "source_id": "Article",
     "title": "Title",
     "author": "Author",
     "publisher": "Publisher",
@@ -18,6 +21,7 @@ COLUMNS = {
     "url": "Address",
     "sentence_count": "Sentences",
     "mention_count": "Entity mentions",
+    "curated_rows": "Curated rows citing it",
 }
 
 
@@ -94,6 +98,8 @@ def feed_summary(t: Tables, view: ViewFilters) -> tuple[pd.DataFrame, pd.DataFra
         else filters.with_values(t["sources"], "source_id", list(view.source_ids))
     )
     feed = shaping.feed_with_counts(feed, t["article_counts"])
+    citing = evidence.citing_rows(t)
+    feed = feed.assign(curated_rows=feed["source_id"].map(lambda s: citing.get(s, 0)))
     counts = t["entity_mentions"]
     if not every:
         counts = filters.mentions_in_view(counts, view)
@@ -106,6 +112,7 @@ def build(t: Tables, view: ViewFilters, labels: dict) -> PageView:
     feed, labelled = feed_summary(t, view)
     page.takeaway = takeaway(feed, labelled)
     page.related["feed"] = feed
+    page.related["not_yet_curated"] = feed[feed["curated_rows"] == 0]
     if not labelled.empty:
         page.charts.append(
             base.chart(
@@ -143,16 +150,27 @@ def build(t: Tables, view: ViewFilters, labels: dict) -> PageView:
 
 
 def coverage_in_view(t: Tables, view: ViewFilters) -> pd.DataFrame:
-    """Curated rows per domain in view, per table: how evenly the data covers them."""
-    frames = {
-        label: filters.select(t[name], view)
-        for label, name in (
-            ("Threats", "threats"),
-            ("Programs", "programs"),
-            ("Pairings", "company_pairings"),
-        )
-        if name in t
+    """Curated rows per domain in view, per table: how evenly the data covers them.
+
+    Each table's own rows of the domains in view that the focus keeps; the
+    programs and pairings a page adds because they answer a threat of another
+    domain count under their own domain, out of this view.
+    """
+    focus_masks = {
+        "threats": filters.threat_focus,
+        "programs": filters.program_focus,
     }
+    frames = {}
+    for label, name in (
+        ("Threats", "threats"),
+        ("Programs", "programs"),
+        ("Pairings", "company_pairings"),
+    ):
+        if name not in t:
+            continue
+        table = t[name]
+        focus = focus_masks[name](table, view.focus) if name in focus_masks else None
+        frames[label] = filters.select(table, view, focus_mask=focus)
     frames = {label: frame for label, frame in frames.items() if not frame.empty}
     return shaping.domain_coverage(frames) if frames else pd.DataFrame()
 
@@ -171,7 +189,23 @@ def takeaway(feed: pd.DataFrame, labelled: pd.DataFrame) -> str:
         top = labelled.groupby("entity_name")["mention_count"].sum()
         top = top.sort_values(ascending=False, kind="stable")
         text += f"; most mentioned: {top.index[0]} ({int(top.iloc[0]):,})"
-    return text + "."
+    uncited = int((feed["curated_rows"] == 0).sum())
+    return f"{text}. {curation_status(uncited, len(feed))}"
+
+
+def curation_status(uncited: int, articles: int) -> str:
+    """How many articles in view no curated row cites yet, as a sentence."""
+    if not articles:
+        return ""
+    if not uncited:
+        every = "The article is" if articles == 1 else f"All {articles:,} articles are"
+        return f"{every} cited by curated rows."
+    one = uncited == 1
+    verb, them, their = ("is", "it", "its") if one else ("are", "them", "their")
+    return (
+        f"{uncited:,} of {articles:,} articles {verb} not yet curated: no curated "
+        f"row cites {them}; Curate proposes rows from {their} sentences."
+    )
 
 
 def mention_title(counts: pd.DataFrame) -> str:

@@ -15,7 +15,7 @@ from jkdefense.report import base
 from jkdefense.report.base import Tables
 
 THREAT_ACTORS = ("CN", "RU", "KP")
-# The countries the map has a colour for (render.maps.COUNTRY_LABELS).
+# The countries the map has a colour for (render.map_table.COUNTRY_LABELS).
 COUNTRY_CODES = ("CN", "RU", "KP", "KR", "JP")
 # What the map shows of an incident, beside its position.
 SHOWN = ["incident_id", "incident_date", "incident_name", "domain_type", "actor_code"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from jkdefense.analysis import accounts, filters, rubric, scoring
+from jkdefense.analysis import accounts, filters, rubric, threat_picture
 from jkdefense.analysis.filters import ViewFilters
 from jkdefense.report import base, theatre
 from jkdefense.report.base import PageView, Tables
@@ -52,7 +52,7 @@ def build(t: Tables, view: ViewFilters, labels: dict, actors: list[str]) -> Page
     if page.rows.empty:
         page.empty = "threats"
         return page
-    cells = scoring.threat_matrix(page.rows, t["countries"])
+    cells = threat_picture.threat_matrix(page.rows, t["countries"])
     years = filters.scrambles_in_view(t["scrambles"], view)
     page.takeaway = takeaway(cells, years)
     page.charts.append(
@@ -66,7 +66,7 @@ def build(t: Tables, view: ViewFilters, labels: dict, actors: list[str]) -> Page
         )
     )
     scrambles = filters.with_values(
-        scoring.scrambles_by_actor(years), "actor_code", [*actors, "other"]
+        threat_picture.scrambles_by_actor(years), "actor_code", [*actors, "other"]
     )
     if not scrambles.empty:
         page.charts.append(
@@ -77,7 +77,9 @@ def build(t: Tables, view: ViewFilters, labels: dict, actors: list[str]) -> Page
                 scramble_title(years),
                 labels,
                 outside_table="scrambles",
-                markers=scramble_markers(t["incidents"]),
+                markers=scramble_markers(
+                    t["incidents"], years["fiscal_year"], view.period
+                ),
             )
         )
     events = filters.events_in_view(
@@ -194,14 +196,24 @@ def fiscal_position(day: pd.Timestamp) -> float:
     return fiscal_year - 0.5 + months_in / 12
 
 
-def scramble_markers(incidents: pd.DataFrame) -> list[tuple[float, str]]:
-    """The article's date and the turning points found in incidents.csv."""
+def scramble_markers(
+    incidents: pd.DataFrame,
+    fiscal_years: pd.Series,
+    period: tuple[int, int] | None,
+) -> list[tuple[float, str]]:
+    """The article's date and the turning points in the period, on the years drawn.
+
+    A turning point outside the period is out of view like any incident; a
+    marker outside the years drawn would fall past the axis.
+    """
+    first, last = fiscal_years.min() - 0.5, fiscal_years.max() + 0.5
     markers = [(fiscal_position(ARTICLE_PUBLISHED), "Article")]
-    dated = incidents.set_index("incident_id")["incident_date"]
+    in_period = incidents[filters.in_period(incidents["incident_date"], period)]
+    dated = in_period.set_index("incident_id")["incident_date"]
     for incident_id, label in TURNING_POINTS.items():
         if incident_id in dated.index and not pd.isna(dated[incident_id]):
             markers.append((fiscal_position(dated[incident_id]), label))
-    return markers
+    return [(at, label) for at, label in markers if first <= at <= last]
 
 
 def timeline_title(events: pd.DataFrame) -> str:

@@ -6,10 +6,13 @@ always escaped before it reaches Markdown, and never rendered as HTML.
 - state: the package, cached views, per-run memos, filters and settings
 - frame: what every page shares (sidebar filters, problem banner, footer, meeting mode)
 - broken: what a page says instead when a table it needs cannot be used
-- parts: a page's finding, tables, evidence, link and briefings
+- parts: a page's filters and finding, prose, tables and caveats
+- row_evidence: the evidence panel, the sentences a chosen row rests on
+- share: a view's link, its citation and its briefing decks
 - page_charts: a page's charts, their downloads, and the tabs that hold them
 - overview: the Overview's standing table and latest developments
 - sources: the Sources page's sentence search, downloads, queue and changes
+- curate: the Curate page's workbench: proposals in context, accept, edit, reject
 - downloads: CSV downloads, every cell safe to open in a spreadsheet
 - text: escaping and Markdown for text from the data
 - pages_mode: the one workaround the pages/ folder needs in Streamlit
@@ -26,22 +29,28 @@ from typing import Any
 # name -> the submodule that defines it
 _EXPORTS = {
     "begin_frame": "state",
-    "briefing_buttons": "parts",
+    "briefing_buttons": "share",
+    "build_curate": "curate",
     "cannot_use": "broken",
     "changes_since": "sources",
     "chart_labels": "state",
     "chart_tabs": "page_charts",
     "curation_queue": "sources",
     "current_view": "state",
+    "decide": "curate",
+    "edit_proposal": "curate",
     "download_buttons": "sources",
     "end_frame": "state",
     "escape_markdown": "text",
-    "evidence_panel": "parts",
+    "evidence_panel": "row_evidence",
     "fact_check_warnings": "parts",
+    "fields_to_fill": "curate",
     "footer": "frame",
+    "last_outcome": "curate",
     "latest_developments": "overview",
     "meeting_frame": "frame",
     "navigation_pages": "frame",
+    "not_yet_curated": "sources",
     "nothing_to_show": "parts",
     "open_tab_only": "page_charts",
     "package": "state",
@@ -49,12 +58,16 @@ _EXPORTS = {
     "page_view": "state",
     "pairing_detail": "parts",
     "per_data": "state",
+    "pick_proposal": "curate",
     "problem_banner": "frame",
     "problems_table": "sources",
     "program_set": "state",
     "prose": "parts",
     "program_weights": "state",
+    "proposal_in_context": "curate",
+    "proposed_values": "curate",
     "require": "broken",
+    "require_whole_package": "curate",
     "sentence_search": "sources",
     "show_chart": "page_charts",
     "show_page_top": "parts",

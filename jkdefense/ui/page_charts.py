@@ -150,7 +150,7 @@ def show_chart(chart: ChartView) -> None:
         else:
             altair(figure, chart.key)
         if chart.legend and not meeting_mode():
-            st.caption(chart.legend)
+            st.caption(escape_markdown(chart.legend))
     if meeting_mode():
         return
     formats = [

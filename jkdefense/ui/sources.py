@@ -132,11 +132,13 @@ NEW_NAME_COLUMNS = {
     "articles": "Articles",
     "sentences": "Sentences",
     "example_sentence_id": "First sentence",
+    "feed_articles": "Articles in the feed",
+    "variants": "Also written",
 }
 # Sentences in view up to which the tab finds the new names as it opens (a
 # second or two); a longer view waits for the reader to ask, since reading
-# every sentence of a long feed takes about a second per 10,000.
-NEW_NAMES_AT_ONCE = 20_000
+# every sentence of a long feed takes about two seconds per 10,000.
+NEW_NAMES_AT_ONCE = 10_000
 
 
 def _sentences_in_view(pkg: load.Package, source_ids: tuple | None) -> int:
@@ -153,7 +155,7 @@ def new_names(pkg: load.Package, view: filters.ViewFilters) -> None:
     if count > NEW_NAMES_AT_ONCE and not st.toggle(
         f"Find the new names in {count:,} sentences",
         key="sources_new_names_find",
-        help="Reads every sentence in view: about a second per 10,000.",
+        help="Reads every sentence in view: about two seconds per 10,000.",
     ):
         return
     try:
@@ -168,8 +170,9 @@ def new_names(pkg: load.Package, view: filters.ViewFilters) -> None:
         return
     st.caption(
         f"{len(found):,} names the articles in view use that no curated row "
-        "knows (acronyms, capitalised names, recurring terms), most articles "
-        "first. To make one an alias of a row: "
+        "knows: acronyms and capitalised names first, then lower-case names of "
+        "things, persons, roles and recurring phrases; names the rest of the feed "
+        "keeps using come after. To make one an alias of a row: "
         "`jkdefense names promote NAME --to TABLE:ID`; for a new row, add it "
         "with the name in alias_names and run `jkdefense derive`."
     )
@@ -239,3 +242,20 @@ def source_rules(pkg: load.Package) -> None:
     table(
         rules["disputed_names"], sources_page.DISPUTED_NAME_COLUMNS, key="sources_names"
     )
+
+
+def not_yet_curated(articles: pd.DataFrame) -> None:
+    """Name the articles in view that no curated row cites, with the way to curate."""
+    if articles.empty:
+        return
+    names = "; ".join(
+        f"{title} ({source_id}, {published})"
+        for title, source_id, published in zip(
+            articles["title"],
+            articles["source_id"],
+            articles["date_published"].astype(str).str[:10],
+            strict=True,
+        )
+    )
+    st.caption(f"Not yet curated: {escape_markdown(names)}.")
+    st.page_link("pages/curate.py", label="Curate: review the rows proposed from them")

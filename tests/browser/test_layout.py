@@ -12,7 +12,7 @@ import hashlib
 import pytest
 
 from jkdefense.data.vocabulary import DOMAIN_CHOICES
-from jkdefense.render import draw, export
+from jkdefense.render import briefings, draw, export
 from jkdefense.report import context, links
 
 pytestmark = pytest.mark.browser
@@ -54,7 +54,7 @@ def test_no_two_texts_of_a_chart_overlap_at_slide_size(browser, package):
         view, settings = links.view_from_params(package, links.parse_query(query))
         for page in context.all_page_views(package, view, settings):
             for chart in page.charts:
-                figure = export.slide_shaped(draw.figure(chart), chart.kind)
+                figure = briefings.slide_shaped(draw.figure(chart), chart.kind)
                 svg = export.chart_svg(figure)
                 digest = hashlib.sha256(svg.encode()).hexdigest()
                 if digest in seen:  # the same picture under another filter

@@ -46,6 +46,13 @@ def test_document_text_shows_as_written_with_no_link_markup_or_reordering(
         for path, charts, visible in VIEWS:
             tab.goto(f"{url}{path}")
             wait_until_drawn(tab, charts)
+            # A busy machine may still be drawing the page's last elements.
+            tab.wait_for_function(
+                "t => document.querySelector('[data-testid=\"stMain\"]')"
+                ".innerText.includes(t)",
+                arg=visible[0],
+                timeout=30_000,
+            )
             main = tab.locator('[data-testid="stMain"]')
             assert main.locator(LINKS_OUT).count() == 0, path
             assert main.locator(".main-svg a").count() == 0, path  # Plotly

@@ -1,0 +1,256 @@
+"""The Curate page's workbench: pick a proposal, read it in context, decide.
+
+Accept, Edit and Reject write through jkdefense.pipeline.propose, which lands
+every change with the one locked, all-or-nothing writer; the page only shows
+what happened. The package reloads on the next run because its files changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from jkdefense.analysis import filters
+from jkdefense.data import feed, load, schema, writer
+from jkdefense.pipeline import propose
+from jkdefense.render import export
+from jkdefense.report import curate
+from jkdefense.report.base import PageView
+from jkdefense.ui.broken import cannot_use
+from jkdefense.ui.downloads import csv_download
+from jkdefense.ui.parts import static_table
+from jkdefense.ui.state import chart_labels, page_tables, per_data
+from jkdefense.ui.text import escape_markdown
+
+# What the last decision did, shown once at the top of the next run.
+_OUTCOME = "curate_outcome"
+_PICKED = "curate_picked"
+
+
+def proposals(pkg: load.Package, source_ids: tuple[str, ...]) -> pd.DataFrame:
+    """The open proposals from those articles, best first, once per data version.
+
+    Only the articles in view are read: on a long feed, proposing from every
+    sentence takes seconds per 10,000 sentences (benchmarks/RESULTS.md).
+    """
+    every = len(source_ids) == len(pkg.source_ids)
+    wanted = None if every else source_ids
+    return per_data(
+        "proposals", pkg, (wanted,), lambda: propose.proposals(pkg.data_dir, wanted)
+    )
+
+
+def build_curate(pkg: load.Package, view: filters.ViewFilters) -> PageView:
+    """The Curate page's view: the proposals from the articles in view."""
+    tables = {**page_tables(pkg), "proposals": proposals(pkg, view.source_ids)}
+    return curate.build(tables, view, chart_labels(pkg, view))
+
+
+def require_whole_package(pkg: load.Package) -> None:
+    """Stop the page, naming them, while any curated or feed table cannot be used.
+
+    Proposals leave out every sentence a curated row cites, and an accepted row
+    is checked with the whole package: neither can be trusted on broken tables.
+    """
+    needed = tuple(
+        name
+        for name, resource in schema.resources(pkg.descriptor).items()
+        if schema.is_curated(resource)
+    ) + ("sentences", "mentions")
+    if cannot_use(pkg, needed, "Curating"):
+        st.stop()
+
+
+def last_outcome() -> None:
+    """Say what the last Accept or Reject did (once)."""
+    outcome = st.session_state.pop(_OUTCOME, None)
+    if outcome is None:
+        return
+    kind, text = outcome
+    {"success": st.success, "warning": st.warning, "error": st.error}[kind](text)
+
+
+def pick_proposal(rows: pd.DataFrame) -> pd.Series | None:
+    """The list of proposals; the one the analyst selects (the first by default)."""
+    if rows.empty:
+        return None
+    shown = rows.assign(rank=range(1, len(rows) + 1))
+    event = st.dataframe(
+        shown[["rank", *curate.COLUMNS]],
+        column_config={"rank": "#", **curate.COLUMNS},
+        hide_index=True,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="single-row",
+        key="curate_list",
+    )
+    csv_download(
+        "Download the proposals (CSV)",
+        lambda: rows[list(propose.PROPOSAL_COLUMNS)],
+        export.file_name("proposals", "csv"),
+        key="curate_list_csv",
+    )
+    chosen = event.selection.rows if event is not None else []
+    return rows.iloc[chosen[0] if chosen else 0]
+
+
+def proposal_in_context(pkg: load.Package, proposal: pd.Series) -> None:
+    """The proposal's sentence with the sentences around it, and its article."""
+    ids = proposal["evidence_sentence_ids"].split(";")
+    stretch = feed.sentences_around(pkg.data_dir, ids)
+    lines = [
+        f"**{escape_markdown(text)}**" if cited else f":gray[{escape_markdown(text)}]"
+        for text, cited in zip(stretch["text"], stretch["cited"], strict=True)
+    ]
+    st.markdown("\n\n".join(lines) or escape_markdown(proposal["evidence_quote"]))
+    sources = pkg.tables.get("sources")
+    source_id = curate.source_of(proposal["evidence_sentence_ids"])
+    if sources is not None and source_id in set(sources["source_id"]):
+        article = sources[sources["source_id"] == source_id].iloc[0]
+        st.caption(
+            f"{escape_markdown(article['title'])} ({escape_markdown(source_id)}), "
+            f"{escape_markdown(article['publisher'])}, "
+            f"{str(article['date_published'])[:10]} · "
+            f"{escape_markdown(article['url'])}"
+        )
+
+
+def _proposed(pkg: load.Package, proposal_id: str) -> dict[str, str]:
+    """The row Accept would write for a proposal, once per data version."""
+    return per_data(
+        "proposed_row",
+        pkg,
+        (proposal_id,),
+        lambda: propose.proposed_row(pkg.data_dir, proposal_id),
+    )
+
+
+def proposed_values(pkg: load.Package, proposal: pd.Series) -> None:
+    """What Accept writes: every field the proposal fills, as a table."""
+    row = _proposed(pkg, proposal["proposal_id"])
+    filled = pd.DataFrame(
+        {"field": list(row), "value": [str(value) for value in row.values()]}
+    )
+    static_table(
+        filled[filled["value"] != ""],
+        {"field": "Field", "value": "Accept writes"},
+        caption=f"The proposed {proposal['table']} row",
+    )
+
+
+def _decide(work: Callable[[], object], done: str) -> None:
+    """Run an Accept or Reject; keep what it did for the next run and rerun."""
+    try:
+        work()
+    except propose.Refused as refused:
+        st.session_state[_OUTCOME] = (
+            "error",
+            "Not written: "
+            + " ".join(escape_markdown(str(problem)) for problem in refused.problems),
+        )
+    except writer.WriterBusy as busy:
+        st.session_state[_OUTCOME] = (
+            "warning",
+            f"Not written: {escape_markdown(str(busy))} Try again in a moment.",
+        )
+    else:
+        st.session_state[_OUTCOME] = ("success", escape_markdown(done))
+        st.session_state.pop(_PICKED, None)
+    st.rerun()
+
+
+def fields_to_fill(proposal: pd.Series) -> list[str]:
+    """The required fields the proposal leaves to the analyst, named on the page."""
+    to_fill = [name for name in str(proposal.get("open_fields", "")).split(";") if name]
+    if to_fill:
+        st.warning(
+            "Fill in before accepting: "
+            + ", ".join(escape_markdown(name) for name in to_fill)
+            + " (in the form below)."
+        )
+    return to_fill
+
+
+def decide(pkg: load.Package, proposal: pd.Series, can_accept: bool = True) -> None:
+    """Accept as proposed (when nothing is left to fill in), or Reject with a reason."""
+    proposal_id = proposal["proposal_id"]
+    accept, reject = st.columns(2)
+    if accept.button(
+        "Accept",
+        type="primary",
+        disabled=not can_accept,
+        key=f"curate_accept_{proposal_id}",
+    ):
+        _decide(
+            lambda: propose.accept(pkg.data_dir, proposal_id),
+            f"Added to {proposal['table']}.csv: {proposal['subject']}.",
+        )
+    with reject:
+        reason = st.text_input("Why reject (optional)", key=f"curate_why_{proposal_id}")
+        if st.button("Reject", key=f"curate_reject_{proposal_id}"):
+            _decide(
+                lambda: propose.reject(pkg.data_dir, proposal_id, reason),
+                f"Rejected: {proposal['subject']}. It will not be proposed again.",
+            )
+
+
+def _input(field: curate.FormField, value: str, key: str) -> str:
+    """One field of the form: a choice from the schema, or text."""
+    if field.kind == "choice":
+        choices = field.choices if field.required else ("", *field.choices)
+        meanings = dict(field.meanings)
+        return st.selectbox(
+            field.name,
+            choices,
+            index=choices.index(value) if value in choices else 0,
+            format_func=lambda c: f"{c}: {meanings[c]}" if c in meanings else c,
+            help=field.help,
+            key=key,
+        )
+    if field.kind == "long_text":
+        return st.text_area(field.name, value, help=field.help, key=key, height=90)
+    return st.text_input(field.name, value, help=field.help, key=key)
+
+
+def edit_proposal(pkg: load.Package, proposal: pd.Series) -> None:
+    """The proposed row as a form: the schema's choices, the rubric beside scores."""
+    proposal_id = proposal["proposal_id"]
+    proposed = _proposed(pkg, proposal_id)
+    fields = curate.form_fields(
+        pkg.descriptor, pkg.tables.get("rubrics"), proposal["table"]
+    )
+    with st.form(key=f"curate_form_{proposal_id}"):
+        edited = {}
+        for field in fields:
+            key = f"curate_{proposal_id}_{field.name}"
+            value = proposed.get(field.name, "")
+            if field.rubric:
+                left, right = st.columns([2, 3])
+                with left:
+                    edited[field.name] = _input(field, value, key)
+                right.caption(rubric_markdown(field.rubric))
+            else:
+                edited[field.name] = _input(field, value, key)
+        st.caption(
+            "Evidence (kept as proposed): "
+            f"{escape_markdown(proposed.get('evidence_sentence_ids', ''))}; "
+            f"reference {escape_markdown(proposed.get('reference_url', ''))}"
+        )
+        if st.form_submit_button("Accept with these values", type="primary"):
+            changes = curate.changes(proposed, edited)
+            _decide(
+                lambda: propose.accept(pkg.data_dir, proposal_id, changes),
+                f"Added to {proposal['table']}.csv: "
+                f"{edited.get('subject_name') or proposal['subject']}.",
+            )
+
+
+def rubric_markdown(rubric: tuple[tuple[str, str, str], ...]) -> str:
+    """A judged field's rubric, one level to a line, as escaped Markdown."""
+    return "  \n".join(
+        f"**{escape_markdown(level)} {escape_markdown(name)}**: "
+        f"{escape_markdown(meaning)}"
+        for level, name, meaning in rubric
+    )

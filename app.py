@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from jkdefense.ui.pages_mode import leave_legacy_pages_mode
+from jkdefense.pages_mode import leave_legacy_pages_mode
 
-# First thing: leave Streamlit's legacy pages mode (see pages_mode), before the
-# package's heavy modules load, so the rerun that takes does not wait for them.
+# First thing: leave Streamlit's legacy pages mode (see jkdefense.pages_mode),
+# before jkdefense.ui loads the package's heavy modules, so the rerun that takes
+# does not wait for them.
 leave_legacy_pages_mode(through_app=True)
 
 from jkdefense import ui  # noqa: E402

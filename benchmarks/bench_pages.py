@@ -16,7 +16,7 @@ For every page of the registry:
   therefore builds a new page view: every view cache (kept(): page views, chart
   labels, everything keyed by the view) misses. The run checks it: each timed run
   must add exactly one view of this page, for the filters just set, to the
-  page-view cache (jkdefense.ui.state._KEPT["page_view"]), or the benchmark stops;
+  page-view cache (jkdefense.ui.memo._KEPT["page_view"]), or the benchmark stops;
 - warm repeat (same view): the same view run again with nothing changed, which the
   page-view cache answers. Kept for comparison with older results; it is not what
   an analyst waits for after changing a filter.
@@ -58,7 +58,7 @@ from jkdefense.analysis import filters  # noqa: E402
 from jkdefense.data import cache as package_cache  # noqa: E402
 from jkdefense.data import vocabulary  # noqa: E402
 from jkdefense.report import registry  # noqa: E402
-from jkdefense.ui import state  # noqa: E402
+from jkdefense.ui import memo, views  # noqa: E402
 
 PAGES = [page.name for page in registry.PAGES]
 DEFAULT_VIEW = (tuple(vocabulary.DOMAINS), "both")
@@ -85,7 +85,7 @@ def new_views(seed: int = 2026) -> Iterator[tuple[tuple[str, ...], str]]:
 
 
 def page_view_keys() -> set:
-    return set(state._KEPT.get("page_view", {}))
+    return set(memo._KEPT.get("page_view", {}))
 
 
 def run_checked(at: AppTest, what: str) -> float:
@@ -115,7 +115,7 @@ PARTS: dict[str, float] | None = None
 def time_parts() -> None:
     """Time what a rerun spends building its view, its charts, and their payloads.
 
-    Wraps, in this process only: the build of a page view (jkdefense.ui.state.kept
+    Wraps, in this process only: the build of a page view (jkdefense.ui.views.kept
     for "page_view"), the chart objects (jkdefense.render.draw.figure, also timed
     by chart kind), the conversion of an Altair chart to its Vega-Lite spec
     (jkdefense.ui.page_charts.vega_lite_spec, its tables to Arrow included), of a
@@ -142,7 +142,7 @@ def time_parts() -> None:
 
         setattr(owner, name, wrapper)
 
-    timed(state, "kept", "view", only=lambda kind, *_: kind == "page_view")
+    timed(views, "kept", "view", only=lambda kind, *_: kind == "page_view")
     timed(draw, "figure", "chart objects")
     builder = draw.figure  # each chart's builder, by the kind it names
 
@@ -216,8 +216,7 @@ def new_view_rerun(at: AppTest, page: str, views: Iterator) -> float:
         BREAKDOWN.setdefault(page, []).append({**PARTS, "rerun": elapsed})
     built = page_view_keys() - before
     # A page-view key is (name, data dir, data signature, (domains, focus,
-    # sources in view), page options): see jkdefense.ui.state.page_view. A page
-    # may keep parts of its view under names of their own (pairings: its parts).
+    # sources in view, period), page options): see jkdefense.ui.views.kept_view.
     mine = [key for key in built if key[0] == page]
     if len(mine) != 1 or any(key[3][:2] != (domains, focus) for key in built):
         sys.exit(

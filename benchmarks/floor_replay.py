@@ -164,12 +164,30 @@ def replay(calls: list[Call]) -> None:
         "sidebar": singleton.sidebar_dg,
     }
     for call in calls:
+        call = _without_navigation(call)
         result = getattr(containers[call.receiver], call.name)(
             *call.args, **call.kwargs
         )
         made = result if isinstance(result, list | tuple) else [result]
         made = [dg for dg in made if isinstance(dg, DeltaGenerator)]
         containers.update(zip(call.produced, made, strict=True))
+
+
+def _without_navigation(call: Call) -> Call:
+    """A page link to an address: a floor runs no st.navigation to link a page of.
+
+    The same element, label and look; the address is loopback and never opened.
+    """
+    if call.name != "page_link":
+        return call
+    label = call.kwargs.get("label") or (call.args[1] if len(call.args) > 1 else "")
+    return Call(
+        call.receiver,
+        "page_link",
+        ("http://127.0.0.1/",),
+        {"label": label},
+        call.produced,
+    )
 
 
 def charts_and_tables(calls: list[Call]) -> list[Call]:

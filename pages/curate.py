@@ -17,13 +17,7 @@ ui.require(pkg, "curate")
 ui.require_whole_package(pkg)
 ui.last_outcome()
 view = ui.current_view(pkg)
-page = ui.page_view(
-    "curate",
-    pkg,
-    view,
-    (),
-    lambda: ui.build_curate(pkg, view),
-)
+page = ui.curate_view(pkg, view)
 ui.takeaway(page.takeaway)
 proposal = ui.pick_proposal(page.rows)
 if proposal is not None:

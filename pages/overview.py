@@ -3,7 +3,6 @@
 import streamlit as st
 
 from jkdefense import ui
-from jkdefense.report import overview
 
 pkg = ui.package()
 st.title("Japan–South Korea defense cooperation")
@@ -13,13 +12,7 @@ st.caption(
 )
 ui.require(pkg, "overview")
 view = ui.current_view(pkg)
-page = ui.page_view(
-    "overview",
-    pkg,
-    view,
-    (),
-    lambda: overview.build(ui.tables_with_map(pkg), view, ui.chart_labels(pkg, view)),
-)
+page = ui.page_view("overview", pkg, view)
 ui.show_page_top(pkg, page)
 if not page.empty:
     st.header("Where they stand, by domain")

@@ -3,26 +3,19 @@
 import streamlit as st
 
 from jkdefense import ui
-from jkdefense.report import pathway
 
 pkg = ui.package()
 st.title("Pathway")
 ui.require(pkg, "pathway")
 view = ui.current_view(pkg)
-page = ui.page_view(
-    "pathway",
-    pkg,
-    view,
-    (),
-    lambda: pathway.build(pkg.tables, view, ui.chart_labels(pkg, view)),
-)
+page = ui.page_view("pathway", pkg, view)
 ui.show_page_top(pkg, page)
 charts = {chart.key: chart for chart in page.charts}
 
 
 def route() -> None:
     ui.show_chart(charts["pathway_steps"])
-    ui.table(page.rows, pathway.COLUMNS, key="pathway_table")
+    ui.route_table(page.rows)
     ui.evidence_panel(pkg, page.rows, page.label_column, key="pathway_evidence")
 
 
@@ -32,7 +25,7 @@ def why_now() -> None:
     if drivers.empty:
         ui.nothing_to_show("drivers", ui.chart_labels(pkg, view)["subtitle"])
         return
-    ui.table(drivers, pathway.DRIVER_COLUMNS, key="pathway_drivers")
+    ui.drivers_table(drivers)
     ui.evidence_panel(pkg, drivers, "driver_name", key="pathway_driver_evidence")
 
 
@@ -43,7 +36,7 @@ def since_the_article() -> None:
         return
     ui.show_chart(charts["pathway_developments"])
     now = page.related["developments_now"]
-    ui.table(now, pathway.DEVELOPMENT_COLUMNS, key="pathway_developments_now")
+    ui.developments_table(now)
     changes = page.related["developments"]
     ui.evidence_panel(pkg, changes, "development_id", key="pathway_dev_evidence")
 
@@ -56,12 +49,9 @@ def precedents() -> None:
     ui.fact_check_warnings(rows, "precedent_name")
     if "pathway_precedents" in charts:
         ui.show_chart(charts["pathway_precedents"])
-    ui.table(rows, pathway.PRECEDENT_COLUMNS, key="pathway_precedent_table")
+    ui.precedents_table(rows)
     ui.evidence_panel(pkg, rows, "precedent_name", key="pathway_prec_evidence")
 
 
-# Each section, and the tables it reads beyond the page's (named if broken).
-SHOWN = ((route,), (why_now, "drivers"), (since_the_article, "developments"))
-TABS = dict(zip(pathway.SECTIONS, (*SHOWN, (precedents,)), strict=True))
-ui.open_tab_only(ui.unless_broken(pkg, TABS), key="pathway_section")
+ui.pathway_sections(pkg, route, why_now, since_the_article, precedents)
 ui.briefing_buttons(pkg, page, key="pathway_briefing")

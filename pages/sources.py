@@ -3,25 +3,16 @@
 import streamlit as st
 
 from jkdefense import ui
-from jkdefense.analysis import shaping
-from jkdefense.report import context, sources
-from jkdefense.ui.sources import new_names
 
 pkg = ui.package()
 st.title("Sources")
 ui.require(pkg, "sources")
 view = ui.current_view(pkg)
-page = ui.page_view(
-    "sources",
-    pkg,
-    view,
-    (),
-    lambda: sources.build(ui.page_tables(pkg), view, ui.chart_labels(pkg, view)),
-)
+page = ui.page_view("sources", pkg, view)
 charts = {chart.key: chart for chart in page.charts}
 ui.takeaway(page.takeaway)
 ui.cannot_use(pkg, ("sentences", "entity_mentions"), "Counting the feed")
-ui.table(page.related["feed"], sources.COLUMNS, key="sources_feed")
+ui.feed_table(page.related["feed"])
 ui.not_yet_curated(page.related["not_yet_curated"])
 
 
@@ -35,21 +26,17 @@ def mentions() -> None:
 def fact_checks() -> None:
     if "sources_verdicts" in charts:
         ui.show_chart(charts["sources_verdicts"])
-    ui.table(page.rows, sources.CLAIM_COLUMNS, key="sources_claims")
+    ui.claims_table(page.rows)
     ui.evidence_panel(pkg, page.rows, page.label_column, key="sources_evidence")
 
 
 def what_changed() -> None:
-    with st.expander(f"Change log (data v{context.data_version(pkg)})"):
-        st.markdown(context.change_log(pkg) or "No change log in this package.")
+    ui.change_log(pkg)
     ui.changes_since(pkg)
 
 
 def data_dictionary() -> None:
-    fields = ui.per_data(
-        "dictionary", pkg, (), lambda: shaping.data_dictionary(pkg.descriptor)
-    )
-    ui.table(fields, sources.DICTIONARY_COLUMNS, key="sources_dictionary")
+    ui.data_dictionary(pkg)
     ui.source_rules(pkg)
 
 
@@ -69,7 +56,7 @@ TABS = {
         "sentence_entities",
         "sentences",
     ),
-    "New names": (lambda: new_names(pkg, view), "sentences"),
+    "New names": (lambda: ui.new_names(pkg, view), "sentences"),
     "What changed": (what_changed,),
     "Data dictionary": (data_dictionary,),
     "Downloads": (lambda: ui.download_buttons(pkg),),

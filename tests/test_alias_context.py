@@ -16,12 +16,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from jkdefense.analysis import shaping
+from jkdefense.analysis import feed_counts
 from jkdefense.data import files, load, manifest, schema
 from jkdefense.data import problems as P  # noqa: N812  (rules, by their names)
-from jkdefense.pipeline import derive, seeds
+from jkdefense.pipeline import derive, feed_tables, seeds
+from jkdefense.pipeline.aliases import collect_aliases
 from jkdefense.pipeline.mentions import AliasMatcher, Context, Entity, read_contexts
-from jkdefense.render import charts
+from jkdefense.render import count_bars
 from jkdefense.report import sources as sources_page
 from tests.conftest import ROOT
 
@@ -32,7 +33,7 @@ CONTEXTS = "alias_contexts.csv"
 @pytest.fixture(scope="module")
 def matcher() -> AliasMatcher:
     """The matcher derive uses: every curated alias, with its context."""
-    return AliasMatcher(derive.collect_aliases(DATA), read_contexts(DATA))
+    return AliasMatcher(collect_aliases(DATA), read_contexts(DATA))
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +50,7 @@ def feed_sentences() -> list[str]:
 def named_in(matcher: AliasMatcher, sentence: str) -> set[str]:
     """``table:id`` of every entity the sentence counts as a mention of."""
     return {
-        derive.entity_key(entity)
+        feed_tables.entity_key(entity)
         for match in matcher.find(sentence)
         for entity in matcher.entities(match, sentence)
     }
@@ -400,13 +401,17 @@ def test_two_articles_with_one_title_are_two_parts_of_the_mentions_chart():
     names = {
         "countries": pd.DataFrame({"country_code": ["JP"], "country_name": ["Japan"]})
     }
-    shown = shaping.label_mentions(shaping.mention_counts(counts, sources), names)
+    shown = feed_counts.label_mentions(
+        feed_counts.mention_counts(counts, sources), names
+    )
     assert sorted(shown["article_label"]) == sorted(sources["source_id"])
     assert shown.set_index("article_label")["mention_count"].to_dict() == {
         "us-japan-2024-statement": 4,
         "us-japan-2025-statement": 3,
     }
-    spec = charts.mention_chart(shown, title="t", subtitle="s", source="x").to_dict()
+    spec = count_bars.mention_chart(
+        shown, title="t", subtitle="s", source="x"
+    ).to_dict()
     assert spec["encoding"]["color"]["field"] == "article_label"
     data = next(iter(spec["datasets"].values()))
     assert {row["article_label"] for row in data} == set(sources["source_id"])

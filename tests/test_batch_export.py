@@ -20,6 +20,7 @@ from jkdefense.render import batch, briefings, export
 from jkdefense.report import (
     context,
     links,
+    page_data,
     pairing_choices,
     pairings,
     registry,
@@ -244,7 +245,7 @@ def test_threats_svg_one_file_per_chart_named_as_the_download_buttons(
     assert code == 0, err
     view, settings = links.view_from_params(package, links.parse_query(query))
     page = registry.PAGE_BY_NAME["threats"].build(
-        context.page_tables(package),
+        page_data.page_tables(package),
         view,
         context.chart_labels(package, view),
         settings,

@@ -5,7 +5,7 @@ import pytest
 from benchmarks import bench_navigate, bench_pages
 from jkdefense.analysis import filters
 from jkdefense.data import vocabulary
-from jkdefense.ui import state
+from jkdefense.ui import memo
 from tests.apptest import run_page
 
 
@@ -38,7 +38,7 @@ def test_moves_start_from_unused_views_each_one_click_from_the_last():
 
 
 def test_a_timed_rerun_of_a_view_seen_before_stops_the_page_benchmark():
-    state._KEPT.pop("page_view", None)  # a cache: only costs a rebuild
+    memo._KEPT.pop("page_view", None)  # a cache: only costs a rebuild
     at = run_page("threats")
     view = (tuple(d for d in vocabulary.DOMAINS if d != "land"), "JP")
     assert bench_pages.new_view_rerun(at, "threats", iter([view])) > 0

@@ -4,7 +4,15 @@ import json
 
 import pandas as pd
 
-from jkdefense.render import bars, charts, route, trends
+from jkdefense.render import (
+    bars,
+    count_bars,
+    grids,
+    rankings,
+    route,
+    timelines,
+    trends,
+)
 
 LABELS = {
     "title": "A finding",
@@ -40,7 +48,7 @@ def test_threat_matrix_encodes_actor_domain_and_severity():
             "threat_names": ["x"],
         }
     )
-    result = spec(charts.threat_matrix_chart(cells, **LABELS))
+    result = spec(grids.threat_matrix_chart(cells, **LABELS))
     assert_captioned(result)
     heat = result["layer"][0]["encoding"]
     assert heat["x"]["field"] == "domain_type" and heat["y"]["field"] == "actor_name"
@@ -60,12 +68,12 @@ def test_incident_timeline_colours_by_domain_and_labels_every_event():
             "incident_description": ["d", "e"],
         }
     )
-    result = spec(charts.incident_timeline_chart(events, **LABELS))
+    result = spec(timelines.incident_timeline_chart(events, **LABELS))
     points, right, left = result["layer"]
     assert points["encoding"]["color"]["scale"]["range"][1] == "#44AA99"  # sea
     assert points["encoding"]["stroke"]["condition"]["value"] == "black"
     # Events the article does not cite keep an edge a pale fill can be seen by.
-    assert points["encoding"]["stroke"]["value"] == charts.UNCITED_EDGE != "white"
+    assert points["encoding"]["stroke"]["value"] == timelines.UNCITED_EDGE != "white"
     # Year labels, one tick a year, so a wide export never repeats a year.
     assert points["encoding"]["x"]["axis"]["tickCount"] == "year"
     assert right["encoding"]["text"]["field"] == "timeline_label"
@@ -102,7 +110,7 @@ def test_a_contested_event_is_labelled_so_and_carries_every_account():
         }
     )
     shown = threats.contested_events(events, accounts)
-    result = spec(charts.incident_timeline_chart(shown, **LABELS))
+    result = spec(timelines.incident_timeline_chart(shown, **LABELS))
     rows = {row["incident_id"]: row for row in data_of(result)}
     radar = rows["2018-12-radar"]
     assert radar["timeline_label"] == "Radar incident (accounts differ)"
@@ -131,13 +139,13 @@ def test_timeline_labels_never_share_a_stretch_of_a_lane():
             ],
         }
     )
-    laid = charts.timeline_lanes(events)
+    laid = timelines.timeline_lanes(events)
     span = (dates.max() - dates.min()).total_seconds()
     boxes = []
     for row in laid.itertuples():
         x = (row.incident_date - dates.min()).total_seconds() / span
-        x *= charts.TIMELINE_WIDTH_PX
-        width = len(row.incident_short_name) * charts.LABEL_CHAR_PX
+        x *= timelines.TIMELINE_WIDTH_PX
+        width = len(row.incident_short_name) * timelines.LABEL_CHAR_PX
         box = (x, x + width) if row.label_side == "right" else (x - width, x)
         boxes.append((row.lane, *box))
     for i, (lane, start, end) in enumerate(boxes):
@@ -159,7 +167,7 @@ def test_score_heatmap_keeps_the_given_row_order():
         }
     )
     result = spec(
-        charts.score_heatmap(
+        grids.score_heatmap(
             scores, label_field="program_name", label_title="Program", **LABELS
         )
     )
@@ -178,7 +186,7 @@ def test_rank_stability_draws_range_and_rank():
             "share_same_rank": [0.6],
         }
     )
-    result = spec(charts.rank_stability_chart(stability, **LABELS))
+    result = spec(rankings.rank_stability_chart(stability, **LABELS))
     assert result["layer"][0]["encoding"]["x2"]["field"] == "rank_max"
     assert result["layer"][1]["encoding"]["x"]["field"] == "rank"
     axis = result["layer"][0]["encoding"]["x"]
@@ -196,7 +204,7 @@ def test_pairing_matrix_and_precedents_and_mentions_and_verdicts():
         }
     )
     assert (
-        data_of(spec(charts.pairing_matrix_chart(matrix, **LABELS)))[0]["pairing_score"]
+        data_of(spec(grids.pairing_matrix_chart(matrix, **LABELS)))[0]["pairing_score"]
         == 4.25
     )
     partners = pd.DataFrame(
@@ -208,7 +216,7 @@ def test_pairing_matrix_and_precedents_and_mentions_and_verdicts():
             "country_name": ["Japan", "United Kingdom"],
         }
     )
-    grid = spec(charts.precedent_partner_chart(partners, **LABELS))
+    grid = spec(grids.precedent_partner_chart(partners, **LABELS))
     assert grid["encoding"]["x"]["field"] == "country_name"
     assert len(data_of(grid)) == 2
     counts = pd.DataFrame(
@@ -220,15 +228,15 @@ def test_pairing_matrix_and_precedents_and_mentions_and_verdicts():
         }
     )
     assert (
-        spec(charts.mention_chart(counts, **LABELS))["encoding"]["x"]["field"]
+        spec(count_bars.mention_chart(counts, **LABELS))["encoding"]["x"]["field"]
         == "mention_count"
     )
     claims = pd.DataFrame({"verdict_type": ["wrong", "supported", "wrong"]})
-    verdicts = spec(charts.verdict_chart(claims, **LABELS))
+    verdicts = spec(count_bars.verdict_chart(claims, **LABELS))
     assert len(data_of(verdicts)) == 3
     assert "'_', ' '" in verdicts["encoding"]["y"]["axis"]["labelExpr"]
     # Counts tick in whole numbers, however wide the chart is drawn.
-    for counted in (verdicts, spec(charts.mention_chart(counts, **LABELS))):
+    for counted in (verdicts, spec(count_bars.mention_chart(counts, **LABELS))):
         assert counted["encoding"]["x"]["axis"] == {"format": "d", "tickMinStep": 1}
 
 
@@ -240,7 +248,7 @@ def test_coverage_chart_stacks_domains():
             "table_name": ["Threats", "Threats"],
         }
     )
-    result = spec(charts.coverage_chart(coverage, **LABELS))
+    result = spec(count_bars.coverage_chart(coverage, **LABELS))
     assert result["encoding"]["color"]["field"] == "domain_type"
     assert result["encoding"]["x"]["axis"] == {"format": "d", "tickMinStep": 1}
 
@@ -254,7 +262,7 @@ def test_ranking_chart_puts_the_best_program_on_top_and_stacks_criteria():
             "contribution": [0.5, 0.5, 2.5, 2.5],
         }
     )
-    result = spec(charts.ranking_chart(parts, **LABELS))
+    result = spec(rankings.ranking_chart(parts, **LABELS))
     assert_captioned(result)
     encoding = result["encoding"]
     assert encoding["y"]["sort"] == ["a", "b"]  # Vega-Lite draws the first on top
@@ -363,8 +371,8 @@ def test_an_event_type_keeps_its_shape_whatever_the_filter(package):
         )
         if f["name"] == "incident_type"
     )
-    assert set(charts.INCIDENT_SHAPES) == set(types)
-    assert len(set(charts.INCIDENT_SHAPES.values())) == len(types)
+    assert set(timelines.INCIDENT_SHAPES) == set(types)
+    assert len(set(timelines.INCIDENT_SHAPES.values())) == len(types)
     shapes = []
     for kinds in (["dispute", "summit"], ["summit"]):
         events = pd.DataFrame(
@@ -378,7 +386,7 @@ def test_an_event_type_keeps_its_shape_whatever_the_filter(package):
                 "incident_description": kinds,
             }
         )
-        scale = spec(charts.incident_timeline_chart(events, **LABELS))["layer"][0][
+        scale = spec(timelines.incident_timeline_chart(events, **LABELS))["layer"][0][
             "encoding"
         ]["shape"]["scale"]
         shapes.append(dict(zip(scale["domain"], scale["range"], strict=True)))

@@ -1,10 +1,10 @@
 import pandas as pd
 
-from jkdefense.data import checks, quotes
+from jkdefense.data import checks, evidence_checks, quotes
 
 
 def test_normalize_whitespace():
-    assert checks.normalize_whitespace("  a\n\tb   c ") == "a b c"
+    assert quotes.normalize_whitespace("  a\n\tb   c ") == "a b c"
 
 
 def test_scramble_totals_must_add_up():
@@ -43,7 +43,7 @@ def _quote_row(ids: str, quote: str) -> dict[str, str]:
 
 
 def _quote_problems(row: dict[str, str], corpus: quotes.Corpus) -> list:
-    return checks.check_evidence("x.csv", pd.DataFrame([row]), corpus)
+    return evidence_checks.check_evidence("x.csv", pd.DataFrame([row]), corpus)
 
 
 def test_quote_may_span_adjacent_sentences_with_any_white_space():
@@ -100,7 +100,7 @@ def test_reference_url_needs_a_status():
         "reference_url": "https://example.org",
         "reference_status": "",
     }
-    found = checks.check_evidence("x.csv", pd.DataFrame([row]), None)
+    found = evidence_checks.check_evidence("x.csv", pd.DataFrame([row]), None)
     assert [(p.field, p.message) for p in found] == [
         ("reference_status", "required when reference_url is set")
     ]

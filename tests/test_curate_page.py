@@ -164,3 +164,21 @@ def test_a_busy_writer_is_reported_and_nothing_is_written(curate_copy, monkeypat
     warned = " ".join(w.value for w in at.warning)
     assert "Try again" in warned
     assert snapshot(curate_copy) == before
+
+
+def test_a_long_view_proposes_from_its_most_recent_articles():
+    sources = pd.DataFrame(
+        {
+            "source_id": [f"a{i:02d}" for i in range(30)],
+            "date_published": pd.to_datetime(
+                [f"20{10 + i % 15}-0{1 + i % 9}-01" for i in range(30)]
+            ),
+        }
+    )
+    everything = tuple(sources["source_id"])
+    assert curate.articles_to_propose_from(sources, everything[:5]) == everything[:5]
+    chosen = curate.articles_to_propose_from(sources, everything, most=20)
+    assert len(chosen) == 20
+    newest = sources.set_index("source_id").loc[list(chosen), "date_published"]
+    left_out = sources[~sources["source_id"].isin(chosen)]["date_published"]
+    assert newest.min() >= left_out.max()

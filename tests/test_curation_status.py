@@ -6,7 +6,7 @@ import pytest
 from jkdefense.analysis import evidence
 from jkdefense.analysis.filters import ViewFilters
 from jkdefense.data import load
-from jkdefense.report import context, overview, sources
+from jkdefense.report import context, overview, page_data, sources
 from tests.apptest import run_page
 from tests.test_ingest import ARTICLE, run
 
@@ -49,7 +49,7 @@ def uncurated_copy(data_copy, tmp_path):
 def test_sources_and_overview_name_the_article_no_row_cites(uncurated_copy):
     pkg = load.load_package(uncurated_copy)
     assert pkg.problems == []
-    t = context.page_tables(pkg)
+    t = page_data.page_tables(pkg)
     everything = tuple(t["sources"]["source_id"])
     view = ViewFilters(source_ids=everything)
     new = [s for s in everything if s.startswith("testreview-")]
@@ -64,7 +64,9 @@ def test_sources_and_overview_name_the_article_no_row_cites(uncurated_copy):
     assert f"1 of {len(everything)} articles is not yet curated" in page.takeaway
 
     home = overview.build(
-        {**pkg.tables, **context.map_tables(pkg)}, view, {"subtitle": "", "source": ""}
+        {**pkg.tables, **page_data.map_tables(pkg)},
+        view,
+        {"subtitle": "", "source": ""},
     )
     status = home.related["curation_status"]
     assert status.startswith(f"1 of {len(everything)} articles is not yet curated")

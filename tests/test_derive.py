@@ -5,10 +5,11 @@ import pyarrow.parquet as pq
 import pytest
 
 from jkdefense.data import files, load
-from jkdefense.pipeline import derive
+from jkdefense.pipeline import derive, derived_files, feed_tables
+from jkdefense.pipeline.aliases import collect_aliases
 from tests.conftest import ROOT
 
-DERIVED = derive.DERIVED_TABLES
+DERIVED = feed_tables.DERIVED_TABLES
 
 
 def test_committed_derived_files_are_current():
@@ -17,9 +18,9 @@ def test_committed_derived_files_are_current():
 
 def test_two_runs_are_byte_identical(data_copy):
     assert derive.main(["--data", str(data_copy)]) == 0
-    first = {n: derive.derived_path(data_copy, n).read_bytes() for n in DERIVED}
+    first = {n: derived_files.derived_path(data_copy, n).read_bytes() for n in DERIVED}
     assert derive.main(["--data", str(data_copy)]) == 0
-    second = {n: derive.derived_path(data_copy, n).read_bytes() for n in DERIVED}
+    second = {n: derived_files.derived_path(data_copy, n).read_bytes() for n in DERIVED}
     assert first == second
 
 
@@ -28,7 +29,7 @@ def test_check_fails_on_a_stale_file_and_writes_nothing(data_copy, capsys):
     table = pq.read_table(path)
     edited = pc.replace_substring(table["matched_text"], "HHI", "HXI")
     path.write_bytes(
-        derive.to_parquet_bytes(table.set_column(4, "matched_text", edited))
+        derived_files.to_parquet_bytes(table.set_column(4, "matched_text", edited))
     )
     before = path.read_bytes()
     assert derive.main(["--check", "--data", str(data_copy)]) == 1
@@ -64,7 +65,7 @@ def test_derived_files_are_readable_by_others(data_copy):
     finally:
         os.umask(before)
     for name in DERIVED:
-        mode = derive.derived_path(data_copy, name).stat().st_mode & 0o777
+        mode = derived_files.derived_path(data_copy, name).stat().st_mode & 0o777
         assert mode == 0o644, f"{name}: {oct(mode)}"
 
 
@@ -82,14 +83,14 @@ def test_curated_tables_are_never_written(data_copy):
     curated = {
         p.name: p.read_bytes()
         for p in data_copy.glob("*.csv")
-        if p.stem not in derive.DERIVED_TABLES
+        if p.stem not in feed_tables.DERIVED_TABLES
     }
     (data_copy / "sentences.parquet").unlink()
     assert derive.main(["--data", str(data_copy)]) == 0
     assert curated == {
         p.name: p.read_bytes()
         for p in data_copy.glob("*.csv")
-        if p.stem not in derive.DERIVED_TABLES
+        if p.stem not in feed_tables.DERIVED_TABLES
     }
 
 
@@ -210,12 +211,12 @@ def test_parallel_and_serial_derivation_agree(tmp_path, monkeypatch):
         path.write_text(text, encoding="utf-8")
         sha = hashlib.sha256(text.encode()).hexdigest()
         jobs.append((f"a-{i}", str(path), f"seeds/a-{i}.txt", sha))
-    aliases = derive.collect_aliases(ROOT / "data")
-    monkeypatch.setattr(derive, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(derive, "BATCH", 3)  # many batches, finishing out of order
-    parallel = derive.build_tables(jobs, aliases)
-    monkeypatch.setattr(derive, "PARALLEL_FROM", 10_000)
-    serial = derive.build_tables(jobs, aliases)
+    aliases = collect_aliases(ROOT / "data")
+    monkeypatch.setattr(feed_tables, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(feed_tables, "BATCH", 3)  # many batches, finishing out of order
+    parallel = feed_tables.build_tables(jobs, aliases)
+    monkeypatch.setattr(feed_tables, "PARALLEL_FROM", 10_000)
+    serial = feed_tables.build_tables(jobs, aliases)
     assert all(parallel[name].equals(serial[name]) for name in DERIVED)
     sentences = serial["sentences"].to_pandas()
     assert len(sentences) == 120

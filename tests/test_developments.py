@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from jkdefense.analysis import developments, filters, shaping
+from jkdefense.analysis import developments, feed_counts, filters
 from jkdefense.data import consistency
 from jkdefense.report import pathway
 from tests.apptest import run_page
@@ -171,8 +171,8 @@ def test_the_period_narrows_dated_rows_and_says_so():
 
 def test_a_row_s_support_counts_distinct_articles():
     ids = pd.Series([["a:s001", "a:s002"], ["a:s001", "b:s004", "c:s002"], []])
-    assert list(shaping.article_counts(ids)) == [1, 3, 0]
-    assert list(shaping.corroboration(ids)) == [
+    assert list(feed_counts.article_counts(ids)) == [1, 3, 0]
+    assert list(feed_counts.corroboration(ids)) == [
         "1 article",
         "3 articles, corroborated",
         "0 articles",

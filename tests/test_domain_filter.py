@@ -116,5 +116,5 @@ def test_sea_and_maritime_rankings_compare_several_programs(package, query):
     ranking = next(
         c for c in pages["Joint programs"].charts if c.key == "programs_ranking"
     )
-    assert ranking.kind == "charts.ranking_chart"
+    assert ranking.kind == "rankings.ranking_chart"
     assert ranking.data["program_name"].nunique() >= 4

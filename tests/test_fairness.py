@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from jkdefense.data import geo_checks, load, paths, rules, schema
+from jkdefense.data import geo_checks, load, paths, rules, schema, wording
 from tests.test_validate import rewrite, set_cell
 
 DESCRIPTOR = schema.read_descriptor(paths.datapackage_path(paths.data_dir()))
@@ -32,7 +32,7 @@ def problems_of(data_dir, file: str) -> list:
     ],
 )
 def test_one_side_s_wording_for_a_disputed_place_is_refused(text, refused):
-    assert bool(rules.wording_problems(text, DESCRIPTOR)) == refused
+    assert bool(wording.wording_problems(text, DESCRIPTOR)) == refused
 
 
 def test_the_refused_wordings_live_in_the_data_package_with_what_to_write():
@@ -40,7 +40,7 @@ def test_the_refused_wordings_live_in_the_data_package_with_what_to_write():
     assert len(rules_declared) >= 4
     for rule in rules_declared:
         assert rule["pattern"] and rule["reason"] and rule["use_instead"]
-    message = rules.wording_problems("ROK-claimed airspace", DESCRIPTOR)[0]
+    message = wording.wording_problems("ROK-claimed airspace", DESCRIPTOR)[0]
     assert "Dokdo/Takeshima" in message  # the neutral wording to use
 
 

@@ -5,9 +5,9 @@ import time
 
 import pandas as pd
 
-from jkdefense.analysis import shaping
+from jkdefense.analysis import feed_counts
 from jkdefense.data import feed, files, load
-from jkdefense.pipeline import derive
+from jkdefense.pipeline import derived_files
 from tests.conftest import ROOT
 
 DATA = ROOT / "data"
@@ -49,7 +49,7 @@ def test_mentions_of_a_few_sentences(package):
 
 
 def test_queue_leaves_out_cited_sentences_and_other_articles(package):
-    cited = shaping.cited_sentence_ids(package.tables)
+    cited = feed_counts.cited_sentence_ids(package.tables)
     names = feed.entity_names(package.tables)
     total, queue = feed.curation_queue(DATA, None, cited, names, limit=None)
     uncited = set(package.tables["mentions"]["sentence_id"]) - cited
@@ -65,9 +65,9 @@ def test_queue_leaves_out_cited_sentences_and_other_articles(package):
 
 def test_cached_reads_follow_a_rewritten_file(data_copy):
     before = feed.article_counts(data_copy)
-    path = derive.derived_path(data_copy, "entity_mentions")
-    table = derive.read_parquet(path)
-    path.write_bytes(derive.to_parquet_bytes(table.slice(0, 1)))
+    path = derived_files.derived_path(data_copy, "entity_mentions")
+    table = derived_files.read_parquet(path)
+    path.write_bytes(derived_files.to_parquet_bytes(table.slice(0, 1)))
     later = time.time() + 5  # a new modification time, however coarse the clock
     os.utime(path, (later, later))
     after = feed.article_counts(data_copy)
@@ -77,7 +77,7 @@ def test_cached_reads_follow_a_rewritten_file(data_copy):
 
 def test_the_app_loads_only_cited_sentences_and_checks_them_all(package):
     app = load.load_package(DATA, whole_feed=False)
-    cited = shaping.cited_sentence_ids(app.tables)
+    cited = feed_counts.cited_sentence_ids(app.tables)
     assert set(app.tables["sentences"]["sentence_id"]) == cited
     assert "mentions" not in app.tables and app.problems == package.problems == []
     curated = [n for n in app.tables if n != "sentences"]

@@ -1,11 +1,16 @@
 """Ingest a second article into a project copy: feed, mentions, refusals, atomicity."""
 
+import io
+import shlex
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
+from jkdefense import cli
 from jkdefense.data import load
-from jkdefense.pipeline import derive, ingest
+from jkdefense.pipeline import derive, feed_tables, ingest, source_row
+from jkdefense.pipeline.article import Metadata, Refused
 
 ARTICLE = """Seoul and Tokyo Test the Waters
 
@@ -81,12 +86,38 @@ def test_ingest_adds_the_article_and_its_mentions(data_copy, article):
     assert derive.main(["--check", "--data", str(data_copy)]) == 0
 
 
+def test_the_output_names_the_next_step_a_command_that_lists_its_proposals(
+    data_copy, article, capsys
+):
+    assert run(data_copy, article) == 0
+    lines = capsys.readouterr().out.splitlines()
+    (step,) = [line for line in lines if line.startswith("ingest: next: ")]
+    command, curate = step.removeprefix("ingest: next: ").split(" (or ")
+    assert curate == "the app's Curate page)"
+    argv = shlex.split(command)
+    source_id = "testreview-2024-seoul-tokyo-test-waters"
+    assert argv == [
+        "jkdefense",
+        "propose",
+        "--source",
+        source_id,
+        "--data",
+        str(data_copy),
+    ]
+    # The command runs as printed, on the folder the article went into.
+    assert cli.main([*argv[1:], "--csv"]) == 0
+    proposed = pd.read_csv(io.StringIO(capsys.readouterr().out), dtype=str)
+    assert not proposed.empty
+    cited = proposed["evidence_sentence_ids"].str.split(";").explode()
+    assert cited.str.startswith(f"{source_id}:").all()
+
+
 def test_curated_tables_are_untouched(data_copy, article):
     before = snapshot(data_copy)
     assert run(data_copy, article) == 0
     after = snapshot(data_copy)
     changed = {name for name in before if before[name] != after[name]}
-    derived = {f"data/{name}.parquet" for name in derive.DERIVED_TABLES}
+    derived = {f"data/{name}.parquet" for name in feed_tables.DERIVED_TABLES}
     assert changed == {"data/sources.csv", "data/manifest.json", *derived}
 
 
@@ -167,7 +198,7 @@ def test_bad_files_are_refused(data_copy, tmp_path, capsys, content, name, reaso
 
 
 def test_a_file_over_the_limit_is_refused(data_copy, article, capsys, monkeypatch):
-    monkeypatch.setattr(ingest, "MAX_BYTES", 100)
+    monkeypatch.setattr("jkdefense.pipeline.article.MAX_BYTES", 100)
     refuse(data_copy, article, META, capsys, "over the 100 limit")
 
 
@@ -206,7 +237,7 @@ def test_a_failure_midway_leaves_seeds_and_data_as_they_were(
 
 
 def test_source_ids_read_publisher_year_and_short_title():
-    meta = ingest.Metadata(
+    meta = Metadata(
         "FACT SHEET: The Trilateral Leaders’ Summit at Camp David",
         "The White House (unsigned fact sheet)",
         "The White House",
@@ -214,30 +245,30 @@ def test_source_ids_read_publisher_year_and_short_title():
         "2023-08-18",
     )
     assert (
-        ingest.new_source_id(meta, set())
+        source_row.new_source_id(meta, set())
         == "whitehouse-2023-fact-sheet-trilateral-leaders"
     )
     taken = {"whitehouse-2023-fact-sheet-trilateral-leaders"}
-    assert ingest.new_source_id(meta, taken).endswith("-leaders-2")
+    assert source_row.new_source_id(meta, taken).endswith("-leaders-2")
 
 
 def test_an_analyst_may_choose_the_id_but_never_a_taken_one():
     base = ("T", "A", "P", "https://x.org", "2023")
-    chosen = ingest.Metadata(*base, source_id="whitehouse-2023-camp-david-fact-sheet")
-    assert ingest.new_source_id(chosen, set()) == chosen.source_id
-    with pytest.raises(ingest.Refused, match="already in the feed"):
-        ingest.new_source_id(chosen, {chosen.source_id})
-    with pytest.raises(ingest.Refused, match="use a-z"):
-        ingest.new_source_id(ingest.Metadata(*base, source_id="Camp David"), set())
+    chosen = Metadata(*base, source_id="whitehouse-2023-camp-david-fact-sheet")
+    assert source_row.new_source_id(chosen, set()) == chosen.source_id
+    with pytest.raises(Refused, match="already in the feed"):
+        source_row.new_source_id(chosen, {chosen.source_id})
+    with pytest.raises(Refused, match="use a-z"):
+        source_row.new_source_id(Metadata(*base, source_id="Camp David"), set())
 
 
 def test_curation_queue_ranks_uncited_sentences(data_copy, article):
-    from jkdefense.analysis import shaping
+    from jkdefense.analysis import feed_counts
     from jkdefense.data import feed
 
     assert run(data_copy, article) == 0
     pkg = load.load_package(data_copy)
-    cited = shaping.cited_sentence_ids(pkg.tables)
+    cited = feed_counts.cited_sentence_ids(pkg.tables)
     names = feed.entity_names(pkg.tables)
     total, queue = feed.curation_queue(data_copy, None, cited, names, limit=None)
     assert total == len(queue) > 0
@@ -258,12 +289,12 @@ def test_curation_queue_ranks_uncited_sentences(data_copy, article):
 
 
 def test_feed_counts_per_article(data_copy, article):
-    from jkdefense.analysis import shaping
+    from jkdefense.analysis import feed_counts
     from jkdefense.data import feed
 
     assert run(data_copy, article) == 0
     pkg = load.load_package(data_copy)
-    with_counts = shaping.feed_with_counts(
+    with_counts = feed_counts.feed_with_counts(
         pkg.tables["sources"], feed.article_counts(data_copy)
     )
     counts = with_counts.set_index("source_id")["mention_count"]

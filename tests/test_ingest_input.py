@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from jkdefense.pipeline import ingest
+from jkdefense.pipeline import article, source_row
 from tests.test_ingest import META, run, snapshot, with_meta
 
 PARAGRAPHS = (
@@ -36,7 +36,7 @@ def test_the_size_limit_is_checked_before_the_file_is_read(
 ):
     huge = tmp_path / "huge.txt"
     with huge.open("wb") as stream:  # sparse: no disk space, no read
-        stream.truncate(ingest.MAX_BYTES + 1)
+        stream.truncate(article.MAX_BYTES + 1)
 
     real = Path.read_bytes
 
@@ -46,7 +46,7 @@ def test_the_size_limit_is_checked_before_the_file_is_read(
 
     monkeypatch.setattr(Path, "read_bytes", never_the_huge_file)
     message = refused(data_copy, huge, capsys)
-    assert f"huge.txt is {ingest.MAX_BYTES + 1:,} bytes, over the" in message
+    assert f"huge.txt is {article.MAX_BYTES + 1:,} bytes, over the" in message
 
 
 @pytest.mark.parametrize(
@@ -103,15 +103,15 @@ def test_an_id_too_long_is_refused_as_such(data_copy, tmp_path, capsys):
 
 
 def test_an_id_made_from_a_long_title_stays_short():
-    meta = ingest.Metadata(
+    meta = article.Metadata(
         "Report " + "x" * 300 + " and more",
         "A",
         "The Test Review",
         "https://e.org",
         "2024",
     )
-    made = ingest.new_source_id(meta, set())
-    assert len(made) <= ingest.MAX_ID_LENGTH
+    made = source_row.new_source_id(meta, set())
+    assert len(made) <= source_row.MAX_ID_LENGTH
     assert made.startswith("testreview-2024-report-xxxx")
 
 

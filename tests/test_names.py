@@ -9,7 +9,8 @@ import pytest
 
 from jkdefense import cli
 from jkdefense.data import load
-from jkdefense.pipeline import derive, ingest, names, seeds
+from jkdefense.pipeline import feed_tables, ingest, names, seeds
+from jkdefense.pipeline.aliases import collect_aliases
 from tests.apptest import open_tab, run_page
 from tests.conftest import ROOT, run_module
 
@@ -316,13 +317,13 @@ def test_promotion_refuses_a_bad_target_and_writes_nothing(
 
 
 def test_promotion_refuses_a_name_that_is_already_an_alias(data_copy, capsys):
-    alias, entities = next(iter(derive.collect_aliases(data_copy).items()))
+    alias, entities = next(iter(collect_aliases(data_copy).items()))
     target = f"incidents:{first_incident(data_copy)}"
     before = snapshot(data_copy)
     for spelling in (alias, alias.swapcase()):
         assert run_names(data_copy, "promote", spelling, "--to", target) == 1
         err = capsys.readouterr().err
-        owner = derive.entity_key(entities[0])
+        owner = feed_tables.entity_key(entities[0])
         assert f"{alias!r} is already an alias of {owner}" in err
     assert snapshot(data_copy) == before
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from jkdefense.data import load, writer
-from jkdefense.pipeline import derive, propose
+from jkdefense.pipeline import derive, derived_files, propose
 from tests.propose_copy import SHARED_DOCUMENTS, replayed  # noqa: F401
 from tests.test_writer import run, state
 
@@ -59,7 +59,7 @@ def test_two_accepts_at_once_both_land(data):
     for c in chosen:
         assert c["row_id"] in ids
         assert f"(from proposal {c['proposal_id']}," in log
-    assert derive.stale_files(data, derive.derive(data)) == []
+    assert derived_files.stale_files(data, derive.derive(data)) == []
     assert {str(p) for p in load.load_package(data).problems} <= known
 
 
@@ -95,4 +95,4 @@ def test_an_accept_killed_at_any_step_lands_whole_or_not_at_all(data, step, numb
     if not decided:
         assert after == before
     else:
-        assert derive.stale_files(data, derive.derive(data)) == []
+        assert derived_files.stale_files(data, derive.derive(data)) == []

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from jkdefense.data import load, writer
-from jkdefense.pipeline import derive, propose
+from jkdefense.pipeline import derive, derived_files, propose
 from jkdefense.pipeline.propose import cli
 from tests.propose_copy import SHARED_DOCUMENTS, replayed  # noqa: F401
 from tests.test_writer import state
@@ -75,10 +75,10 @@ def test_an_accepted_row_lands_with_its_derived_tables_and_log(data):
         f"sentence {chosen['evidence_sentence_ids']})"
     ) in unreleased
     assert log.index("## Unreleased") < log.index("## 3.0.0")
-    assert derive.stale_files(data, derive.derive(data)) == []
+    assert derived_files.stale_files(data, derive.derive(data)) == []
     assert problems(data) <= known_problems
     # Its alias MSMT now counts as a mention, and its sentence is cited.
-    mentions = derive.read_parquet(data / "mentions.parquet").to_pandas()
+    mentions = derived_files.read_parquet(data / "mentions.parquet").to_pandas()
     assert done.row_id in set(mentions["entity_id"])
     assert chosen["proposal_id"] not in set(propose.proposals(data)["proposal_id"])
 

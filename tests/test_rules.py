@@ -5,7 +5,15 @@ import json
 import pandas as pd
 import pytest
 
-from jkdefense.data import consistency, load, paths, rules, schema
+from jkdefense.data import (
+    consistency,
+    load,
+    paths,
+    rubric_checks,
+    rules,
+    schema,
+    wording,
+)
 from jkdefense.data.problems import Problem
 from tests.test_validate import rewrite, set_cell
 
@@ -71,7 +79,7 @@ def test_a_reference_needs_its_tier_and_a_tier_needs_a_reference():
 )
 def test_disputed_names_come_in_pairs_on_first_use(text, ok):
     found = [
-        rules.disputed_name_problem(text, entry["names"], 30)
+        wording.disputed_name_problem(text, entry["names"], 30)
         for entry in DESCRIPTOR["x-disputed-names"]
     ]
     assert (not any(found)) == ok
@@ -93,8 +101,8 @@ def test_a_lone_disputed_name_is_reported_in_its_cell(data_copy):
 
 def test_verbatim_fields_keep_their_source_s_names():
     sources = schema.resources(DESCRIPTOR)["sources"]
-    assert "title" not in rules.free_text_fields(sources)
-    assert "evidence_quote" not in rules.free_text_fields(
+    assert "title" not in wording.free_text_fields(sources)
+    assert "evidence_quote" not in wording.free_text_fields(
         schema.resources(DESCRIPTOR)["incidents"]
     )
 
@@ -163,14 +171,16 @@ RESOURCES = {"threats": schema.resources(DESCRIPTOR)["threats"]}
 
 
 def test_a_rationale_opens_with_the_level_of_its_score():
-    found = consistency.check_rubrics(RUBRIC, {"threats": THREATS}, RESOURCES)
+    found = rubric_checks.check_rubrics(RUBRIC, {"threats": THREATS}, RESOURCES)
     judged = [p for p in found if p.file == "threats.csv"]
     assert [(p.row, p.field) for p in judged] == [(3, "severity_rationale")]
     assert "'severe:'" in judged[0].message
 
 
 def test_every_level_of_every_judgment_has_a_rubric():
-    found = consistency.check_rubrics(RUBRIC.iloc[:4], {"threats": THREATS}, RESOURCES)
+    found = rubric_checks.check_rubrics(
+        RUBRIC.iloc[:4], {"threats": THREATS}, RESOURCES
+    )
     assert any(
         p.file == "rubrics.csv"
         and "threats.severity_score" in p.message
@@ -183,7 +193,7 @@ def test_every_level_of_every_judgment_has_a_rubric():
 
 def test_a_rubric_example_must_stand_at_its_level():
     wrong = RUBRIC.assign(example_id=["", "", "t2", "", ""])
-    found = consistency.check_rubrics(wrong, {"threats": THREATS}, RESOURCES)
+    found = rubric_checks.check_rubrics(wrong, {"threats": THREATS}, RESOURCES)
     assert (
         Problem(
             "rubrics.csv",

@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from jkdefense.data import schema
+from jkdefense.data import schema, schema_checks
 
 RESOURCE = {
     "name": "things",
@@ -46,8 +46,8 @@ def frame(**columns):
 def messages(data):
     found = []
     for field in schema.fields(RESOURCE):
-        found += schema.check_field("things.csv", data, field)
-    found += schema.check_keys("things.csv", data, RESOURCE)
+        found += schema_checks.check_field("things.csv", data, field)
+    found += schema_checks.check_keys("things.csv", data, RESOURCE)
     return [(p.row, p.field, p.message) for p in found]
 
 
@@ -73,7 +73,9 @@ def test_duplicate_keys_point_at_the_first_row():
 
 
 def test_header_problems():
-    found = schema.check_header("things.csv", ["thing_id", "extra", "extra"], RESOURCE)
+    found = schema_checks.check_header(
+        "things.csv", ["thing_id", "extra", "extra"], RESOURCE
+    )
     assert ("size_score", "missing column") in [(p.field, p.message) for p in found]
     assert any(p.field == "extra" and "unexpected column" in p.message for p in found)
     assert any(p.field == "extra" and "more than once" in p.message for p in found)
@@ -138,25 +140,28 @@ TRICKY_CELLS = [
 @pytest.mark.parametrize("field", SCREENED_FIELDS, ids=lambda f: f"{f['type']}")
 def test_long_columns_are_screened_without_missing_a_problem(field, monkeypatch):
     cells = pd.DataFrame({"v": TRICKY_CELLS * 3})
-    one_by_one = schema.check_field("t.csv", cells, field)
+    one_by_one = schema_checks.check_field("t.csv", cells, field)
     assert one_by_one  # every field has tricky cells that break it
-    monkeypatch.setattr(schema, "CELL_BY_CELL_UP_TO", 0)
-    assert schema.check_field("t.csv", cells, field) == one_by_one
+    monkeypatch.setattr(schema_checks, "CELL_BY_CELL_UP_TO", 0)
+    assert schema_checks.check_field("t.csv", cells, field) == one_by_one
 
 
 def test_integers_are_read_alike_on_arrow_and_cell_by_cell():
     """Clean columns go through Arrow, others cell by cell: the same values."""
     clean = pd.Series(["1", "-2", "007", "123456789012345678"], dtype="str")
     mixed = pd.Series([*clean, "", "2.5", "+4", "9223372036854775808"], dtype="str")
-    assert schema.integers(clean).tolist() == [1, -2, 7, 123456789012345678]
-    assert schema.integers(mixed).iloc[:4].tolist() == schema.integers(clean).tolist()
-    assert schema.integers(mixed).iloc[4:].isna().all()
-    assert schema.integers(pd.Series([], dtype="str")).empty
+    assert schema_checks.integers(clean).tolist() == [1, -2, 7, 123456789012345678]
+    assert (
+        schema_checks.integers(mixed).iloc[:4].tolist()
+        == schema_checks.integers(clean).tolist()
+    )
+    assert schema_checks.integers(mixed).iloc[4:].isna().all()
+    assert schema_checks.integers(pd.Series([], dtype="str")).empty
 
 
 def test_a_cell_longer_than_its_field_allows_is_named():
     field = {"name": "label", "type": "string", "constraints": {"maxLength": 5}}
-    assert schema._cell_problems("Radar", field) == []
-    assert schema._cell_problems("Radar incident", field) == [
-        (schema.MAX_LENGTH, "14 characters, more than 5")
+    assert schema_checks._cell_problems("Radar", field) == []
+    assert schema_checks._cell_problems("Radar incident", field) == [
+        (schema_checks.MAX_LENGTH, "14 characters, more than 5")
     ]

@@ -9,7 +9,14 @@ import pyarrow as pa
 import pytest
 
 from jkdefense.data import load, quotes
-from jkdefense.pipeline import derive, ingest, sentence_ends, sentence_ids
+from jkdefense.pipeline import (
+    derive,
+    derived_files,
+    feed_tables,
+    ingest,
+    sentence_ends,
+    sentence_ids,
+)
 from tests.conftest import ROOT
 
 EVIDENCE = "evidence_sentence_ids"
@@ -223,13 +230,15 @@ def test_only_the_cited_cells_change_byte_for_byte(renumbered, data_copy):
 def test_a_second_derive_changes_nothing(renumbered, data_copy, capsys):
     texts = csv_texts(data_copy)
     derived = {
-        n: derive.derived_path(data_copy, n).read_bytes() for n in derive.DERIVED_TABLES
+        n: derived_files.derived_path(data_copy, n).read_bytes()
+        for n in feed_tables.DERIVED_TABLES
     }
     assert derive.main(["--data", str(data_copy)]) == 0
     assert "renumbered" not in capsys.readouterr().out
     assert csv_texts(data_copy) == texts
     assert derived == {
-        n: derive.derived_path(data_copy, n).read_bytes() for n in derive.DERIVED_TABLES
+        n: derived_files.derived_path(data_copy, n).read_bytes()
+        for n in feed_tables.DERIVED_TABLES
     }
 
 
@@ -238,7 +247,7 @@ def test_renumbered_tables_land_with_the_sentences_or_not_at_all(
 ):
     derive_with_abbreviation_pass(data_copy, False, monkeypatch, capsys)
     texts = csv_texts(data_copy)
-    sentences_before = derive.derived_path(data_copy, "sentences").read_bytes()
+    sentences_before = derived_files.derived_path(data_copy, "sentences").read_bytes()
     monkeypatch.undo()
 
     def fail(*args):
@@ -248,7 +257,10 @@ def test_renumbered_tables_land_with_the_sentences_or_not_at_all(
     assert derive.main(["--data", str(data_copy)]) == 2
     monkeypatch.undo()
     assert csv_texts(data_copy) == texts
-    assert derive.derived_path(data_copy, "sentences").read_bytes() == sentences_before
+    assert (
+        derived_files.derived_path(data_copy, "sentences").read_bytes()
+        == sentences_before
+    )
 
 
 def test_an_ingest_after_the_splitter_changed_carries_the_citations_along(

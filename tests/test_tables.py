@@ -1,6 +1,6 @@
 import pandas as pd
 
-from jkdefense.analysis import shaping
+from jkdefense.analysis import descriptor_tables, feed_counts, shaping
 
 
 def test_criterion_scores_are_long_and_keep_row_order():
@@ -41,8 +41,8 @@ def test_label_mentions_and_counts():
         ),
     }
     sources = pd.DataFrame({"source_id": ["s", "t"], "title": ["S", "T"]})
-    counts = shaping.label_mentions(
-        shaping.mention_counts(counts_by_article, sources), tables_by_name
+    counts = feed_counts.label_mentions(
+        feed_counts.mention_counts(counts_by_article, sources), tables_by_name
     )
     totals = counts.groupby("entity_name")["mention_count"].sum()
     assert totals.to_dict() == {"Japan": 5, "Torpedoes": 1}
@@ -68,8 +68,8 @@ def test_mention_counts_sum_the_articles_beyond_the_first_few():
             "title": [f"T{i}" for i in range(n)],
         }
     )
-    counts = shaping.label_mentions(
-        shaping.mention_counts(counts_by_article, sources, articles=8), names
+    counts = feed_counts.label_mentions(
+        feed_counts.mention_counts(counts_by_article, sources, articles=8), names
     )
     parts = counts.set_index("source_title")["mention_count"]
     assert len(parts) == 9 and parts["T29"] == 30  # the 8 largest keep their title
@@ -78,7 +78,7 @@ def test_mention_counts_sum_the_articles_beyond_the_first_few():
 
 
 def test_data_dictionary_lists_every_field(package):
-    dictionary = shaping.data_dictionary(package.descriptor)
+    dictionary = descriptor_tables.data_dictionary(package.descriptor)
     total = sum(len(r["schema"]["fields"]) for r in package.descriptor["resources"])
     assert len(dictionary) == total
     row = dictionary[

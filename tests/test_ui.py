@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from jkdefense import ui
-from jkdefense.ui import state
+from jkdefense.ui import memo, script_run
 from jkdefense.ui.text import plain_table
 
 
@@ -51,13 +51,13 @@ class Node:
 
 
 def test_first_frame_leaves_the_imported_objects_out_of_collections():
-    state._frozen = False
+    script_run._frozen = False
     gc.unfreeze()
     try:
-        state.begin_frame()
+        script_run.begin_frame()
         frozen = gc.get_freeze_count()
         assert frozen > 10_000  # the modules, classes and functions imported so far
-        state.begin_frame()  # later runs freeze nothing more
+        script_run.begin_frame()  # later runs freeze nothing more
         assert gc.get_freeze_count() <= frozen  # (the first run object may go)
         # An object made later is still collected: a cycle, once dropped, goes.
         made_later = Node()
@@ -68,37 +68,37 @@ def test_first_frame_leaves_the_imported_objects_out_of_collections():
         assert watch() is None
     finally:
         gc.unfreeze()
-        state._frame.__dict__.clear()  # this thread runs no script
+        script_run._frame.__dict__.clear()  # this thread runs no script
 
 
 def test_kept_values_follow_their_key_and_the_oldest_goes_first(monkeypatch):
-    monkeypatch.setitem(state.KEEP, "test_kind", 2)
+    monkeypatch.setitem(memo.KEEP, "test_kind", 2)
     built = []
 
     def build(n):
         built.append(n)
         return [n]
 
-    first = state.kept("test_kind", (1,), lambda: build(1))
-    assert state.kept("test_kind", (1,), lambda: build(99)) is first
-    state.kept("test_kind", (2,), lambda: build(2))
-    state.kept("test_kind", (1,), lambda: build(98))  # used again: newest now
-    state.kept("test_kind", (3,), lambda: build(3))  # drops (2,), the oldest
-    state.kept("test_kind", (2,), lambda: build(2))
+    first = memo.kept("test_kind", (1,), lambda: build(1))
+    assert memo.kept("test_kind", (1,), lambda: build(99)) is first
+    memo.kept("test_kind", (2,), lambda: build(2))
+    memo.kept("test_kind", (1,), lambda: build(98))  # used again: newest now
+    memo.kept("test_kind", (3,), lambda: build(3))  # drops (2,), the oldest
+    memo.kept("test_kind", (2,), lambda: build(2))
     assert built == [1, 2, 3, 2]
-    state._KEPT.pop("test_kind")
+    memo._KEPT.pop("test_kind")
 
 
 def test_kept_with_lives_as_long_as_its_owner():
     frame = pd.DataFrame({"a": [1, 2]})
     calls = []
-    value = state.kept_with(frame, ("sum",), lambda: calls.append(1) or 3)
-    assert state.kept_with(frame, ("sum",), lambda: calls.append(1) or 4) == value
+    value = memo.kept_with(frame, ("sum",), lambda: calls.append(1) or 3)
+    assert memo.kept_with(frame, ("sum",), lambda: calls.append(1) or 4) == value
     assert calls == [1]
     owner = id(frame)
     del frame
     gc.collect()
-    assert owner not in state._KEPT_WITH
+    assert owner not in memo._KEPT_WITH
 
 
 def _every_altair_figure(package):
@@ -146,12 +146,12 @@ def test_a_chart_reaches_the_page_as_altair_writes_it_with_its_tables_as_arrow(
             for got, want in zip(arrow_rows, rows, strict=True):
                 assert {k: got[k] for k in want} == want, kind
         kinds.add(kind)
-    assert {"maps.theatre_map_chart", "charts.incident_timeline_chart"} <= kinds
+    assert {"maps.theatre_map_chart", "timelines.incident_timeline_chart"} <= kinds
 
 
 def test_chart_builders_hand_altair_typed_channels(package, monkeypatch):
     # A shorthand string or dict costs Altair a scan of its whole schema, about
-    # 3 ms a channel on every chart built (render/charts.py says why it matters).
+    # 3 ms a channel on every chart built (render/channels.py says why it matters).
     from altair.utils import schemapi
 
     looked_up = []

@@ -15,7 +15,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from jkdefense.report import context, links, registry, threats
+from jkdefense.report import context, links, page_data, registry, threats
 from jkdefense.report.base import PageView
 from tests.view_rules import Chosen, InView
 from tests.view_ties import (
@@ -76,7 +76,7 @@ def built(package, query: str) -> dict[str, PageView]:
     if query not in _BUILT:
         view, settings = links.view_from_params(package, links.parse_query(query))
         tables, labels = (
-            context.page_tables(package),
+            page_data.page_tables(package),
             context.chart_labels(package, view),
         )
         _BUILT[query] = {

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from jkdefense.data import load, manifest, writer
-from jkdefense.pipeline import derive, names
+from jkdefense.pipeline import derive, derived_files, names
+from jkdefense.pipeline.aliases import collect_aliases
 from tests.conftest import ROOT
 
 IGNORED = shutil.ignore_patterns(".*")  # the lock, and any temporaries
@@ -191,7 +192,7 @@ def test_two_ingests_at_once_both_land(data_copy, tmp_path):
     )
     package = load.load_package(data_copy)
     assert package.problems == []
-    assert derive.stale_files(data_copy, derive.derive(data_copy)) == []
+    assert derived_files.stale_files(data_copy, derive.derive(data_copy)) == []
 
 
 def test_two_promotions_at_once_both_land(data_copy):
@@ -204,9 +205,9 @@ def test_two_promotions_at_once_both_land(data_copy):
     ]
     results = [p.communicate(timeout=180) for p in started]
     assert [p.returncode for p in started] == [0, 0], results
-    aliases = derive.collect_aliases(data_copy)
+    aliases = collect_aliases(data_copy)
     assert {"Korean Peninsula", "Indo-Pacific"} <= set(aliases)
-    assert derive.stale_files(data_copy, derive.derive(data_copy)) == []
+    assert derived_files.stale_files(data_copy, derive.derive(data_copy)) == []
     assert load.load_package(data_copy).problems == []
 
 

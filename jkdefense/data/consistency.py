@@ -1,13 +1,12 @@
-"""Rules between tables: rubrics of judgments, and pages that cannot disagree.
+"""Rules between tables, so that two pages cannot disagree.
 
-A score is only meaningful against its rubric (rubrics.csv), and a fact held
-in two tables must agree in both: these checks keep the pages consistent.
+A fact held in two tables must agree in both: a pairing with its companies and
+programs, a program with its makers, a development with the one before it.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import pandas as pd
 
@@ -23,155 +22,12 @@ from jkdefense.data.problems import (
     PAIRING_POLITICAL,
     PAIRING_PROGRAM_DOMAIN,
     PAIRING_PROGRAMS,
-    RATIONALE_LEVEL,
-    RUBRIC_EXAMPLE,
-    RUBRIC_EXAMPLE_LEVEL,
-    RUBRIC_FIELD,
-    RUBRIC_LEVELS,
-    RUBRIC_SCORE_LEVEL,
     SCORE_DISCRIMINATES,
     Problem,
     data_row,
 )
 
 Tables = dict[str, pd.DataFrame]
-
-
-def judged_fields(resource: dict[str, Any]) -> list[str]:
-    """Fields holding analyst judgments: scores and fields marked x-judgment."""
-    return [
-        f["name"]
-        for f in schema.fields(resource)
-        if f["name"].endswith("_score") or f.get("x-judgment")
-    ]
-
-
-def rubric_levels(rubrics: pd.DataFrame) -> dict[tuple[str, str], dict[str, str]]:
-    """(table, field) -> {level: level_name}."""
-    levels: dict[tuple[str, str], dict[str, str]] = {}
-    for row in rubrics.to_dict("records"):
-        key = (row["table_name"], row["field_name"])
-        levels.setdefault(key, {})[row["level"]] = row["level_name"]
-    return levels
-
-
-def check_rubrics(rubrics: pd.DataFrame, raw: Tables, resources: dict) -> list[Problem]:
-    """Every judgment has a rubric for each level; rationales name their level."""
-    levels = rubric_levels(rubrics)
-    problems = _check_rubric_rows(rubrics, raw, resources, levels)
-    for table, resource in resources.items():
-        if table not in raw:
-            continue
-        for field in judged_fields(resource):
-            spec = next(f for f in schema.fields(resource) if f["name"] == field)
-            expected = (
-                [str(n) for n in range(1, 6)]
-                if field.endswith("_score")
-                else spec.get("constraints", {}).get("enum", [])
-            )
-            defined = levels.get((table, field), {})
-            missing = [level for level in expected if level not in defined]
-            if missing:
-                problems.append(
-                    Problem(
-                        "rubrics.csv",
-                        None,
-                        "level",
-                        f"{table}.{field} has no rubric for level {', '.join(missing)}",
-                        RUBRIC_LEVELS,
-                    )
-                )
-            problems += _check_rationales(table, raw[table], field, defined)
-    return problems
-
-
-def _check_rubric_rows(
-    rubrics: pd.DataFrame, raw: Tables, resources: dict, levels: dict
-) -> list[Problem]:
-    """Rubric rows name a judged field; an example row stands at its level."""
-    problems = []
-    for index, row in zip(rubrics.index, rubrics.to_dict("records"), strict=True):
-        at, table, field = data_row(index), row["table_name"], row["field_name"]
-        resource = resources.get(table)
-        if resource is None or field not in judged_fields(resource):
-            problems.append(
-                Problem(
-                    "rubrics.csv",
-                    at,
-                    "field_name",
-                    f"{table}.{field} is not an analyst judgment of the package",
-                    RUBRIC_FIELD,
-                )
-            )
-            continue
-        if field.endswith("_score") and row["level"] not in {"1", "2", "3", "4", "5"}:
-            problems.append(
-                Problem(
-                    "rubrics.csv",
-                    at,
-                    "level",
-                    "a score level is 1 to 5",
-                    RUBRIC_SCORE_LEVEL,
-                )
-            )
-        if row["example_id"] and table in raw:
-            problems += _check_example(at, row, raw[table], resource)
-    return problems
-
-
-def _check_example(
-    at: int, row: dict[str, str], frame: pd.DataFrame, resource: dict
-) -> list[Problem]:
-    # A table keyed by several columns names its example by their values,
-    # '/'-joined in key order (program_threats: "submarines/cn-undersea-…").
-    keys = schema.primary_key(resource)
-    values = row["example_id"].split("/") if len(keys) > 1 else [row["example_id"]]
-    found = frame
-    for key, value in zip(keys, values, strict=False):
-        found = found[found[key] == value]
-    key = "/".join(keys)
-    if found.empty or len(values) != len(keys):
-        broken = RUBRIC_EXAMPLE
-        message = f"{row['example_id']!r} is not a {key} in {row['table_name']}.csv"
-    elif found.iloc[0][row["field_name"]] != row["level"]:
-        broken = RUBRIC_EXAMPLE_LEVEL
-        value = found.iloc[0][row["field_name"]]
-        message = (
-            f"{row['example_id']!r} has {row['field_name']} {value}, "
-            f"not {row['level']}: it is no example of this level"
-        )
-    else:
-        return []
-    return [Problem("rubrics.csv", at, "example_id", message, broken)]
-
-
-def _check_rationales(
-    table: str, frame: pd.DataFrame, field: str, defined: dict[str, str]
-) -> list[Problem]:
-    """A judgment's rationale opens with its level's name, as rubrics.csv defines it.
-
-    A score ``x_score`` or a judged category ``x_type`` with an ``x_rationale``.
-    """
-    rationale = field.removesuffix("_score").removesuffix("_type") + "_rationale"
-    if rationale not in frame:
-        return []
-    problems = []
-    for index, score, text in zip(
-        frame.index, frame[field].tolist(), frame[rationale].tolist(), strict=True
-    ):
-        name = defined.get(score)
-        if name and text and not text.casefold().startswith(name.casefold() + ":"):
-            problems.append(
-                Problem(
-                    f"{table}.csv",
-                    data_row(index),
-                    rationale,
-                    f"should open with '{name}:' (level {score} in rubrics.csv) "
-                    "and then name the evidence for that level",
-                    RATIONALE_LEVEL,
-                )
-            )
-    return problems
 
 
 def check_consistency(raw: Tables) -> list[Problem]:
@@ -196,7 +52,7 @@ def check_consistency(raw: Tables) -> list[Problem]:
 def _rows_by_key(frame: pd.DataFrame, key: str) -> dict[str, dict[str, str]]:
     """Each row by its key; of rows that repeat a key, the first.
 
-    A repeated key is reported by its own rule (schema.check_keys); the rules
+    A repeated key is reported by its own rule (schema_checks.check_keys); the rules
     here still run, over the rows as the first of each key reads.
     """
     return frame.drop_duplicates(key).set_index(key).to_dict("index")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from jkdefense.data import rules, schema
+from jkdefense.data import rules, schema, wording
 from jkdefense.data.problems import (
     DISPUTED_NAMES,
     DO_NOT_CITE,
@@ -93,11 +93,11 @@ def text_problems(
     """Wording the package refuses, and a disputed name without its other name."""
     found = [
         Problem(file, row, field, message, NEUTRAL_WORDING)
-        for message in rules.wording_problems(cell, descriptor)
+        for message in wording.wording_problems(cell, descriptor)
     ]
-    window = descriptor.get("x-disputed-names-window", rules.DEFAULT_NAME_WINDOW)
+    window = descriptor.get("x-disputed-names-window", wording.DEFAULT_NAME_WINDOW)
     for entry in descriptor.get("x-disputed-names", []):
-        message = rules.disputed_name_problem(cell, entry["names"], window)
+        message = wording.disputed_name_problem(cell, entry["names"], window)
         if message:
             found.append(Problem(file, row, field, message, DISPUTED_NAMES))
     return found

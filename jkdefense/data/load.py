@@ -7,17 +7,23 @@ from typing import Any
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from jkdefense.data import checks, geo_checks, manifest, paths, schema, writer
+from jkdefense.data import (
+    checks,
+    derived_checks,
+    geo_checks,
+    manifest,
+    paths,
+    schema,
+    schema_checks,
+    writer,
+)
 from jkdefense.data.package import Package
 from jkdefense.data.problems import (
     DESCRIPTOR_UNREADABLE,
-    FEED_NOT_DERIVED,
     PARQUET_UNREADABLE,
     Problem,
-    data_row,
 )
 from jkdefense.data.reading import (
     RawTable,
@@ -51,12 +57,12 @@ def load_package(data_dir: Path | None = None, whole_feed: bool = True) -> Packa
     problems += checks.check_package(
         raw, descriptor, paths.project_dir(data_dir), derived_at
     )
-    problems += _check_feed_is_derived(data_dir, resources, raw)
+    problems += derived_checks.check_feed_is_derived(data_dir, resources, raw)
     problems += geo_checks.check_geo(data_dir / "geo", descriptor, raw)
     # Validate compares every derived file's digest; the app, its size.
     problems += manifest.problems(data_dir, thorough=whole_feed)
     if not whole_feed:
-        problems += _check_derived_keys(data_dir, resources, problems)
+        problems += derived_checks.check_derived_keys(data_dir, resources, problems)
     problems = sorted(set(problems), key=_order)
     tables = _usable(raw, resources, problems)
     # Arrow keeps the pages the scan of the feed freed; a long-running app hands
@@ -80,7 +86,8 @@ def read_package(data_dir: Path | None = None) -> Package:
     raw = _read_tables(data_dir, resources, problems, whole_feed=False, cited=False)
     # Only the keys are checked here: rows that cannot be told apart are not drawn.
     for name, frame in raw.items():
-        problems += schema.check_keys(resources[name]["path"], frame, resources[name])
+        resource = resources[name]
+        problems += schema_checks.check_keys(resource["path"], frame, resource)
     problems = sorted(set(problems), key=_order)
     tables = _usable(raw, resources, problems)
     return Package(data_dir, descriptor, tables, problems, checked=False)
@@ -101,35 +108,6 @@ def _usable(
         for name, frame in raw.items()
         if resources[name]["path"] not in broken
     }
-
-
-def _check_derived_keys(
-    data_dir: Path, resources: dict[str, dict[str, Any]], problems: list[Problem]
-) -> list[Problem]:
-    """Repeated keys in the derived tables the app reads on demand.
-
-    derive never writes a repeated key, so only a derived file the manifest
-    cannot vouch for (or one with a problem already) is read for its keys: the
-    keys of a long feed take seconds to read.
-    """
-    named = {p.file for p in problems}
-    found = []
-    for resource in resources.values():
-        file = resource["path"]
-        if not is_parquet(resource) or not ({file, manifest.NAME} & named):
-            continue
-        key = schema.primary_key(resource)
-        try:
-            table = pq.read_table(data_dir / file, columns=key)
-        except (OSError, pa.ArrowException):
-            continue  # reported when the file was read
-        if table.group_by(key).aggregate([]).num_rows == table.num_rows:
-            continue
-        frame = pd.DataFrame(
-            {c: pc.cast(table[c], pa.string()).to_pandas() for c in key}
-        )
-        found += schema.check_keys(file, frame.fillna(""), resource)
-    return found
 
 
 def read_sentences(pkg: Package, sentence_ids: set[str]) -> pd.DataFrame | None:
@@ -243,41 +221,7 @@ def _read_derived(
         return RawTable(
             None, [Problem(path.name, None, None, message, PARQUET_UNREADABLE)]
         )
-    return RawTable(None, schema.check_header(path.name, header, resource))
-
-
-def _check_feed_is_derived(
-    data_dir: Path, resources: dict[str, dict[str, Any]], raw: dict[str, pd.DataFrame]
-) -> list[Problem]:
-    """Every article of sources.csv must have its sentences derived."""
-    resource = resources.get("sentences")
-    if "sources" not in raw or resource is None or "sentences" not in raw:
-        return []
-    path = data_dir / resource["path"]
-    try:
-        # Read as a dictionary: the distinct ids of each row group, not every row's.
-        ids = pq.read_table(path, columns=["source_id"], read_dictionary=["source_id"])
-        derived = {
-            source_id
-            for chunk in ids["source_id"].chunks
-            for source_id in chunk.dictionary.take(pc.unique(chunk.indices)).to_pylist()
-        }
-    except (OSError, pa.ArrowException):
-        return []  # already reported when the file was read
-    return [
-        Problem(
-            path.name,
-            None,
-            "source_id",
-            f"no sentences for {source_id} (sources.csv row {data_row(index)}): "
-            "the derived tables are stale; run jkdefense derive",
-            FEED_NOT_DERIVED,
-        )
-        for index, source_id in zip(
-            raw["sources"].index, raw["sources"]["source_id"].tolist(), strict=True
-        )
-        if source_id and source_id not in derived
-    ]
+    return RawTable(None, schema_checks.check_header(path.name, header, resource))
 
 
 def _order(problem: Problem) -> tuple[str, int, str, str]:

@@ -90,7 +90,8 @@ def data_row(index: int) -> int:
 
 # The rules, by where they are checked. A new check declares its rule here.
 
-# Files (jkdefense.data.load): a table that breaks these cannot be used.
+# Files (jkdefense.data.load, reading, derived_checks): a table that breaks these
+# cannot be used.
 DESCRIPTOR_UNREADABLE = table_rule(
     "descriptor-unreadable", "datapackage.json is a readable JSON descriptor"
 )
@@ -109,7 +110,7 @@ FEED_NOT_DERIVED = rule(
     "feed-not-derived", "every article of sources.csv has its sentences derived"
 )
 
-# Table Schema (jkdefense.data.schema).
+# Table Schema (jkdefense.data.schema_checks).
 MISSING_COLUMN = table_rule(
     "missing-column", "every column the schema declares is in the header"
 )
@@ -131,7 +132,7 @@ DUPLICATE_KEY = table_rule(
 )
 UNIQUE = rule("unique", "a column declared unique repeats no value")
 
-# Between tables and files (jkdefense.data.checks).
+# Between tables and files (jkdefense.data.checks, evidence_checks, seed_checks).
 FOREIGN_KEY = rule("foreign-key", "a reference names a row of the table it points to")
 LIST_FOREIGN_KEY = rule(
     "list-foreign-key", "each item of a list reference names a row it points to"
@@ -167,7 +168,7 @@ ALIAS_CONTEXT_PHRASES = rule(
     "goes with needs_any",
 )
 
-# Content rules the package declares (jkdefense.data.rules).
+# Content rules the package declares (jkdefense.data.rules, wording).
 URL_NEEDS_TIER = rule("url-needs-tier", "a row with a reference_url gives its tier")
 TIER_NEEDS_URL = rule("tier-needs-url", "a reference_tier goes with a reference_url")
 DO_NOT_CITE = rule("do-not-cite", "no reference comes from a do-not-cite source")
@@ -207,7 +208,7 @@ REFERENCE_STATUS = rule(
     "reference-status", "such a reference has the status the declaration asks"
 )
 
-# Rubrics and agreement between pages (jkdefense.data.consistency).
+# Rubrics and agreement between pages (jkdefense.data.rubric_checks, consistency).
 RUBRIC_LEVELS = rule("rubric-levels", "every level of every judgment has a rubric")
 RUBRIC_FIELD = rule("rubric-field", "a rubric row names an analyst judgment")
 RUBRIC_SCORE_LEVEL = rule("rubric-score-level", "a score's rubric level is 1 to 5")

@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from jkdefense.data import schema
+from jkdefense.data import schema, schema_checks
 from jkdefense.data.problems import (
     FILE_EMPTY,
     FILE_MISSING,
@@ -105,7 +105,7 @@ def read_parquet_raw(
     rows = None
     try:
         header = pq.read_schema(path).names
-        problems = schema.check_header(name, header, resource)
+        problems = schema_checks.check_header(name, header, resource)
         if any(p.breaks_table for p in problems):
             return RawTable(None, problems)
         columns = schema.field_names(resource)
@@ -171,7 +171,7 @@ def _frame_from_records(
     name: str, records: list[list[str]], resource: dict[str, Any]
 ) -> RawTable:
     header, body = records[0], [r for r in records[1:] if r]
-    problems = schema.check_header(name, header, resource)
+    problems = schema_checks.check_header(name, header, resource)
     width = len(header)
     for index, record in enumerate(body):
         if len(record) != width:
@@ -199,7 +199,7 @@ def typed(frame: pd.DataFrame, resource: dict[str, Any]) -> pd.DataFrame:
         values = frame[spec["name"]]
         kind = spec["type"]
         if kind == "integer":
-            typed[spec["name"]] = schema.integers(values)
+            typed[spec["name"]] = schema_checks.integers(values)
         elif kind == "number":
             typed[spec["name"]] = pd.to_numeric(values, errors="coerce").astype(
                 "Float64"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from jkdefense.data import load, manifest, paths
 from jkdefense.pipeline import derive, sentence_ids
+from jkdefense.pipeline.derived_files import derived_path, to_parquet_bytes
 
 
 def derive_change(
@@ -41,15 +42,13 @@ def derive_change(
             staged.unlink(missing_ok=True)
             staged.write_bytes(payload)
         tables = derive.derive(stage / "data")
-        outputs = {name: derive.to_parquet_bytes(t) for name, t in tables.items()}
-        cited_against = sentence_ids.read_spans(
-            derive.derived_path(data_dir, "sentences")
-        )
+        outputs = {name: to_parquet_bytes(t) for name, t in tables.items()}
+        cited_against = sentence_ids.read_spans(derived_path(data_dir, "sentences"))
         migrated, _ = sentence_ids.migrated(
             stage / "data", cited_against, tables["sentences"]
         )
         staged_outputs = migrated | {
-            derive.derived_path(stage / "data", name): payload
+            derived_path(stage / "data", name): payload
             for name, payload in outputs.items()
         }
         # The copy gets the manifest the change would write, as it lands.
@@ -60,9 +59,7 @@ def derive_change(
             path.write_bytes(payload)
         after = load.load_package(stage / "data").problems
     added = [str(p) for p in after if str(p) not in before]
-    derived = {
-        derive.derived_path(data_dir, name): data for name, data in outputs.items()
-    }
+    derived = {derived_path(data_dir, name): data for name, data in outputs.items()}
     derived |= {
         data_dir / path.relative_to(stage / "data"): data
         for path, data in migrated.items()

@@ -36,6 +36,7 @@ from jkdefense.data.problems import summary_lines
 from jkdefense.render import briefings, draw, export
 from jkdefense.report import context, link_refusals, links, registry, url_params
 from jkdefense.report.base import PageView
+from jkdefense.report.page_data import page_tables
 
 ALL = "all"
 FORMATS = ("svg", "png", "pptx", "pdf")
@@ -197,7 +198,7 @@ def page_views(
             code=DATA_CANNOT_GIVE,
         )
     built = entry.build(
-        context.page_tables(pkg), view, context.chart_labels(pkg, view), settings
+        page_tables(pkg), view, context.chart_labels(pkg, view), settings
     )
     if built.empty:
         raise Refused(

@@ -20,7 +20,7 @@ from jkdefense.analysis.filters import ViewFilters
 from jkdefense.data import load, schema
 from jkdefense.render import draw
 from jkdefense.render.export import chart_png, file_name
-from jkdefense.report import context
+from jkdefense.report import context, page_data
 from jkdefense.report.base import ChartView, PageView
 
 if TYPE_CHECKING:
@@ -136,7 +136,7 @@ def briefing(
     # a quarter of a second to every app start.
     from jkdefense.render import slides
 
-    sources = context.sources_table(pkg)
+    sources = page_data.sources_table(pkg)
     chosen = sources[sources["source_id"].isin(view.source_ids)]
     citations = [evidence.citation(row) for _, row in chosen.iterrows()]
     line = context.source_line(pkg, view)

@@ -19,26 +19,26 @@ DASHBOARD_CITATION = (
 
 # What each kind of chart shows, in words (the start of its text description).
 KIND_DESCRIPTIONS = {
-    "charts.threat_matrix_chart": "Heatmap of the analyst severity (1 to 5) of the "
+    "grids.threat_matrix_chart": "Heatmap of the analyst severity (1 to 5) of the "
     "threats, by threat actor and domain",
-    "charts.incident_timeline_chart": "Timeline of dated events by type, coloured "
+    "timelines.incident_timeline_chart": "Timeline of dated events by type, coloured "
     "by domain, outlined when the article cites them",
-    "charts.development_timeline_chart": "Timeline of each proposal's state, from "
+    "timelines.development_timeline_chart": "Timeline of each proposal's state, from "
     "the article to the latest source",
-    "charts.ranking_chart": "Bar chart of the candidate programs ranked by their "
+    "rankings.ranking_chart": "Bar chart of the candidate programs ranked by their "
     "weighted analyst score, split by criterion",
-    "charts.rank_stability_chart": "Range of each program's rank when the "
+    "rankings.rank_stability_chart": "Range of each program's rank when the "
     "weights vary by up to half",
-    "charts.score_heatmap": "Grid of the analyst scores (1 to 5) behind the "
+    "grids.score_heatmap": "Grid of the analyst scores (1 to 5) behind the "
     "ranking, by program and criterion",
-    "charts.pairing_matrix_chart": "Matrix of Korean and Japanese companies "
+    "grids.pairing_matrix_chart": "Matrix of Korean and Japanese companies "
     "coloured by their best pairing score",
-    "charts.precedent_partner_chart": "Grid of the partner countries of each "
+    "grids.precedent_partner_chart": "Grid of the partner countries of each "
     "cooperation precedent",
-    "charts.mention_chart": "Bar chart of the entities the articles in view "
+    "count_bars.mention_chart": "Bar chart of the entities the articles in view "
     "mention most",
-    "charts.verdict_chart": "Bar chart of the fact-checks by verdict",
-    "charts.coverage_chart": "Bar chart of curated rows per domain and table",
+    "count_bars.verdict_chart": "Bar chart of the fact-checks by verdict",
+    "count_bars.coverage_chart": "Bar chart of curated rows per domain and table",
     "maps.theatre_map_chart": "Map of the Korean peninsula, Japan and the coasts "
     "of China and Russia with the air defense identification zones and the incidents "
     "at their reported positions",
@@ -60,8 +60,9 @@ class ChartView:
     """One chart as a value: what to draw, not the drawing.
 
     ``kind`` names the render builder as ``<module>.<function>`` of
-    jkdefense.render (``figures`` for Plotly, the others Altair: ``charts``,
-    ``maps``, ``trends``, ``bars``, ``route``); jkdefense.render.draw turns the
+    jkdefense.render (``figures`` for Plotly, the others Altair: ``grids``,
+    ``timelines``, ``rankings``, ``count_bars``, ``maps``, ``trends``, ``bars``,
+    ``route``); jkdefense.render.draw turns the
     view into a figure, so this layer never imports a chart library.
     """
 

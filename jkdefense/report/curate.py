@@ -56,6 +56,23 @@ class FormField:
     rubric: tuple[tuple[str, str, str], ...] = ()
 
 
+# At most this many articles are proposed from at once: proposing reads each
+# sentence of them (about 1.6 s for 20 articles and 6 s for 100 on this
+# machine, benchmarks/RESULTS.md), and a page should open in seconds.
+MOST_ARTICLES = 20
+
+
+def articles_to_propose_from(
+    sources: pd.DataFrame, source_ids: tuple[str, ...], most: int = MOST_ARTICLES
+) -> tuple[str, ...]:
+    """The articles in view, or the ``most`` most recent of them when more."""
+    if len(source_ids) <= most:
+        return source_ids
+    chosen = sources[sources["source_id"].isin(set(source_ids))]
+    newest = chosen.sort_values("date_published", ascending=False, kind="stable")
+    return tuple(newest["source_id"].head(most))
+
+
 def source_of(sentence_ids: str) -> str:
     """The article a proposal's first evidence sentence belongs to."""
     return sentence_ids.split(";", 1)[0].split(":", 1)[0]

@@ -26,7 +26,7 @@ from jkdefense.analysis import filters
 from jkdefense.analysis.filters import ViewFilters
 from jkdefense.data import load
 from jkdefense.data.vocabulary import DOMAIN_CHOICES, DOMAINS
-from jkdefense.report import context, programs, registry
+from jkdefense.report import context, page_data, programs, registry
 from jkdefense.report.link_refusals import named_briefly
 from jkdefense.report.pairing_choices import company_names, pairing_labels
 from jkdefense.report.url_params import (
@@ -79,7 +79,7 @@ def view_of(
     whole = whole or context.period_years(pkg)
     chosen = tuple(period or whole)
     span = None if chosen == tuple(whole) else (int(chosen[0]), int(chosen[-1]))
-    feed = context.sources_table(pkg)
+    feed = page_data.sources_table(pkg)
     if span is not None:
         source_ids = filters.sources_in_period(feed, source_ids, span)
     as_of = latest(source_ids) if latest else filters.latest_date(feed, source_ids)
@@ -209,7 +209,7 @@ def _chosen_sources(pkg: load.Package, view: ViewFilters) -> tuple[str, ...]:
     A choice of articles all outside the period leaves none in view; one such
     article stands for it.
     """
-    feed = context.sources_table(pkg)
+    feed = page_data.sources_table(pkg)
     unchosen = pkg.source_ids
     if view.period is not None:
         unchosen = filters.sources_in_period(feed, unchosen, view.period)

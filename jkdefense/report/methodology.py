@@ -92,7 +92,7 @@ def rubric_table(rubrics: pd.DataFrame | None) -> pd.DataFrame:
 
 
 def rules_tables(descriptor: dict) -> dict[str, pd.DataFrame]:
-    """The package's rules the page explains, as tables (context.page_tables)."""
+    """The package's rules the page explains, as tables (page_data.page_tables)."""
     return {
         "method_tiers": tiers_table(descriptor),
         "method_wording": wording_table(descriptor),

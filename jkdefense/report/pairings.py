@@ -80,7 +80,7 @@ def build(
         if len(matrix) == 1
         else base.chart(
             "pairings_matrix",
-            "charts.pairing_matrix_chart",
+            "grids.pairing_matrix_chart",
             matrix,
             matrix_title(scored),
             labels,
@@ -103,8 +103,7 @@ def parts(page: PageView, pair: str | None, labels: dict) -> ChartView | None:
     """The score parts of the chosen pairing (the first in view if none is chosen)."""
     if page.rows.empty:
         return None
-    detail = page.rows[page.rows["pairing_label"] == pair]
-    detail = detail if not detail.empty else page.rows.iloc[:1]
+    detail = chosen_pairing(page.rows, pair)
     return base.chart(
         "pairings_parts",
         "bars.parts_chart",
@@ -116,6 +115,12 @@ def parts(page: PageView, pair: str | None, labels: dict) -> ChartView | None:
         # The parts are those of the matrix score: the same legend.
         next((c.legend for c in page.charts if c.key == "pairings_matrix"), ""),
     )
+
+
+def chosen_pairing(rows: pd.DataFrame, pair: str | None) -> pd.DataFrame:
+    """The row of the pairing labelled ``pair``, or the first row if none is."""
+    detail = rows[rows["pairing_label"] == pair]
+    return detail if not detail.empty else rows.iloc[:1]
 
 
 def single_pairing_card(

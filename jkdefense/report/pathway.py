@@ -74,7 +74,7 @@ def build(t: Tables, view: ViewFilters, labels: dict) -> PageView:
         page.charts.append(
             base.chart(
                 "pathway_precedents",
-                "charts.precedent_partner_chart",
+                "grids.precedent_partner_chart",
                 shaping.precedent_partners(precedents, t["countries"]),
                 precedent_title(precedents),
                 labels,
@@ -120,7 +120,7 @@ def developments_charts(
     return [
         base.chart(
             "pathway_developments",
-            "charts.development_timeline_chart",
+            "timelines.development_timeline_chart",
             labelled_segments(developments.segments(events, ARTICLE_DATE, end)),
             developments_title(now, end),
             labels,

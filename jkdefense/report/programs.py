@@ -90,7 +90,7 @@ def build(
         page.charts += [
             base.chart(
                 "programs_ranking",
-                "charts.ranking_chart",
+                "rankings.ranking_chart",
                 scoring.score_contributions(ranked, weights, "program_name"),
                 ranking_title(ranked),
                 weighted,
@@ -98,7 +98,7 @@ def build(
             ),
             base.chart(
                 "programs_stability",
-                "charts.rank_stability_chart",
+                "rankings.rank_stability_chart",
                 stability,
                 stability_title(stability),
                 weighted,
@@ -108,7 +108,7 @@ def build(
     page.charts.append(
         base.chart(
             "programs_scores",
-            "charts.score_heatmap",
+            "grids.score_heatmap",
             shaping.criterion_scores(ranked, scoring.PROGRAM_CRITERIA, "program_name"),
             scores_title(ranked),
             labels,

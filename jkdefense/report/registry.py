@@ -50,6 +50,11 @@ class Page:
     # False for a page of housekeeping (the feed's counts, fact-check tallies,
     # rows per domain): a whole-app briefing leaves it out unless asked.
     in_briefing: bool = True
+    # True for a page drawn from what page_data.page_tables adds to the package's
+    # tables: the feed's counts and the package's rules. In a long feed they take
+    # a while to read, so the app reads them for such pages only; the others
+    # get the package's tables and the map's.
+    reads_summaries: bool = False
 
     @property
     def script(self) -> str:
@@ -124,6 +129,7 @@ PAGES = (
         lambda t, view, labels, _: methodology.build(t, view, labels),
         tour=None,  # how to read the dashboard: not a finding for a meeting
         in_briefing=False,
+        reads_summaries=True,
     ),
     Page(
         "sources",
@@ -132,6 +138,7 @@ PAGES = (
         lambda t, view, labels, _: sources.build(t, view, labels),
         tour=None,  # the feed and the data's housekeeping: not for a meeting
         in_briefing=False,
+        reads_summaries=True,
     ),
     Page(
         "curate",
@@ -140,6 +147,7 @@ PAGES = (
         lambda t, view, labels, _: curate.build(t, view, labels),
         tour=None,  # the analyst's workbench: not for a meeting
         in_briefing=False,
+        reads_summaries=True,
     ),
 )
 PAGE_BY_NAME = {page.name: page for page in PAGES}

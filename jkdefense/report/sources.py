@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from jkdefense.analysis import evidence, filters, shaping
+from jkdefense.analysis import evidence, feed_counts, filters, shaping
 from jkdefense.analysis.filters import ViewFilters
 from jkdefense.data.vocabulary import DOMAIN_LABELS
 from jkdefense.report import base
@@ -97,13 +97,13 @@ def feed_summary(t: Tables, view: ViewFilters) -> tuple[pd.DataFrame, pd.DataFra
         if every
         else filters.with_values(t["sources"], "source_id", list(view.source_ids))
     )
-    feed = shaping.feed_with_counts(feed, t["article_counts"])
+    feed = feed_counts.feed_with_counts(feed, t["article_counts"])
     citing = evidence.citing_rows(t)
     feed = feed.assign(curated_rows=feed["source_id"].map(lambda s: citing.get(s, 0)))
     counts = t["entity_mentions"]
     if not every:
         counts = filters.mentions_in_view(counts, view)
-    return feed, shaping.label_mentions(shaping.mention_counts(counts, feed), t)
+    return feed, feed_counts.label_mentions(feed_counts.mention_counts(counts, feed), t)
 
 
 def build(t: Tables, view: ViewFilters, labels: dict) -> PageView:
@@ -117,7 +117,7 @@ def build(t: Tables, view: ViewFilters, labels: dict) -> PageView:
         page.charts.append(
             base.chart(
                 "sources_mentions",
-                "charts.mention_chart",
+                "count_bars.mention_chart",
                 labelled,
                 mention_title(labelled),
                 labels,
@@ -129,7 +129,7 @@ def build(t: Tables, view: ViewFilters, labels: dict) -> PageView:
             page.charts.append(
                 base.chart(
                     "sources_verdicts",
-                    "charts.verdict_chart",
+                    "count_bars.verdict_chart",
                     page.rows,
                     verdict_title(page.rows),
                     labels,
@@ -140,7 +140,7 @@ def build(t: Tables, view: ViewFilters, labels: dict) -> PageView:
         page.charts.append(
             base.chart(
                 "sources_coverage",
-                "charts.coverage_chart",
+                "count_bars.coverage_chart",
                 coverage,
                 coverage_title(coverage),
                 labels,

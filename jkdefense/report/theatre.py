@@ -163,7 +163,7 @@ def map_note(events: pd.DataFrame, placed: pd.DataFrame, small: bool) -> str:
 
 
 def map_files(t: Tables) -> geo_files.Geo:
-    """The map's files as the page tables hold them (context.map_tables).
+    """The map's files as the page tables hold them (page_data.map_tables).
 
     Tables without them (the package's own, in a script) read the map folder.
     """

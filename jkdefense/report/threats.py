@@ -58,7 +58,7 @@ def build(t: Tables, view: ViewFilters, labels: dict, actors: list[str]) -> Page
     page.charts.append(
         base.chart(
             "threats_matrix",
-            "charts.threat_matrix_chart",
+            "grids.threat_matrix_chart",
             cells,
             matrix_title(cells),
             labels,
@@ -96,7 +96,7 @@ def build(t: Tables, view: ViewFilters, labels: dict, actors: list[str]) -> Page
         page.charts.append(
             base.chart(
                 "threats_timeline",
-                "charts.incident_timeline_chart",
+                "timelines.incident_timeline_chart",
                 events,
                 timeline_title(events),
                 labels,

@@ -3,89 +3,166 @@
 The only part of the package that imports streamlit. Text from the data is
 always escaped before it reaches Markdown, and never rendered as HTML.
 
-- state: the package, cached views, per-run memos, filters and settings
+- state: the package, what it derives per data version, the shared filters
+- memo, script_run: what is kept in memory; one script run through app.py
+- settings: a page's own settings, their widgets and readers
+- views: a page's view as the registry builds it, kept per filters and settings
 - frame: what every page shares (sidebar filters, problem banner, footer, meeting mode)
 - broken: what a page says instead when a table it needs cannot be used
 - parts: a page's filters and finding, prose, tables and caveats
 - row_evidence: the evidence panel, the sentences a chosen row rests on
 - share: a view's link, its citation and its briefing decks
 - page_charts: a page's charts, their downloads, and the tabs that hold them
-- overview: the Overview's standing table and latest developments
-- sources: the Sources page's sentence search, downloads, queue and changes
+- overview, threats, programs, pairings, pathway, methodology: what each page
+  shows under its finding (its chart tabs, tables)
+- sources, changes: the Sources page's search, queue, downloads, what changed
 - curate: the Curate page's workbench: proposals in context, accept, edit, reject
 - downloads: CSV downloads, every cell safe to open in a spreadsheet
 - text: escaping and Markdown for text from the data
-- pages_mode: the one workaround the pages/ folder needs in Streamlit
 
-Names are imported on first use: app.py leaves Streamlit's legacy pages mode
-(jkdefense.ui.pages_mode) before the heavy modules load.
+Page scripts import this package alone (tests/test_page_scripts.py). Importing
+it loads every module above; app.py leaves Streamlit's legacy pages mode first
+(jkdefense.pages_mode), before that.
 """
 
-from __future__ import annotations
+from jkdefense.ui.broken import cannot_use, require, unless_broken
+from jkdefense.ui.changes import change_log, changes_since
+from jkdefense.ui.curate import (
+    curate_view,
+    decide,
+    edit_proposal,
+    fields_to_fill,
+    last_outcome,
+    pick_proposal,
+    proposal_in_context,
+    proposed_values,
+    require_whole_package,
+)
+from jkdefense.ui.frame import (
+    footer,
+    meeting_frame,
+    navigation_pages,
+    problem_banner,
+    sidebar_filters,
+)
+from jkdefense.ui.methodology import (
+    domains_table,
+    rubrics_table,
+    tiers_table,
+    wording_table,
+)
+from jkdefense.ui.overview import latest_developments, standing_table
+from jkdefense.ui.page_charts import open_tab_only, show_chart
+from jkdefense.ui.pairings import pairing_charts, pairings_table
+from jkdefense.ui.parts import (
+    fact_check_warnings,
+    nothing_to_show,
+    prose,
+    show_page_top,
+    takeaway,
+)
+from jkdefense.ui.pathway import (
+    developments_table,
+    drivers_table,
+    pathway_sections,
+    precedents_table,
+    route_table,
+)
+from jkdefense.ui.programs import program_charts, programs_table
+from jkdefense.ui.row_evidence import evidence_panel
+from jkdefense.ui.script_run import begin_frame, end_frame
+from jkdefense.ui.settings import (
+    company_filter,
+    pairing_choice,
+    program_set_choice,
+    program_weight_sliders,
+    threat_actor_filter,
+)
+from jkdefense.ui.share import briefing_buttons
+from jkdefense.ui.sources import (
+    claims_table,
+    curation_queue,
+    data_dictionary,
+    download_buttons,
+    feed_table,
+    new_names,
+    not_yet_curated,
+    problems_table,
+    sentence_search,
+    source_rules,
+)
+from jkdefense.ui.state import chart_labels, current_view, package
+from jkdefense.ui.text import escape_markdown
+from jkdefense.ui.threats import incidents_table, threat_charts, threats_table
+from jkdefense.ui.views import page_view
 
-import importlib
-from typing import Any
-
-# name -> the submodule that defines it
-_EXPORTS = {
-    "begin_frame": "state",
-    "briefing_buttons": "share",
-    "build_curate": "curate",
-    "cannot_use": "broken",
-    "changes_since": "sources",
-    "chart_labels": "state",
-    "chart_tabs": "page_charts",
-    "curation_queue": "sources",
-    "current_view": "state",
-    "decide": "curate",
-    "edit_proposal": "curate",
-    "download_buttons": "sources",
-    "end_frame": "state",
-    "escape_markdown": "text",
-    "evidence_panel": "row_evidence",
-    "fact_check_warnings": "parts",
-    "fields_to_fill": "curate",
-    "footer": "frame",
-    "last_outcome": "curate",
-    "latest_developments": "overview",
-    "meeting_frame": "frame",
-    "navigation_pages": "frame",
-    "not_yet_curated": "sources",
-    "nothing_to_show": "parts",
-    "open_tab_only": "page_charts",
-    "package": "state",
-    "page_tables": "state",
-    "page_view": "state",
-    "pairing_detail": "parts",
-    "per_data": "state",
-    "pick_proposal": "curate",
-    "problem_banner": "frame",
-    "problems_table": "sources",
-    "program_set": "state",
-    "prose": "parts",
-    "program_weights": "state",
-    "proposal_in_context": "curate",
-    "proposed_values": "curate",
-    "require": "broken",
-    "require_whole_package": "curate",
-    "sentence_search": "sources",
-    "show_chart": "page_charts",
-    "show_page_top": "parts",
-    "sidebar_filters": "frame",
-    "source_rules": "sources",
-    "standing_table": "overview",
-    "static_table": "parts",
-    "table": "parts",
-    "tables_with_map": "state",
-    "takeaway": "parts",
-    "threat_actors": "state",
-    "unless_broken": "broken",
-}
-__all__ = sorted(_EXPORTS)
-
-
-def __getattr__(name: str) -> Any:
-    """Import a name's submodule the first time the name is asked for."""
-    if name not in _EXPORTS:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)
+__all__ = [
+    "begin_frame",
+    "briefing_buttons",
+    "cannot_use",
+    "change_log",
+    "changes_since",
+    "chart_labels",
+    "claims_table",
+    "company_filter",
+    "curate_view",
+    "curation_queue",
+    "current_view",
+    "data_dictionary",
+    "decide",
+    "developments_table",
+    "domains_table",
+    "download_buttons",
+    "drivers_table",
+    "edit_proposal",
+    "end_frame",
+    "escape_markdown",
+    "evidence_panel",
+    "fact_check_warnings",
+    "feed_table",
+    "fields_to_fill",
+    "footer",
+    "incidents_table",
+    "last_outcome",
+    "latest_developments",
+    "meeting_frame",
+    "navigation_pages",
+    "new_names",
+    "not_yet_curated",
+    "nothing_to_show",
+    "open_tab_only",
+    "package",
+    "page_view",
+    "pairing_charts",
+    "pairing_choice",
+    "pairings_table",
+    "pathway_sections",
+    "pick_proposal",
+    "precedents_table",
+    "problem_banner",
+    "problems_table",
+    "program_charts",
+    "program_set_choice",
+    "program_weight_sliders",
+    "programs_table",
+    "proposal_in_context",
+    "proposed_values",
+    "prose",
+    "require",
+    "require_whole_package",
+    "route_table",
+    "rubrics_table",
+    "sentence_search",
+    "show_chart",
+    "show_page_top",
+    "sidebar_filters",
+    "source_rules",
+    "standing_table",
+    "takeaway",
+    "threat_actor_filter",
+    "threat_charts",
+    "threats_table",
+    "tiers_table",
+    "unless_broken",
+    "wording_table",
+]

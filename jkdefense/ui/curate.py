@@ -14,7 +14,6 @@ import streamlit as st
 
 from jkdefense.analysis import filters
 from jkdefense.data import feed, load, schema, writer
-from jkdefense.pipeline import propose
 from jkdefense.render import export
 from jkdefense.report import curate
 from jkdefense.report.base import PageView
@@ -23,6 +22,11 @@ from jkdefense.ui.downloads import csv_download
 from jkdefense.ui.parts import static_table
 from jkdefense.ui.state import chart_labels, page_tables, per_data
 from jkdefense.ui.text import escape_markdown
+from jkdefense.ui.views import kept_view
+
+# NOTE: jkdefense.pipeline.propose is imported in the functions that use it:
+# ui.__init__ imports every ui module as the app starts, and proposing (its
+# sentence splitter, a process pool) would add 0.15–0.2 s to every first page.
 
 # What the last decision did, shown once at the top of the next run.
 _OUTCOME = "curate_outcome"
@@ -35,6 +39,8 @@ def proposals(pkg: load.Package, source_ids: tuple[str, ...]) -> pd.DataFrame:
     Only the articles in view are read: on a long feed, proposing from every
     sentence takes seconds per 10,000 sentences (benchmarks/RESULTS.md).
     """
+    from jkdefense.pipeline import propose
+
     every = len(source_ids) == len(pkg.source_ids)
     wanted = None if every else source_ids
     return per_data(
@@ -43,9 +49,25 @@ def proposals(pkg: load.Package, source_ids: tuple[str, ...]) -> pd.DataFrame:
 
 
 def build_curate(pkg: load.Package, view: filters.ViewFilters) -> PageView:
-    """The Curate page's view: the proposals from the articles in view."""
-    tables = {**page_tables(pkg), "proposals": proposals(pkg, view.source_ids)}
-    return curate.build(tables, view, chart_labels(pkg, view))
+    """The Curate page's view: the proposals from the articles in view.
+
+    From the most recent ones when there are more than curate.MOST_ARTICLES.
+    """
+    ids = curate.articles_to_propose_from(pkg.tables["sources"], view.source_ids)
+    tables = {**page_tables(pkg), "proposals": proposals(pkg, ids)}
+    page = curate.build(tables, view, chart_labels(pkg, view))
+    if len(ids) < len(view.source_ids):
+        page.takeaway += (
+            f" Proposed from the {len(ids)} most recent of the "
+            f"{len(view.source_ids):,} articles in view: choose articles in the "
+            "sidebar to propose from others."
+        )
+    return page
+
+
+def curate_view(pkg: load.Package, view: filters.ViewFilters) -> PageView:
+    """The Curate page's view (build_curate), kept per data version and filters."""
+    return kept_view("curate", pkg, view, (), lambda: build_curate(pkg, view))
 
 
 def require_whole_package(pkg: load.Package) -> None:
@@ -74,6 +96,8 @@ def last_outcome() -> None:
 
 def pick_proposal(rows: pd.DataFrame) -> pd.Series | None:
     """The list of proposals; the one the analyst selects (the first by default)."""
+    from jkdefense.pipeline import propose
+
     if rows.empty:
         return None
     shown = rows.assign(rank=range(1, len(rows) + 1))
@@ -119,6 +143,8 @@ def proposal_in_context(pkg: load.Package, proposal: pd.Series) -> None:
 
 def _proposed(pkg: load.Package, proposal_id: str) -> dict[str, str]:
     """The row Accept would write for a proposal, once per data version."""
+    from jkdefense.pipeline import propose
+
     return per_data(
         "proposed_row",
         pkg,
@@ -142,6 +168,8 @@ def proposed_values(pkg: load.Package, proposal: pd.Series) -> None:
 
 def _decide(work: Callable[[], object], done: str) -> None:
     """Run an Accept or Reject; keep what it did for the next run and rerun."""
+    from jkdefense.pipeline import propose
+
     try:
         work()
     except propose.Refused as refused:
@@ -175,6 +203,8 @@ def fields_to_fill(proposal: pd.Series) -> list[str]:
 
 def decide(pkg: load.Package, proposal: pd.Series, can_accept: bool = True) -> None:
     """Accept as proposed (when nothing is left to fill in), or Reject with a reason."""
+    from jkdefense.pipeline import propose
+
     proposal_id = proposal["proposal_id"]
     accept, reject = st.columns(2)
     if accept.button(
@@ -216,6 +246,8 @@ def _input(field: curate.FormField, value: str, key: str) -> str:
 
 def edit_proposal(pkg: load.Package, proposal: pd.Series) -> None:
     """The proposed row as a form: the schema's choices, the rubric beside scores."""
+    from jkdefense.pipeline import propose
+
     proposal_id = proposal["proposal_id"]
     proposed = _proposed(pkg, proposal_id)
     fields = curate.form_fields(

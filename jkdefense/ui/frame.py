@@ -8,7 +8,8 @@ from jkdefense.analysis import filters
 from jkdefense.data import load, vocabulary
 from jkdefense.data.cache import Opening
 from jkdefense.report import context, registry
-from jkdefense.ui.state import chart_labels, meeting_mode, opening, per_data
+from jkdefense.ui.settings import meeting_mode
+from jkdefense.ui.state import chart_labels, opening, per_data
 from jkdefense.ui.state import period_years as ui_period_years
 from jkdefense.ui.text import escape_markdown
 

@@ -7,7 +7,7 @@ import streamlit as st
 
 from jkdefense.analysis.developments import STATE_NAMES
 from jkdefense.data.vocabulary import DOMAIN_LABELS
-from jkdefense.ui.state import kept_with
+from jkdefense.ui.memo import kept_with
 from jkdefense.ui.text import escape_markdown
 
 _HEADER = (

@@ -16,15 +16,11 @@ from streamlit import dataframe_util
 from jkdefense.data import load
 from jkdefense.render import draw, export
 from jkdefense.report.base import ChartView, PageView
+from jkdefense.ui.memo import from_frame, kept_with
 from jkdefense.ui.parts import nothing_to_show
-from jkdefense.ui.state import (
-    chart_labels,
-    current_view,
-    from_frame,
-    kept_with,
-    meeting_mode,
-    opened_tabs,
-)
+from jkdefense.ui.script_run import opened_tabs
+from jkdefense.ui.settings import meeting_mode
+from jkdefense.ui.state import chart_labels, current_view
 from jkdefense.ui.text import escape_markdown
 
 if TYPE_CHECKING:
@@ -108,7 +104,7 @@ MEETING_PLOTLY_HEIGHT = 540  # a Plotly figure's whole height, margins included
 # meeting mode: the timeline's lanes of labels closer together (still apart: a
 # lane of 16 px holds a label of 11), the map's fixed box, a finding card.
 MEETING_HEIGHTS = {
-    "charts.incident_timeline_chart": 440,
+    "timelines.incident_timeline_chart": 440,
     "maps.theatre_map_chart": 430,
     "cards.finding_card": None,
 }

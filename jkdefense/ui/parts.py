@@ -11,12 +11,13 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from jkdefense.analysis import shaping
+from jkdefense.analysis import feed_counts
 from jkdefense.data import load
 from jkdefense.render.text import shown_frame
 from jkdefense.report.base import PageView
 from jkdefense.ui.downloads import table_download
-from jkdefense.ui.state import chart_labels, current_view, from_frame
+from jkdefense.ui.memo import from_frame
+from jkdefense.ui.state import chart_labels, current_view
 from jkdefense.ui.text import escape_markdown, plain_table
 
 
@@ -63,7 +64,7 @@ def _shown(frame: pd.DataFrame, columns: dict[str, Any]) -> pd.DataFrame:
     shown = frame[[c for c in columns if c != "support"]]
     if "support" in columns:
         shown = shown.assign(
-            support=shaping.corroboration(frame["evidence_sentence_ids"])
+            support=feed_counts.corroboration(frame["evidence_sentence_ids"])
         )
     return shown_frame(shown)
 

@@ -12,12 +12,13 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from jkdefense.analysis import accounts, evidence, shaping
+from jkdefense.analysis import accounts, evidence, feed_counts
 from jkdefense.data import load, schema
 from jkdefense.render.text import as_shown
-from jkdefense.report import context
+from jkdefense.report import page_data
 from jkdefense.ui.broken import cannot_use
-from jkdefense.ui.state import from_frame, per_data
+from jkdefense.ui.memo import from_frame
+from jkdefense.ui.state import per_data
 from jkdefense.ui.text import escape_markdown, reference_link, segments_markdown
 
 
@@ -81,7 +82,7 @@ def _evidence_markdown(
         sentences = load.read_sentences(pkg, set(row["evidence_sentence_ids"]))
     if sentences is None:
         return None
-    cited = evidence.cited_sentences(row, sentences, context.sources_table(pkg))
+    cited = evidence.cited_sentences(row, sentences, page_data.sources_table(pkg))
     quotes = [
         (
             f"> {segments_markdown(c.segments)}",
@@ -90,7 +91,7 @@ def _evidence_markdown(
         )
         for c in cited
     ]
-    support = shaping.corroboration(pd.Series([row["evidence_sentence_ids"]]))[0]
+    support = feed_counts.corroboration(pd.Series([row["evidence_sentence_ids"]]))[0]
     notes = [f"Supported by {support}", f"Evidence type: {row['evidence_type']}"]
     if isinstance(row.get("curation_note"), str):
         notes.append(f"Note: {row['curation_note']}")

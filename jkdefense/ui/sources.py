@@ -1,4 +1,4 @@
-"""The Sources page's tools: sentence search, downloads, queue, what changed."""
+"""The Sources page's tools: feed, sentence search, queue, new names, downloads."""
 
 from __future__ import annotations
 
@@ -7,15 +7,14 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from jkdefense.analysis import filters, shaping
+from jkdefense.analysis import descriptor_tables, feed_counts, filters
 from jkdefense.data import feed, load, paths, schema
-from jkdefense.pipeline import diff, names
 from jkdefense.render import export
 from jkdefense.report import context
 from jkdefense.report import sources as sources_page
 from jkdefense.ui.downloads import csv_download, table_download
 from jkdefense.ui.parts import table
-from jkdefense.ui.state import kept, page_tables, per_data
+from jkdefense.ui.state import page_tables, per_data
 from jkdefense.ui.text import escape_markdown, sentences_markdown
 
 
@@ -98,7 +97,7 @@ def problems_table(pkg: load.Package) -> None:
 def _queue_of(
     pkg: load.Package, source_ids: tuple | None, limit: int | None
 ) -> tuple[int, pd.DataFrame]:
-    cited = shaping.cited_sentence_ids(pkg.tables)
+    cited = feed_counts.cited_sentence_ids(pkg.tables)
     names = feed.entity_names(pkg.tables)
     return feed.curation_queue(pkg.data_dir, source_ids, cited, names, limit)
 
@@ -158,6 +157,10 @@ def new_names(pkg: load.Package, view: filters.ViewFilters) -> None:
         help="Reads every sentence in view: about two seconds per 10,000.",
     ):
         return
+    # NOTE: imported here, as this tab opens: the name finder would add 0.15 s
+    # to every app start (ui.__init__ imports every ui module).
+    from jkdefense.pipeline import names
+
     try:
         found = per_data(
             "new_names",
@@ -185,46 +188,9 @@ def new_names(pkg: load.Package, view: filters.ViewFilters) -> None:
     table(found, NEW_NAME_COLUMNS, key="sources_new_names", download=False)
 
 
-def changes_since(pkg: load.Package) -> None:
-    """Rows added, removed and changed since a git revision the analyst names."""
-    revision = st.text_input(
-        "Compare with revision",
-        value="HEAD",
-        key="sources_revision",
-        bind="query-params",
-        help="A commit, tag or HEAD~N; HEAD shows edits not yet committed.",
-    )
-    project = paths.project_dir(pkg.data_dir)
-    try:
-        # NOTE: git runs only when the repository's refs moved (its state), not
-        # on every rerun of the Sources page; a revision git rejects is not kept.
-        wanted = revision.strip() or "HEAD"
-        commit = kept(
-            "commit",
-            (wanted, str(project), diff.repository_state(project)),
-            lambda: diff.resolve(wanted, project),
-        )
-        # One git call per table, paid again only when the data or revision change.
-        changes = per_data(
-            "changes", pkg, (commit,), lambda: diff.changes_since(commit, pkg.data_dir)
-        )
-    except diff.DiffError as error:
-        st.warning(f"Cannot compare: {escape_markdown(str(error))}")
-        return
-    if changes.empty:
-        st.success(
-            f"No rows added, removed or changed since {escape_markdown(revision)}."
-        )
-        return
-    summary = diff.summary(changes)
-    st.dataframe(summary, width="content", key="sources_change_summary")
-    table_download(summary.reset_index(), "sources_change_summary")
-    table(changes, sources_page.CHANGE_COLUMNS, key="sources_changes")
-
-
 def source_rules(pkg: load.Package) -> None:
     """The rubrics of analyst judgments, the source tiers and the naming rules."""
-    rules = shaping.source_rules(pkg.descriptor)
+    rules = descriptor_tables.source_rules(pkg.descriptor)
     st.header("Analyst judgments: what each level means")
     if "rubrics" in pkg.tables:
         table(pkg.tables["rubrics"], sources_page.RUBRIC_COLUMNS, key="sources_rubrics")
@@ -259,3 +225,24 @@ def not_yet_curated(articles: pd.DataFrame) -> None:
     )
     st.caption(f"Not yet curated: {escape_markdown(names)}.")
     st.page_link("pages/curate.py", label="Curate: review the rows proposed from them")
+
+
+def feed_table(feed_rows: pd.DataFrame) -> None:
+    """The articles in view, with their sentences and mentions counted."""
+    table(feed_rows, sources_page.COLUMNS, key="sources_feed")
+
+
+def claims_table(claims: pd.DataFrame) -> None:
+    """The fact-checked statements in view, with their verdicts."""
+    table(claims, sources_page.CLAIM_COLUMNS, key="sources_claims")
+
+
+def data_dictionary(pkg: load.Package) -> None:
+    """Every field of every table, from datapackage.json, once per data version."""
+    fields = per_data(
+        "dictionary",
+        pkg,
+        (),
+        lambda: descriptor_tables.data_dictionary(pkg.descriptor),
+    )
+    table(fields, sources_page.DICTIONARY_COLUMNS, key="sources_dictionary")

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from jkdefense.pipeline import derive
+from jkdefense.pipeline.aliases import collect_aliases
 
 from .tokens import LINKS, without_possessive
 from .words import NATIONALITY_ADJECTIVES
@@ -75,6 +75,6 @@ class KnownNames:
 
 def known_names(data_dir: Path) -> set[str]:
     """Every alias and entity name of the curated tables that have alias_names."""
-    aliases = derive.collect_aliases(data_dir)
+    aliases = collect_aliases(data_dir)
     entities = {e.name for found in aliases.values() for e in found}
     return set(aliases) | {n for n in entities if isinstance(n, str)}

@@ -18,7 +18,10 @@ from pathlib import Path
 import pandas as pd
 
 from jkdefense.data import load, paths, schema, writer
-from jkdefense.pipeline import derive, staging
+from jkdefense.pipeline import staging
+from jkdefense.pipeline.aliases import collect_aliases
+from jkdefense.pipeline.derived_files import derived_path
+from jkdefense.pipeline.feed_tables import entity_key
 
 
 class Refused(ValueError):
@@ -121,11 +124,11 @@ def promote(data_dir: Path, name: str, target: str) -> tuple[Path, bytes]:
     if not key:
         raise Refused(f"--to {target!r}: write TABLE:ID, e.g. incidents:some-id")
     resource = _alias_resource(data_dir, table)
-    aliases = derive.collect_aliases(data_dir)
+    aliases = collect_aliases(data_dir)
     taken = {alias.casefold(): alias for alias in aliases}
     if name.casefold() in taken:
         alias = taken[name.casefold()]
-        rows = ", ".join(derive.entity_key(e) for e in aliases[alias])
+        rows = ", ".join(entity_key(e) for e in aliases[alias])
         raise Refused(f"{alias!r} is already an alias of {rows}")
     key_column = schema.primary_key(resource)[0]
     if key not in set(load.read_table_text(data_dir, table)[key_column]):
@@ -138,7 +141,7 @@ def promote(data_dir: Path, name: str, target: str) -> tuple[Path, bytes]:
 def mentions_of(data_dir: Path, name: str) -> tuple[int, int]:
     """Mentions of ``name`` after a derive, and the sentences that hold them."""
     mentions = pd.read_parquet(
-        derive.derived_path(data_dir, "mentions"),
+        derived_path(data_dir, "mentions"),
         columns=["sentence_id", "matched_text"],
     )
     mine = mentions[mentions["matched_text"].str.casefold() == name.casefold()]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from jkdefense.data import schema
+from jkdefense.data import schema, schema_checks
 
 TABLE = "proposal_decisions"
 REJECTED = "rejected"
@@ -51,5 +51,5 @@ def problems(row: dict[str, str], resource: dict) -> list[str]:
     frame = pd.DataFrame([row], columns=schema.field_names(resource)).fillna("")
     found = []
     for field in schema.fields(resource):
-        found += schema.check_field(resource["path"], frame, field)
+        found += schema_checks.check_field(resource["path"], frame, field)
     return [str(p) for p in found]

@@ -16,7 +16,7 @@ import pandas as pd
 import pyarrow.dataset as ds
 
 from jkdefense.data import load, paths, schema
-from jkdefense.pipeline import derive, names
+from jkdefense.pipeline import derived_files, names
 from jkdefense.pipeline.mentions import AliasMatcher, Entity
 from jkdefense.pipeline.propose import decisions
 
@@ -70,7 +70,7 @@ def cited_sentences(tables: dict[str, pd.DataFrame]) -> set[str]:
 def _read(
     data_dir: Path, name: str, columns: list[str], wanted: ds.Expression | None
 ) -> pd.DataFrame:
-    dataset = ds.dataset(derive.derived_path(data_dir, name), format="parquet")
+    dataset = ds.dataset(derived_files.derived_path(data_dir, name), format="parquet")
     return dataset.to_table(columns=columns, filter=wanted).to_pandas()
 
 

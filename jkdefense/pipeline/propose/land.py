@@ -14,7 +14,7 @@ import io
 import re
 
 from jkdefense.data.spreadsheet import safe_cell
-from jkdefense.pipeline.ingest import with_row
+from jkdefense.pipeline.source_row import with_row
 
 UNRELEASED = "## Unreleased"
 _SECTION = re.compile(r"^## ", re.MULTILINE)

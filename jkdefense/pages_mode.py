@@ -1,4 +1,9 @@
-"""The one workaround Streamlit needs for the pages/ folder the app keeps."""
+"""The one workaround Streamlit needs for the pages/ folder the app keeps.
+
+Outside jkdefense.ui on purpose: app.py calls it first thing, and importing it
+loads nothing but Streamlit, which is running already. Importing any module of
+jkdefense.ui loads the whole ui, and with it pandas, Altair and the package.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +19,8 @@ def leave_legacy_pages_mode(through_app: bool) -> None:
     first visit to /threats runs pages/threats.py alone, without app.py's
     sidebar and navigation. Both are turned back into a run of app.py: app.py
     calls this first thing (``through_app``), before its heavy imports, and a
-    page script calls it when it finds itself run alone.
+    page script calls it (through jkdefense.ui.package) when it finds itself
+    run alone.
 
     NOTE: relies on PagesManager.uses_pages_directory, an internal flag of
     Streamlit 1.67; tests/browser test a first visit to a deep link.

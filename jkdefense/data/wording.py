@@ -1,0 +1,126 @@
+"""Curated prose gives each disputed name with its other name and no refused wording.
+
+The names and wordings are the package's own (x-disputed-names and
+x-neutral-wording in data/datapackage.json), never the code's; the map's labels
+are held to the same rules (geo_checks).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pandas as pd
+
+from jkdefense.data import schema
+from jkdefense.data.problems import DISPUTED_NAMES, NEUTRAL_WORDING, Problem, data_row
+
+# Characters either side of a disputed name's first use in which its other names
+# must appear, unless the package sets x-disputed-names-window.
+DEFAULT_NAME_WINDOW = 30
+
+
+def free_text_fields(resource: dict[str, Any]) -> list[str]:
+    """Fields of curated prose: strings without a closed list, pattern or verbatim mark.
+
+    Evidence quotes and fields marked ``x-verbatim`` are copied from a source as
+    it is written, so they keep the source's own names.
+    """
+    return [
+        f["name"]
+        for f in schema.fields(resource)
+        if f["type"] == "string"
+        and not {"enum", "pattern"} & set(f.get("constraints", {}))
+        and not f.get("x-verbatim")
+        and f["name"] != "evidence_quote"
+    ]
+
+
+def _name_pattern(name: str) -> re.Pattern:
+    return re.compile(rf"\b{re.escape(name)}\b")
+
+
+def disputed_name_problem(text: str, names: list[str], window: int) -> str | None:
+    """What is wrong with the first use of a disputed name in ``text``, if anything.
+
+    The first time any of ``names`` appears, every other name of the set must
+    appear within ``window`` characters of it (Dokdo/Takeshima, Sea of Japan
+    (East Sea)).
+    """
+    found = [
+        (match.start(), match.end(), name)
+        for name in names
+        for match in [_name_pattern(name).search(text)]
+        if match
+    ]
+    if not found:
+        return None
+    start, end, first = min(found)
+    nearby = text[max(0, start - window) : end + window]
+    missing = [n for n in names if n != first and not _name_pattern(n).search(nearby)]
+    if not missing:
+        return None
+    return (
+        f"{first!r} is used without {' / '.join(repr(n) for n in missing)} beside it; "
+        f"give both names on first use (e.g. {'/'.join(names)})"
+    )
+
+
+def check_disputed_names(
+    file: str, frame: pd.DataFrame, resource: dict, descriptor: schema.Descriptor
+) -> list[Problem]:
+    """Disputed names carry the other side's name on first use, in every text cell."""
+    sets = [entry["names"] for entry in descriptor.get("x-disputed-names", [])]
+    window = descriptor.get("x-disputed-names-window", DEFAULT_NAME_WINDOW)
+    problems = []
+    for column in free_text_fields(resource):
+        if column not in frame:
+            continue
+        for index, cell in zip(frame.index, frame[column].tolist(), strict=True):
+            for names in sets:
+                message = disputed_name_problem(cell, names, window) if cell else None
+                if message:
+                    problems.append(
+                        Problem(file, data_row(index), column, message, DISPUTED_NAMES)
+                    )
+    return problems
+
+
+def neutral_wording(descriptor: schema.Descriptor) -> list[tuple[re.Pattern, str, str]]:
+    """The package's refused wordings: (pattern, why refused, what to write)."""
+    return [
+        (
+            re.compile(rule["pattern"], re.IGNORECASE),
+            rule["reason"],
+            rule["use_instead"],
+        )
+        for rule in descriptor.get("x-neutral-wording", [])
+    ]
+
+
+def wording_problems(text: str, descriptor: schema.Descriptor) -> list[str]:
+    """What is wrong with the wording of ``text``, one message per refused phrase."""
+    return [
+        f"{match.group(0)!r} {reason}; write instead: {use_instead}"
+        for pattern, reason, use_instead in neutral_wording(descriptor)
+        for match in [pattern.search(text)]
+        if match
+    ]
+
+
+def check_neutral_wording(
+    file: str, frame: pd.DataFrame, resource: dict, descriptor: schema.Descriptor
+) -> list[Problem]:
+    """No curated prose takes one side's wording for a disputed place."""
+    if not descriptor.get("x-neutral-wording"):
+        return []
+    problems = []
+    for column in free_text_fields(resource):
+        if column not in frame:
+            continue
+        for index, cell in zip(frame.index, frame[column].tolist(), strict=True):
+            for message in wording_problems(cell, descriptor) if cell else []:
+                problems.append(
+                    Problem(file, data_row(index), column, message, NEUTRAL_WORDING)
+                )
+    return problems

@@ -249,3 +249,9 @@ def read_table_text(data_dir: Path, name: str) -> pd.DataFrame:
     if table.frame is None:
         raise Unreadable("; ".join(str(p) for p in table.problems))
     return table.frame
+
+
+def unknown_sources(data_dir: Path, source_ids: list[str]) -> list[str]:
+    """Those of ``source_ids`` that sources.csv does not list, in order."""
+    feed_ids = set(read_table_text(data_dir, "sources")["source_id"])
+    return [source_id for source_id in source_ids if source_id not in feed_ids]

@@ -89,6 +89,11 @@ def describe(error: OSError) -> str:
     return f"{reason}: {name[:60]}" if name else reason
 
 
+def not_written(command: str, error: OSError, untouched: str = "data/ is") -> str:
+    """The one line a command prints when its change could not be written."""
+    return f"{command}: writing failed ({describe(error)}); {untouched} as before"
+
+
 def lock(data_dir: Path, wait_s: float | None = None) -> filelock.FileLock:
     """The data folder's lock, taken: waits at most ``wait_s``, then WriterBusy.
 

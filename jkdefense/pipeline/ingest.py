@@ -108,8 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except OSError as error:
         print(
-            f"ingest: writing failed ({writer.describe(error)}); "
-            "seeds/ and data/ are as before",
+            writer.not_written("ingest", error, "seeds/ and data/ are"),
             file=sys.stderr,
         )
         return 2

@@ -51,8 +51,7 @@ def list_names(args: argparse.Namespace) -> int:
     """List the new names; return the exit code."""
     data_dir = paths.chosen_data_dir(args)
     try:
-        feed_ids = list(load.read_table_text(data_dir, "sources")["source_id"])
-        unknown = [s for s in args.source or [] if s not in feed_ids]
+        unknown = load.unknown_sources(data_dir, args.source or [])
         if unknown:
             print(
                 f"names: unknown source {unknown[0]!r} (not in sources.csv)",
@@ -79,11 +78,7 @@ def promote_name(args: argparse.Namespace) -> int:
         print(f"names promote: refused: {error}", file=sys.stderr)
         return 1
     except OSError as error:
-        print(
-            f"names promote: writing failed ({writer.describe(error)}); "
-            "data/ is as before",
-            file=sys.stderr,
-        )
+        print(writer.not_written("names promote", error), file=sys.stderr)
         return 2
     except (ValueError, KeyError) as error:
         print(f"names promote: {error}", file=sys.stderr)

@@ -77,8 +77,7 @@ def list_main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     data_dir = paths.chosen_data_dir(args)
     try:
-        feed_ids = set(load.read_table_text(data_dir, "sources")["source_id"])
-        unknown = [s for s in args.source or [] if s not in feed_ids]
+        unknown = load.unknown_sources(data_dir, args.source or [])
         if unknown:
             print(
                 f"propose: unknown source {unknown[0]!r} (not in sources.csv)",
@@ -148,11 +147,7 @@ def decide_main(command: str, argv: list[str]) -> int:
         print(f"propose {command}: busy, try again: {busy}", file=sys.stderr)
         return 2
     except OSError as error:
-        print(
-            f"propose {command}: writing failed ({writer.describe(error)}); "
-            "data/ is as before",
-            file=sys.stderr,
-        )
+        print(writer.not_written(f"propose {command}", error), file=sys.stderr)
         return 2
     except (ValueError, KeyError) as error:  # a table that cannot be read
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__

@@ -12,10 +12,7 @@ leave_legacy_pages_mode(through_app=True)
 from jkdefense import ui  # noqa: E402
 
 ui.begin_frame()
-st.set_page_config(
-    page_title="Japan–South Korea defense cooperation",
-    layout="wide",
-)
+ui.app_config()
 
 # NOTE: nothing above st.navigation may raise, or Streamlit falls back to
 # auto-discovering pages/. load_package never raises on bad data.

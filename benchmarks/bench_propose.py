@@ -25,8 +25,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import synthetic_feed  # noqa: E402
+from jkdefense import cli  # noqa: E402
 from jkdefense.data import load, schema  # noqa: E402
-from jkdefense.pipeline import derive, propose  # noqa: E402
+from jkdefense.pipeline import propose  # noqa: E402
 
 DOCUMENT = "whitehouse-2024-trilateral-nsa-readout"
 FEED = Path("/work/shared/feed")
@@ -81,7 +82,7 @@ def without_document(data: Path, source_id: str) -> None:
             frame[keep].to_csv(index=False, lineterminator="\n"), encoding="utf-8"
         )
     (data.parent / "seeds" / f"{source_id}.txt").unlink()
-    derive.main(["--data", str(data)])
+    cli.main(["derive", "--data", str(data)])
 
 
 def ingest(data: Path) -> float:
@@ -136,7 +137,7 @@ def ingest_to_accepted(data: Path, wanted: int = 3) -> list[tuple[str, float]]:
 def current_feed(folder: Path, repeat: int) -> None:
     """propose in process and as a command, and one accept, on the feed now."""
     data = copy_project(folder / "current")
-    derive.main(["--data", str(data)])
+    cli.main(["derive", "--data", str(data)])
     median, count = in_process(data, repeat)
     print(f"propose, current feed: {count} proposals, {median:.2f} s in process")
     runs = [command("propose", "--data", str(data))[0] for _ in range(3)]
@@ -149,7 +150,7 @@ def current_feed(folder: Path, repeat: int) -> None:
 def long_feed(folder: Path, articles: int) -> None:
     """propose on the feed and ``articles`` synthetic articles."""
     data = synthetic_feed.build(articles, folder / "long")
-    derive.main(["--data", str(data)])
+    cli.main(["derive", "--data", str(data)])
     seconds, count = in_process(data, 1)
     print(f"propose, feed + {articles} synthetic: {count} proposals, {seconds:.2f} s")
 

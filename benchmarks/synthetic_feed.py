@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from jkdefense import cli  # noqa: E402
 from jkdefense.data import load, schema  # noqa: E402
-from jkdefense.pipeline import derive  # noqa: E402
 
 TEMPLATES = [
     "{kr} and {jp} discussed {program} at a closed meeting in {city}.",
@@ -127,7 +127,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2019)
     args = parser.parse_args()
     data = build(args.n, args.target, args.seed)
-    sys.exit(derive.main(["--data", str(data)]))
+    sys.exit(cli.main(["derive", "--data", str(data)]))
 
 
 if __name__ == "__main__":

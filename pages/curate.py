@@ -5,7 +5,7 @@ import streamlit as st
 from jkdefense import ui
 
 pkg = ui.package()
-st.title("Curate")
+ui.page_title("curate")
 st.caption(
     "Rows proposed from sentences of the feed that no curated row cites. Accept "
     "writes the row to its table through the validator; Edit changes it first; "

@@ -5,7 +5,7 @@ import streamlit as st
 from jkdefense import ui
 
 pkg = ui.package()
-st.title("Methodology")
+ui.page_title("methodology")
 ui.require(pkg, "methodology")
 view = ui.current_view(pkg)
 page = ui.page_view("methodology", pkg, view)

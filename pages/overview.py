@@ -5,7 +5,7 @@ import streamlit as st
 from jkdefense import ui
 
 pkg = ui.package()
-st.title("Japan–South Korea defense cooperation")
+ui.page_title("overview")
 st.caption(
     "Shared threats, candidate joint programs and company pairings, each row "
     "traced to the sentences of the articles it rests on."

@@ -5,13 +5,12 @@ import streamlit as st
 from jkdefense import ui
 
 pkg = ui.package()
-st.title("Company pairings")
+ui.page_title("pairings")
 ui.require(pkg, "pairings")
 view = ui.current_view(pkg)
-ui.company_filter(pkg)
-# Chosen above the finding and the tabs: the briefing shows this pairing too,
-# whichever tab is open.
-ui.pairing_choice(pkg, view)
+# The pairing shown in detail is chosen above the finding and the tabs: the
+# briefing shows this pairing too, whichever tab is open.
+ui.setting_widgets("pairings", pkg, view)
 page = ui.page_view("pairings", pkg, view)
 ui.show_page_top(pkg, page)
 st.caption(

@@ -5,7 +5,7 @@ import streamlit as st
 from jkdefense import ui
 
 pkg = ui.package()
-st.title("Pathway")
+ui.page_title("pathway")
 ui.require(pkg, "pathway")
 view = ui.current_view(pkg)
 page = ui.page_view("pathway", pkg, view)

@@ -5,15 +5,14 @@ import streamlit as st
 from jkdefense import ui
 
 pkg = ui.package()
-st.title("Joint programs")
+ui.page_title("programs")
 ui.require(pkg, "programs")
 view = ui.current_view(pkg)
 st.caption(
     "Scores are analyst judgments (1–5), not facts. Set how much each "
     "criterion counts; the ranking and its stability follow."
 )
-ui.program_weight_sliders()
-ui.program_set_choice()
+ui.setting_widgets("programs", pkg, view)
 page = ui.page_view("programs", pkg, view)
 ui.show_page_top(pkg, page)
 ui.program_charts(pkg, page)

@@ -1,11 +1,9 @@
 """Sources: the feed, sentences, mentions, fact-checks, curation, changes, files."""
 
-import streamlit as st
-
 from jkdefense import ui
 
 pkg = ui.package()
-st.title("Sources")
+ui.page_title("sources")
 ui.require(pkg, "sources")
 view = ui.current_view(pkg)
 page = ui.page_view("sources", pkg, view)

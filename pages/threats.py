@@ -5,10 +5,10 @@ import streamlit as st
 from jkdefense import ui
 
 pkg = ui.package()
-st.title("Threats")
+ui.page_title("threats")
 ui.require(pkg, "threats")
 view = ui.current_view(pkg)
-ui.threat_actor_filter(pkg)
+ui.setting_widgets("threats", pkg, view)
 page = ui.page_view("threats", pkg, view)
 ui.show_page_top(pkg, page)
 ui.threat_charts(pkg, page, view)

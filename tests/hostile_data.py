@@ -15,7 +15,7 @@ import re
 import shutil
 from pathlib import Path
 
-from jkdefense.pipeline import ingest
+from jkdefense import cli
 from tests.conftest import ROOT
 
 RLO, PDF = "\u202e", "\u202c"  # right-to-left override, and its end
@@ -61,7 +61,7 @@ def build(folder: Path) -> Path:
     meta = ["--title", TITLE, "--author", AUTHOR, "--publisher", PUBLISHER]
     meta += ["--url", "https://e.org/x", "--date", "2024-05-01", "--tier", "3"]
     meta += ["--id", ARTICLE_ID]
-    assert ingest.main([str(document), *meta, "--data", str(data)]) == 0
+    assert cli.main(["ingest", str(document), *meta, "--data", str(data)]) == 0
     rewrite(data / "sources.csv", "source_id", "yoon-2019-diplomat", FIRST_ARTICLE)
     threats = read_rows(data / "threats.csv")
     cited = next(r for r in threats if r["threat_id"] == THREAT_ID)

@@ -15,8 +15,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from jkdefense import cli
 from jkdefense.data import load, schema
-from jkdefense.pipeline import derive
 from tests.conftest import ROOT
 
 SHARED_DOCUMENTS = (
@@ -76,7 +76,7 @@ def replayed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Remov
             ROOT / folder, project / folder, ignore=shutil.ignore_patterns(".*")
         )
     removed = remove_documents(project / "data", SHARED_DOCUMENTS)
-    assert derive.main(["--data", str(project / "data")]) == 0
+    assert cli.main(["derive", "--data", str(project / "data")]) == 0
     return project / "data", removed
 
 

@@ -13,10 +13,11 @@ from urllib.parse import urlencode
 import pytest
 from pptx import Presentation
 
+from jkdefense import cli
 from jkdefense.analysis import shaping
 from jkdefense.data import writer
 from jkdefense.data.vocabulary import DOMAINS
-from jkdefense.render import batch, briefings, export
+from jkdefense.render import briefings, export
 from jkdefense.report import (
     context,
     links,
@@ -24,6 +25,7 @@ from jkdefense.report import (
     pairing_choices,
     pairings,
     registry,
+    setting_records,
     url_params,
 )
 from jkdefense.ui.text import escape_markdown
@@ -34,8 +36,8 @@ DATA = ROOT / "data"
 
 
 def run(capsys, *args):
-    """batch.main on the committed data: (exit code, stdout, stderr)."""
-    code = batch.main([*args, "--data", str(DATA)])
+    """`jkdefense export` on the committed data: (exit code, stdout, stderr)."""
+    code = cli.main(["export", *args, "--data", str(DATA)])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -71,7 +73,7 @@ def test_a_chosen_pairing_gives_back_its_query(package):
     second = pairing_choices.pairing_labels(package, view, [])[1]
     query = urlencode({"domain": "sea", "pairings_pair": second})
     view, settings = links.view_from_params(package, links.parse_query(query))
-    assert settings["pair"] == second
+    assert settings["pairings_pair"] == second
     assert links.params_from_view(package, view, settings) == query
 
 
@@ -98,14 +100,17 @@ def test_defaults_are_the_apps_and_give_an_empty_query(package):
     view, settings = links.view_from_params(package, {})
     assert view == links.view_of(package, DOMAINS, None, None, None)
     assert view.period is None and view.source_ids == package.source_ids
-    assert settings["actors"] == context.threat_actors(package)
-    assert set(settings["weights"].values()) == {1.0}
-    assert settings["companies"] == []
-    first = pairing_choices.pairing_labels(package, view, [])[0]
-    assert settings["pair"] == first
+    assert settings["threats_actor"] == setting_records.threat_actors(package)
+    weights = setting_records.program_weights(settings)
+    assert set(weights.values()) == {1.0}
+    assert settings["programs_set"] == "all"
+    assert settings["pairings_company"] == []
+    assert settings["pairings_pair"] is None  # the first in view, as the page has it
     assert links.params_from_view(package, view, settings) == ""
-    # As the app's page_settings give them before the pairings page is opened.
-    assert links.params_from_view(package, view, {**settings, "pair": None}) == ""
+    # As the app's page_settings give them once the pairings page drew its choice.
+    first = pairing_choices.pairing_labels(package, view, [])[0]
+    chosen_first = {**settings, "pairings_pair": first}
+    assert links.params_from_view(package, view, chosen_first) == ""
     assert links.params_from_view(package, view) == ""
 
 
@@ -220,8 +225,16 @@ def _bound_keys():
     }
 
 
+def _bound_from_the_registry():
+    """Keys the ui binds as the registry gives them: each setting's widget
+    (ui.settings.setting_widget) and each page's tabs (its tour's key)."""
+    tabs = {page.tour[0] for page in registry.PAGES if page.tour and page.tour[0]}
+    keys = {setting.key for setting in registry.LINK_SETTINGS} | tabs
+    return {re.escape(key) for key in keys}
+
+
 def test_links_know_every_parameter_the_app_binds():
-    patterns = _bound_keys()
+    patterns = _bound_keys() | _bound_from_the_registry()
     for pattern in patterns:  # a new one: add it to jkdefense/report/url_params.py
         known = url_params.KNOWN_PARAMS
         assert any(re.fullmatch(pattern, name) for name in known), pattern
@@ -266,7 +279,7 @@ def test_whole_app_pptx_has_a_slide_per_chart(package, capsys, tmp_path):
     assert code == 0, err
     view, settings = links.view_from_params(package, {})
     name = briefings.briefing_file_name(
-        "all pages", view, context.period_years(package), "pptx"
+        "all pages", view, setting_records.period_years(package), "pptx"
     )
     path = tmp_path / name
     assert printed.split() == [str(path)]
@@ -353,8 +366,8 @@ def test_refusals_are_one_line_and_write_nothing(capsys, tmp_path, args, said):
 def test_a_page_whose_table_cannot_be_read_is_refused(capsys, tmp_path, data_copy):
     (data_copy / "threats.csv").unlink()
     out = tmp_path / "out"
-    code = batch.main(
-        ["--page", "threats", "--format", "svg", "--out", str(out)]
+    code = cli.main(
+        ["export", "--page", "threats", "--format", "svg", "--out", str(out)]
         + ["--data", str(data_copy)]
     )
     _, err = capsys.readouterr()
@@ -366,7 +379,8 @@ def test_a_page_whose_table_cannot_be_read_is_refused(capsys, tmp_path, data_cop
 def test_python_m_jkdefense_export_runs_the_command(tmp_path):
     out = tmp_path / "out"
     done = run_module(
-        "jkdefense.export",
+        "jkdefense",
+        "export",
         "--page",
         "threats",
         "--format",
@@ -402,14 +416,12 @@ def test_the_app_reads_a_link_as_links_do(package, page, query):
     described = escape_markdown(context.describe_view(package, view))
     assert any(described in text for text in shown), shown
     state = at.session_state
-    if page == "threats":
-        assert list(state["threats_actor"]) == settings["actors"]
-    if page == "programs":
-        weights = {c: state[name] for name, c in url_params.WEIGHT_PARAMS.items()}
-        assert weights == settings["weights"]
-    if page == "pairings":
-        assert list(state["pairings_company"]) == settings["companies"]
-        assert state["pairings_pair"] == settings["pair"]
+    for setting in registry.PAGE_BY_NAME[page].settings:
+        expected = settings[setting.key]
+        if setting.kind == "selectbox" and expected is None:  # the first offered
+            expected = setting.options_for(package, view, settings)[0]
+        shown = state[setting.key]
+        assert (list(shown) if isinstance(shown, list) else shown) == expected
 
 
 # --- an unusable --out, a failed write, a long query ------------------------
@@ -503,7 +515,7 @@ def test_an_unusable_out_is_refused_before_anything_is_written(
 
 def test_the_command_refuses_an_unusable_out_without_a_traceback(tmp_path):
     out = _a_file(tmp_path / "notes.txt")
-    done = run_module("jkdefense.export", *THREATS_SVG, "--out", str(out))
+    done = run_module("jkdefense", "export", *THREATS_SVG, "--out", str(out))
     assert done.returncode == 2
     assert one_line(done.stderr) and f"--out {out} is not a folder" in done.stderr
     assert "Traceback" not in done.stderr and done.stdout == ""

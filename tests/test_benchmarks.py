@@ -1,10 +1,12 @@
 """The benchmarks time views never seen before, and say so when one was seen."""
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
-from benchmarks import bench_navigate, bench_pages
+from benchmarks import bench_link, bench_navigate, bench_pages
 from jkdefense.analysis import filters
 from jkdefense.data import vocabulary
+from jkdefense.report import registry
 from jkdefense.ui import memo
 from tests.apptest import run_page
 
@@ -44,3 +46,23 @@ def test_a_timed_rerun_of_a_view_seen_before_stops_the_page_benchmark():
     assert bench_pages.new_view_rerun(at, "threats", iter([view])) > 0
     with pytest.raises(SystemExit, match="not one new view"):
         bench_pages.new_view_rerun(at, "threats", iter([view]))
+
+
+def test_the_link_floor_is_one_altair_chart_and_a_15_row_grid(tmp_path):
+    bench_link.write_floor_app(tmp_path)
+    at = AppTest.from_file(str(tmp_path / bench_navigate.BARE_PAGES["B"])).run()
+    assert not at.exception
+    assert len(at.get("vega_lite_chart")) == 1
+    assert [len(grid.value) for grid in at.dataframe] == [15]
+    assert not at.get("plotly_chart") and not at.table
+
+
+def test_every_page_has_a_default_and_a_filtered_link():
+    links = [
+        bench_link.link(page, query)
+        for page in registry.PAGES
+        for query in bench_link.QUERIES
+    ]
+    assert links[:2] == ["/", f"/?{bench_link.FILTERED}"]
+    assert f"/threats?{bench_link.FILTERED}" in links
+    assert len(set(links)) == 2 * len(registry.PAGES)

@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from jkdefense import cli
 from jkdefense.data import load, schema, validate
 from jkdefense.data import problems as rules
 from jkdefense.data.problems import Problem
@@ -72,7 +73,7 @@ def run_validate(data: Path) -> Validated:
     with pytest.MonkeyPatch.context() as patch, redirect_stdout(out):
         patch.setattr(validate, "validate", checked)
         with redirect_stderr(io.StringIO()):
-            code = validate.main(["--data", str(data)])
+            code = cli.main(["validate", "--data", str(data)])
     return Validated(data, code, out.getvalue().splitlines(), seen[0])
 
 

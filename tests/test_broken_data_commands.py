@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import pytest
 
+from jkdefense import cli
 from jkdefense.data.problems import Problem
-from jkdefense.pipeline import ingest
 from jkdefense.render import batch
 from jkdefense.report import registry
 from tests.broken_cases import TABLE_CASES, Case
@@ -44,8 +44,8 @@ def test_export_names_the_broken_table_in_one_line(tmp_path, capsys, case):
     data = broken_copy(tmp_path, case.breaks)
     page = page_needing(case)
     out = tmp_path / "out"
-    code = batch.main(
-        ["--page", page or "pathway", "--format", "svg", "--out", str(out)]
+    code = cli.main(
+        ["export", "--page", page or "pathway", "--format", "svg", "--out", str(out)]
         + ["--data", str(data)]
     )
     printed, err = capsys.readouterr()
@@ -77,7 +77,7 @@ def test_ingest_refuses_in_one_line_or_adds_over_a_problem(tmp_path, capsys, cas
     data = broken_copy(tmp_path, case.breaks)
     article = tmp_path / "waters.txt"
     article.write_text(ARTICLE, encoding="utf-8")
-    code = ingest.main([str(article), *META, "--data", str(data)])
+    code = cli.main(["ingest", str(article), *META, "--data", str(data)])
     printed, err = capsys.readouterr()
     assert "Traceback" not in err
     if case.file in REFUSED and case.rule != "duplicate-key":

@@ -59,10 +59,10 @@ def test_the_article_s_programs_rank_alone(package, program_set, groups):
 
 def test_the_program_set_travels_in_a_link(package):
     view, settings = links.view_from_params(package, {"programs_set": ["candidates"]})
-    assert settings["program_set"] == "candidates"
+    assert settings["programs_set"] == "candidates"
     assert "programs_set=candidates" in links.params_from_view(package, view, settings)
     _, default = links.view_from_params(package, {"programs_set": ["<b>x</b>"]})
-    assert default["program_set"] == programs.PROGRAM_SET_DEFAULT
+    assert default["programs_set"] == programs.PROGRAM_SET_DEFAULT
     assert "programs_set" not in links.params_from_view(package, view, default)
 
 

@@ -4,8 +4,9 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
 
+from jkdefense import cli
 from jkdefense.data import files, load
-from jkdefense.pipeline import derive, derived_files, feed_tables
+from jkdefense.pipeline import derived_files, feed_tables
 from jkdefense.pipeline.aliases import collect_aliases
 from tests.conftest import ROOT
 
@@ -13,13 +14,13 @@ DERIVED = feed_tables.DERIVED_TABLES
 
 
 def test_committed_derived_files_are_current():
-    assert derive.main(["--check", "--data", str(ROOT / "data")]) == 0
+    assert cli.main(["derive", "--check", "--data", str(ROOT / "data")]) == 0
 
 
 def test_two_runs_are_byte_identical(data_copy):
-    assert derive.main(["--data", str(data_copy)]) == 0
+    assert cli.main(["derive", "--data", str(data_copy)]) == 0
     first = {n: derived_files.derived_path(data_copy, n).read_bytes() for n in DERIVED}
-    assert derive.main(["--data", str(data_copy)]) == 0
+    assert cli.main(["derive", "--data", str(data_copy)]) == 0
     second = {n: derived_files.derived_path(data_copy, n).read_bytes() for n in DERIVED}
     assert first == second
 
@@ -32,14 +33,14 @@ def test_check_fails_on_a_stale_file_and_writes_nothing(data_copy, capsys):
         derived_files.to_parquet_bytes(table.set_column(4, "matched_text", edited))
     )
     before = path.read_bytes()
-    assert derive.main(["--check", "--data", str(data_copy)]) == 1
+    assert cli.main(["derive", "--check", "--data", str(data_copy)]) == 1
     assert path.read_bytes() == before
     assert "mentions.parquet is stale" in capsys.readouterr().err
 
 
 def test_check_fails_on_an_unreadable_file(data_copy, capsys):
     (data_copy / "sentence_entities.parquet").write_bytes(b"not parquet")
-    assert derive.main(["--check", "--data", str(data_copy)]) == 1
+    assert cli.main(["derive", "--check", "--data", str(data_copy)]) == 1
     assert "sentence_entities.parquet is stale" in capsys.readouterr().err
 
 
@@ -50,7 +51,7 @@ def test_a_failing_write_leaves_the_previous_file(data_copy, monkeypatch, capsys
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", fail)
-    assert derive.main(["--data", str(data_copy)]) == 2
+    assert cli.main(["derive", "--data", str(data_copy)]) == 2
     assert capsys.readouterr().err == "derive: [Errno 28] No space left on device\n"
     assert (data_copy / "sentences.parquet").read_bytes() == before
     assert not list(data_copy.glob(".sentences.parquet.*"))  # no temporary file left
@@ -61,7 +62,7 @@ def test_derived_files_are_readable_by_others(data_copy):
     (data_copy / "mentions.parquet").unlink()  # a new file, and replaced ones
     before = os.umask(0o077)
     try:
-        assert derive.main(["--data", str(data_copy)]) == 0
+        assert cli.main(["derive", "--data", str(data_copy)]) == 0
     finally:
         os.umask(before)
     for name in DERIVED:
@@ -86,7 +87,7 @@ def test_curated_tables_are_never_written(data_copy):
         if p.stem not in feed_tables.DERIVED_TABLES
     }
     (data_copy / "sentences.parquet").unlink()
-    assert derive.main(["--data", str(data_copy)]) == 0
+    assert cli.main(["derive", "--data", str(data_copy)]) == 0
     assert curated == {
         p.name: p.read_bytes()
         for p in data_copy.glob("*.csv")
@@ -98,7 +99,7 @@ def test_a_changed_seed_stops_derivation(data_copy, capsys):
     seed = data_copy.parent / "seeds" / "yoon-2019-diplomat.txt"
     seed.write_bytes(seed.read_bytes().replace(b"Hanwha", b"Hanwah"))
     before = (data_copy / "sentences.parquet").read_bytes()
-    assert derive.main(["--data", str(data_copy)]) == 2
+    assert cli.main(["derive", "--data", str(data_copy)]) == 2
     assert "does not match its seed_sha256" in capsys.readouterr().err
     assert (data_copy / "sentences.parquet").read_bytes() == before
 
@@ -160,7 +161,7 @@ def test_sources_row_drives_the_feed(data_copy):
             f"2024-05-01,,,seeds/test-2024-note.txt,{sha},"
             "test-2024-note:s001,Hanwha Ocean,stated,,,,\n"
         )
-    assert derive.main(["--data", str(data_copy)]) == 0
+    assert cli.main(["derive", "--data", str(data_copy)]) == 0
     pkg = load.load_package(data_copy)
     sentences = pkg.tables["sentences"]
     assert list(
@@ -183,11 +184,11 @@ def test_a_derive_killed_midway_leaves_the_previous_files(data_copy):
     before["sentences.parquet"] = b"stale but previous\n"
     script = (
         "import os, signal, pathlib, sys\n"
-        "from jkdefense.pipeline import derive\n"
+        "from jkdefense import cli\n"
         "def die(self, target):\n"
         "    os.kill(os.getpid(), signal.SIGKILL)\n"
         "pathlib.Path.replace = die\n"
-        f"derive.main(['--data', {str(data_copy)!r}])\n"
+        f"cli.main(['derive', '--data', {str(data_copy)!r}])\n"
     )
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=False)
     assert result.returncode == -signal.SIGKILL
@@ -196,7 +197,7 @@ def test_a_derive_killed_midway_leaves_the_previous_files(data_copy):
     } == before
     # The next run clears the killed run's temporary file and writes cleanly.
     assert list(data_copy.glob(".sentences.parquet.*"))
-    assert derive.main(["--data", str(data_copy)]) == 0
+    assert cli.main(["derive", "--data", str(data_copy)]) == 0
     assert not list(data_copy.glob(".*.parquet.*"))
 
 
@@ -249,7 +250,7 @@ def test_a_seed_the_splitter_fails_on_is_named(data_copy, capsys, splitter_panic
         }
 
     before = data_files()
-    assert derive.main(["--data", str(data_copy)]) == 2
+    assert cli.main(["derive", "--data", str(data_copy)]) == 2
     error = capsys.readouterr().err
     assert "seeds/yoon-2019-diplomat.txt: the sentence splitter failed" in error
     assert data_files() == before

@@ -3,6 +3,7 @@ import subprocess
 import pandas as pd
 import pytest
 
+from jkdefense import cli
 from jkdefense.pipeline import diff
 
 
@@ -36,9 +37,9 @@ def test_changes_since_a_commit(data_copy, capsys):
     changes = diff.changes_since("HEAD", data_copy)
     summary = diff.summary(changes)
     assert summary.loc["threats"].to_dict() == {"added": 0, "removed": 1, "changed": 1}
-    assert diff.main(["HEAD", "--data", str(data_copy)]) == 0
+    assert cli.main(["diff", "HEAD", "--data", str(data_copy)]) == 0
     assert "threats" in capsys.readouterr().out
-    assert diff.main(["no-such-rev", "--data", str(data_copy)]) == 2
+    assert cli.main(["diff", "no-such-rev", "--data", str(data_copy)]) == 2
     assert len(diff.resolve("HEAD", project)) == 40
     with pytest.raises(diff.DiffError, match="is not a commit"):
         diff.resolve("no-such-rev", project)

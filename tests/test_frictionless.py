@@ -14,6 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from jkdefense.data import load, schema, writer
+from jkdefense.data import problems as rules
 from jkdefense.data.problems import HEADER_ROW, Problem, data_row
 from tests.conftest import ROOT
 
@@ -49,10 +50,10 @@ def rewrite_columns(path: Path, change) -> None:
     path.write_text(out.getvalue(), encoding="utf-8")
 
 
-def set_cell(path: Path, column: str, value: str) -> None:
-    """Write ``value`` into ``column`` of the CSV's first record."""
+def set_cell(path: Path, column: str, value: str, record: int = 0) -> None:
+    """Write ``value`` into ``column`` of the CSV's record (0: the first)."""
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
-    rows[1][rows[0].index(column)] = value
+    rows[record + 1][rows[0].index(column)] = value
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(rows)
     path.write_text(out.getvalue(), encoding="utf-8")
@@ -120,3 +121,53 @@ def test_list_items_breaking_their_item_rules_are_reported(
     problem = Problem("companies.csv", data_row(0), column, message)
     assert problem in load.load_package(data_copy).problems
     assert frictionless_report(data_copy).valid
+
+
+# One break of each kind the standard can say, in a record of a curated table:
+# (file, column, record, cell), the rule jkdefense names, frictionless's error.
+STANDARD_BREAKS = [
+    ("threats.csv", "severity_score", 1, "high", rules.TYPE, "type-error"),
+    ("threats.csv", "domain_type", 2, "space", rules.ENUM, "constraint-error"),
+    ("countries.csv", "country_code", 1, "AU", rules.DUPLICATE_KEY, "primary-key"),
+    ("accounts.csv", "account_of", 0, "ZZ", rules.FOREIGN_KEY, "foreign-key"),
+]
+
+
+def frictionless_cells(report: frictionless.Report, table: str) -> set[tuple]:
+    """(error type, row, field) of every error frictionless found in ``table``.
+
+    A primary-key error names no field: it is the key's.
+    """
+    key = "+".join(schema.primary_key(RESOURCES[table]))
+    found = set()
+    for task in report.tasks:
+        for error in task.errors if task.name == table else []:
+            names = getattr(error, "field_names", None) or [
+                key if error.type == "primary-key" else error.field_name
+            ]
+            found |= {(error.type, error.row_number, name) for name in names}
+    return found
+
+
+@pytest.mark.parametrize(
+    ("file", "column", "record", "cell", "rule", "error"),
+    STANDARD_BREAKS,
+    ids=[b[4] for b in STANDARD_BREAKS],
+)
+def test_both_validators_name_the_same_cell(
+    data_copy, file, column, record, cell, rule, error
+):
+    """frictionless (make test's cross-check) and validate find each Table Schema
+    break in the same row and field; validate says it in one line of its own."""
+    set_cell(data_copy / file, column, cell, record)
+    found = load.load_package(data_copy).problems
+    where = (file, data_row(record), column)
+    ours = [
+        str(p) for p in found if p.rule == rule and (p.file, p.row, p.field) == where
+    ]
+    assert len(ours) == 1, [str(p) for p in found]
+    assert ours[0].startswith(f"{file} row {data_row(record)}, {column}: ")
+    assert repr(cell) in ours[0] and "\n" not in ours[0]
+    report = frictionless_report(data_copy)
+    theirs = (error, data_row(record), column)
+    assert theirs in frictionless_cells(report, Path(file).stem), errors_of(report)

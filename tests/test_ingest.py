@@ -9,7 +9,7 @@ import pytest
 
 from jkdefense import cli
 from jkdefense.data import load
-from jkdefense.pipeline import derive, feed_tables, ingest, source_row
+from jkdefense.pipeline import feed_tables, source_row
 from jkdefense.pipeline.article import Metadata, Refused
 
 ARTICLE = """Seoul and Tokyo Test the Waters
@@ -48,7 +48,7 @@ def snapshot(data: Path) -> dict[str, bytes]:
 
 
 def run(data: Path, file: Path, meta=META) -> int:
-    return ingest.main([str(file), *meta, "--data", str(data)])
+    return cli.main(["ingest", str(file), *meta, "--data", str(data)])
 
 
 @pytest.fixture
@@ -83,7 +83,7 @@ def test_ingest_adds_the_article_and_its_mentions(data_copy, article):
     assert by_text["LIG Nex1"] == "kr-lig-nex1" and by_text["KAI"] == "kr-kai"
     assert "KADIZ" in by_text and by_text["GSOMIA"].startswith("2016")
     assert not {"light", "kai", "Kaiser"} & set(found["matched_text"])
-    assert derive.main(["--check", "--data", str(data_copy)]) == 0
+    assert cli.main(["derive", "--check", "--data", str(data_copy)]) == 0
 
 
 def test_the_output_names_the_next_step_a_command_that_lists_its_proposals(
@@ -352,8 +352,9 @@ def test_ingest_writes_the_new_row_in_the_file_s_own_column_order(data_copy, tmp
     path.write_text(out.getvalue(), encoding="utf-8")
     article = tmp_path / "note.txt"
     article.write_text("Hanwha Ocean and KAI met in Seoul. They talked.\n")
-    code = ingest.main(
+    code = cli.main(
         [
+            "ingest",
             str(article),
             "--data",
             str(data_copy),

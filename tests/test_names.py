@@ -9,7 +9,7 @@ import pytest
 
 from jkdefense import cli
 from jkdefense.data import load
-from jkdefense.pipeline import feed_tables, ingest, names, seeds
+from jkdefense.pipeline import feed_tables, names, seeds
 from jkdefense.pipeline.aliases import collect_aliases
 from tests.apptest import open_tab, run_page
 from tests.conftest import ROOT, run_module
@@ -185,7 +185,7 @@ def with_article(data_copy: Path, tmp_path: Path) -> Path:
     meta = ["--title", "Edge drill", "--author", "A. N. Analyst"]
     meta += ["--publisher", "The Test Review", "--url", "https://example.org/e"]
     meta += ["--date", "2024-07-01", "--data", str(data_copy)]
-    assert ingest.main([str(path), *meta]) == 0
+    assert cli.main(["ingest", str(path), *meta]) == 0
     return data_copy
 
 
@@ -242,7 +242,7 @@ def test_an_unknown_source_exits_2_with_one_line(data_copy, capsys):
 
 
 def test_python_dash_m_jkdefense_names_runs_the_command():
-    result = run_module("jkdefense.names", "--source", "nope")
+    result = run_module("jkdefense", "names", "--source", "nope")
     assert result.returncode == 2
     assert "unknown source 'nope'" in result.stderr
 

@@ -5,8 +5,9 @@ import time
 
 import pytest
 
+from jkdefense import cli
 from jkdefense.data import cache as package_cache
-from jkdefense.data import load, validate
+from jkdefense.data import load
 from tests.conftest import misquote
 
 
@@ -107,7 +108,7 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_time(
 
 
 def test_validate_leaves_the_package_checked_for_the_app(data_copy, cache, loads):
-    assert validate.main(["--data", str(data_copy)]) == 0
+    assert cli.main(["validate", "--data", str(data_copy)]) == 0
     assert len(loads) == 2  # validate's own check of the whole feed, then the app's
     assert len(list(cache.glob("*.pickle"))) == 1
     package_cache.load_package(data_copy)
@@ -191,3 +192,13 @@ def test_the_fingerprint_changes_with_any_edit_and_only_then(tmp_path):
     (seeds / "new.txt").write_text("an article")  # the folder's own time moves
     os.utime(seeds, ns=(2, 2))
     assert package_cache.fingerprint([folder], [seeds]) != edited
+
+
+def test_the_app_sees_an_edited_map_file(data_copy):
+    """The memory key of the app's values changes with a file of the map too."""
+    from jkdefense.ui import state
+
+    before = state.data_signature(data_copy)
+    assert state.data_signature(data_copy) == before
+    os.utime(data_copy / "geo" / "basemap.geojson", ns=(3, 3))
+    assert state.data_signature(data_copy) != before

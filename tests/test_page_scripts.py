@@ -9,7 +9,7 @@ import ast
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 import pytest
 
@@ -78,13 +78,56 @@ def test_the_check_finds_every_other_import(tmp_path):
     ]
 
 
-# A page's settings beyond the filters, set as a link sets them.
-SETTINGS = {
-    "threats": {"threats_actor": ["CN", "KP"]},
-    "programs": {"programs_w_commonality": "3", "programs_set": "article"},
-    "pairings": {"pairings_pair": "the second in view (found below)"},
+def test_no_page_script_writes_its_own_title():
+    """Titles are the registry's (ui.page_title), written nowhere else."""
+    for path in PAGE_SCRIPTS:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        titles = [
+            node.lineno
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "title"
+        ]
+        assert titles == [], (path.name, titles)
+
+
+# Links as an analyst shares them: the shared filters on every page, and each
+# page's settings on its own page. SECOND_PAIRING stands for the second
+# pairing the view offers (the first is the default).
+SECOND_PAIRING = "<the second pairing in view>"
+FILTER_LINKS = [
+    "",
+    "domain=sea",
+    "domain=maritime&focus=KR",
+    "period=2015&period=2022",
+    "source=yoon-2019-diplomat&source=whitehouse-2023-camp-david-fact-sheet",
+]
+SETTING_LINKS = {
+    "threats": ["threats_actor=KP&threats_actor=CN", "domain=air&threats_actor=RU"],
+    "programs": [
+        "programs_w_threat_relevance=0&programs_w_commonality=2.5",
+        "programs_set=candidates",
+    ],
+    "pairings": [
+        "pairings_company=KAI",
+        "domain=sea&pairings_pair=" + SECOND_PAIRING,
+    ],
 }
 SHOWN = [page.name for page in registry.PAGES if page.name != "curate"]
+LINKS = [(page, query) for page in SHOWN for query in FILTER_LINKS] + [
+    (page, query) for page, queries in SETTING_LINKS.items() for query in queries
+]
+
+
+def the_link(package, query: str) -> str:
+    """``query`` with SECOND_PAIRING replaced by the pairing it stands for."""
+    if SECOND_PAIRING not in query:
+        return query
+    params = links.parse_query(query)
+    del params["pairings_pair"]
+    view, settings = links.view_from_params(package, params)
+    companies = settings["pairings_company"]
+    second = pairing_choices.pairing_labels(package, view, companies)[1]
+    return query.replace(SECOND_PAIRING, quote_plus(second))
 
 
 def shown_view(page: str):
@@ -92,22 +135,36 @@ def shown_view(page: str):
     return [v for k, v in memo._KEPT["page_view"].items() if k[0] == page][-1]
 
 
-@pytest.mark.parametrize("page", SHOWN)
-def test_a_page_lays_out_the_view_its_link_exports(package, page):
-    """What a page shows and briefs is what `jkdefense export` builds of its link."""
-    params = {"domain": ["sea", "air", "undersea"], **SETTINGS.get(page, {})}
-    if page == "pairings":
-        view, _ = links.view_from_params(package, {"domain": params["domain"]})
-        params["pairings_pair"] = pairing_choices.pairing_labels(package, view, [])[1]
-    at = run_page(page, params)
-    assert not at.exception, at.exception
-    query = urlencode(params, doseq=True)
-    view, settings = links.view_from_params(package, links.parse_query(query))
-    (exported,) = batch.page_views(package, page, view, settings)
-    shown = shown_view(page)
-    assert shown.takeaway == exported.takeaway
-    assert [c.title for c in shown.charts] == [c.title for c in exported.charts]
+def assert_same_view(shown, exported):
+    """Same title, takeaway, rows, and charts: keys, titles, kinds and data."""
+    assert (shown.title, shown.takeaway) == (exported.title, exported.takeaway)
     assert shown.rows.equals(exported.rows)
+    assert [(c.key, c.title, c.kind) for c in shown.charts] == [
+        (c.key, c.title, c.kind) for c in exported.charts
+    ]
+    for drawn, made in zip(shown.charts, exported.charts, strict=True):
+        assert drawn.data.equals(made.data), drawn.key
+        assert drawn.description == made.description, drawn.key
+
+
+@pytest.mark.parametrize(("page", "query"), LINKS, ids=[f"{p}?{q}" for p, q in LINKS])
+def test_a_page_lays_out_the_view_its_link_exports(package, page, query):
+    """What a page shows and briefs is what `jkdefense export` builds of its link,
+    and the link the page gives back is the one it was opened with."""
+    query = the_link(package, query)
+    params = links.parse_query(query)
+    at = run_page(page, {k: v if len(v) > 1 else v[0] for k, v in params.items()})
+    assert not at.exception, at.exception
+    entry = registry.PAGE_BY_NAME[page]
+    assert at.title[0].value == (entry.heading or entry.title)
+    view, settings = links.view_from_params(package, params)
+    assert links.params_from_view(package, view, settings) == query
+    try:
+        (exported,) = batch.page_views(package, page, view, settings)
+    except batch.Refused:  # the filters leave the page nothing, in the app too
+        assert shown_view(page).empty
+        return
+    assert_same_view(shown_view(page), exported)
 
 
 # Runs app.py in a fresh interpreter up to its first call, which it replaces by

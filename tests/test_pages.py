@@ -259,7 +259,7 @@ def test_a_long_feed_is_drawn_first_and_its_problems_follow(data_copy, monkeypat
 def test_every_page_offers_the_link_that_reopens_its_view():
     params = {"domain": ["sea"], "focus": "KR", "threats_actor": ["CN"]}
     at = run_page("threats", params)
-    link = at.code[-1].value
+    link = at.text[-1].value
     query = link.split("?", 1)[1]
     assert sorted(query.split("&")) == [
         "domain=sea",
@@ -267,7 +267,7 @@ def test_every_page_offers_the_link_that_reopens_its_view():
         "threats_actor=CN",
     ]
     # The default view needs no parameters at all.
-    assert "?" not in run_page("pathway").code[-1].value
+    assert "?" not in run_page("pathway").text[-1].value
 
 
 def test_only_the_open_sources_tab_runs():
@@ -370,15 +370,15 @@ def test_a_chart_the_filters_leave_out_keeps_its_tab_and_says_why():
 
 def test_the_link_reopens_the_open_tab_with_the_filters(package):
     at = run_page("threats", {"threats_chart": "Map", "domain": ["sea"]})
-    query = at.code[-1].value.split("?", 1)[1]
+    query = at.text[-1].value.split("?", 1)[1]
     assert sorted(query.split("&")) == ["domain=sea", "threats_chart=Map"]
     links.view_from_params(package, links.parse_query(query))  # a known parameter
     # On its first tab, the page needs no parameter for it.
     at = run_page("threats", {"domain": ["sea"]})
     open_tab(at, "threats_chart", threats.TABS["threats_scrambles"])
-    assert at.code[-1].value.endswith("?domain=sea&threats_chart=Scrambles")
+    assert at.text[-1].value.endswith("?domain=sea&threats_chart=Scrambles")
     open_tab(at, "threats_chart", threats.TABS["threats_matrix"])
-    assert at.code[-1].value.endswith("?domain=sea")
+    assert at.text[-1].value.endswith("?domain=sea")
 
 
 @pytest.mark.parametrize("value", ["<b>Map</b>", "map", "", "Map" * 1000])
@@ -386,4 +386,4 @@ def test_a_tab_the_url_names_wrongly_opens_the_first_tab(value):
     at = run_page("threats", {"threats_chart": value})
     assert not at.exception, at.exception
     assert at.session_state["threats_chart"] == threats.TABS["threats_matrix"]
-    assert drawn_titles(at) and "threats_chart" not in at.code[-1].value
+    assert drawn_titles(at) and "threats_chart" not in at.text[-1].value

@@ -15,8 +15,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from jkdefense import cli
 from jkdefense.data.spreadsheet import safe_csv
-from jkdefense.pipeline import ingest, propose
+from jkdefense.pipeline import propose
 from jkdefense.pipeline.propose import dates, find, land, listing
 from jkdefense.pipeline.propose import vocabulary as words
 from jkdefense.pipeline.propose.cli import CSV_COLUMNS
@@ -465,8 +466,9 @@ def release(tmp_path_factory):
     text = project / "release.txt"
     text.write_text(RELEASE, encoding="utf-8")
     assert (
-        ingest.main(
+        cli.main(
             [
+                "ingest",
                 str(text),
                 "--title",
                 "Joint Press Statement",

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from jkdefense import cli
 from jkdefense.data import load, writer
 from jkdefense.pipeline import derive, derived_files, propose
-from jkdefense.pipeline.propose import cli
 from tests.propose_copy import SHARED_DOCUMENTS, replayed  # noqa: F401
 from tests.test_writer import state
 
@@ -157,18 +157,29 @@ def test_a_rejected_proposal_is_never_proposed_again(data):
 def test_the_command_line_accepts_shows_and_rejects(data, capsys):
     chosen = proposal(data, MSMT, "incidents")
     other = proposal(data, MSMT, "programs")
-    assert cli.main(["show", chosen["proposal_id"], "--data", str(data)]) == 0
+    assert (
+        cli.main(["propose", "show", chosen["proposal_id"], "--data", str(data)]) == 0
+    )
     shown = capsys.readouterr().out
     assert f"incident_id: {chosen['row_id']}\n" in shown
     assert (
         cli.main(
-            ["reject", other["proposal_id"], "--reason", "a team", "--data", str(data)]
+            [
+                "propose",
+                "reject",
+                other["proposal_id"],
+                "--reason",
+                "a team",
+                "--data",
+                str(data),
+            ]
         )
         == 0
     )
     assert (
         cli.main(
             [
+                "propose",
                 "--data",
                 str(data),
                 "accept",
@@ -188,6 +199,7 @@ def test_the_command_line_refuses_with_exit_1_one_line_each(data, capsys):
     chosen = proposal(data, MSMT, "incidents")
     code = cli.main(
         [
+            "propose",
             "accept",
             chosen["proposal_id"],
             "--set",
@@ -204,7 +216,15 @@ def test_the_command_line_refuses_with_exit_1_one_line_each(data, capsys):
     )
     assert (
         cli.main(
-            ["accept", chosen["proposal_id"], "--set", "novalue", "--data", str(data)]
+            [
+                "propose",
+                "accept",
+                chosen["proposal_id"],
+                "--set",
+                "novalue",
+                "--data",
+                str(data),
+            ]
         )
         == 1
     )
@@ -220,7 +240,9 @@ def test_a_busy_writer_gives_exit_2_and_writes_nothing(data, monkeypatch, capsys
     try:
         thread = threading.Thread(
             target=lambda: codes.append(
-                cli.main(["accept", chosen["proposal_id"], "--data", str(data)])
+                cli.main(
+                    ["propose", "accept", chosen["proposal_id"], "--data", str(data)]
+                )
             )
         )
         thread.start()

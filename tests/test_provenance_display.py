@@ -5,19 +5,18 @@ import re
 import pandas as pd
 import pytest
 
-from jkdefense.analysis import evidence, filters, pairing_scores, rubric, scoring
+from jkdefense.analysis import evidence, filters, pairing_scores, rubric
 from jkdefense.data import schema
 from jkdefense.render import draw, export, slides
-from jkdefense.report import context, threats
+from jkdefense.report import context, setting_records, threats
 
 VIEW = filters.ViewFilters(source_ids=("yoon-2019-diplomat",))
-WEIGHTS = dict.fromkeys(scoring.PROGRAM_CRITERIA, 1.0)
 SETTINGS = {
-    "actors": ["CN", "KP", "RU"],
-    "weights": WEIGHTS,
-    "program_set": "all",
-    "companies": [],
-    "pair": None,
+    "threats_actor": ["CN", "KP", "RU"],
+    **{setting.key: 1.0 for setting in setting_records.PROGRAM_WEIGHTS.values()},
+    "programs_set": "all",
+    "pairings_company": [],
+    "pairings_pair": None,
 }
 # Charts that plot analyst scores or judged categories, and the judgment they show.
 SCORE_CHARTS = {

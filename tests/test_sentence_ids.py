@@ -8,12 +8,11 @@ import re
 import pyarrow as pa
 import pytest
 
+from jkdefense import cli
 from jkdefense.data import load, quotes
 from jkdefense.pipeline import (
-    derive,
     derived_files,
     feed_tables,
-    ingest,
     sentence_ends,
     sentence_ids,
 )
@@ -128,7 +127,7 @@ def derive_with_abbreviation_pass(data_dir, on: bool, monkeypatch, capsys) -> li
         monkeypatch.undo()
     else:
         monkeypatch.setattr(sentence_ends, "continues", lambda before, after: False)
-    assert derive.main(["--data", str(data_dir)]) == 0
+    assert cli.main(["derive", "--data", str(data_dir)]) == 0
     return [
         line for line in capsys.readouterr().out.splitlines() if RENUMBERED.match(line)
     ]
@@ -233,7 +232,7 @@ def test_a_second_derive_changes_nothing(renumbered, data_copy, capsys):
         n: derived_files.derived_path(data_copy, n).read_bytes()
         for n in feed_tables.DERIVED_TABLES
     }
-    assert derive.main(["--data", str(data_copy)]) == 0
+    assert cli.main(["derive", "--data", str(data_copy)]) == 0
     assert "renumbered" not in capsys.readouterr().out
     assert csv_texts(data_copy) == texts
     assert derived == {
@@ -254,7 +253,7 @@ def test_renumbered_tables_land_with_the_sentences_or_not_at_all(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", fail)
-    assert derive.main(["--data", str(data_copy)]) == 2
+    assert cli.main(["derive", "--data", str(data_copy)]) == 2
     monkeypatch.undo()
     assert csv_texts(data_copy) == texts
     assert (
@@ -275,7 +274,7 @@ def test_an_ingest_after_the_splitter_changed_carries_the_citations_along(
     article.write_text("Test Waters\n\nThe navies met at sea.\n", encoding="utf-8")
     meta = ["--title", "Test Waters", "--author", "A. Writer", "--publisher", "Test"]
     meta += ["--url", "https://example.org/waters", "--date", "2024-05-04"]
-    assert ingest.main([str(article), "--data", str(data_copy), *meta]) == 0
+    assert cli.main(["ingest", str(article), "--data", str(data_copy), *meta]) == 0
     assert {str(p) for p in load.load_package(data_copy).problems} <= problems
     changed = {n for n, text in csv_texts(data_copy).items() if texts[n] != text}
     assert {"sources.csv", "developments.csv"} <= changed

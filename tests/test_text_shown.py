@@ -245,7 +245,7 @@ def test_an_altair_image_s_title_and_description_leave_out_bidi_controls(hostile
 def threats_page(pkg: load.Package, view: filters.ViewFilters) -> PageView:
     page = registry.PAGE_BY_NAME["threats"]
     return page.build(
-        pkg.tables, view, context.chart_labels(pkg, view), {"actors": ["CN"]}
+        pkg.tables, view, context.chart_labels(pkg, view), {"threats_actor": ["CN"]}
     )
 
 

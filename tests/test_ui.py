@@ -7,6 +7,7 @@ import pytest
 from jkdefense import ui
 from jkdefense.ui import memo, script_run
 from jkdefense.ui.text import plain_table
+from tests.apptest import PAGES, run_page
 
 
 @pytest.mark.parametrize(
@@ -165,3 +166,14 @@ def test_chart_builders_hand_altair_typed_channels(package, monkeypatch):
     kinds = {kind for kind, _ in _every_altair_figure(package)}
     assert len(kinds) >= 10
     assert looked_up == []
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_page_draws_a_code_block(page):
+    """A code block loads the browser's syntax highlighter, which a page opened
+    from a link waits for (benchmarks/bench_link.py); the link is plain text."""
+    at = run_page(page, {"domain": ["sea"]})
+    assert not at.exception
+    assert not at.code
+    if page not in ("methodology", "curate"):  # the pages without a link
+        assert at.text[0].value.endswith("?domain=sea")

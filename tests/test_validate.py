@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from jkdefense import cli
 from jkdefense.data import load, validate
 from jkdefense.data.problems import Problem
 
@@ -274,7 +275,7 @@ def test_committed_data_is_clean(package):
 
 
 def test_command_line_exit_codes(data_copy, capsys):
-    assert validate.main(["--data", str(data_copy)]) == 0
+    assert cli.main(["validate", "--data", str(data_copy)]) == 0
     rewrite(data_copy / "threats.csv", set_cell("domain_type", "space"))
-    assert validate.main(["--data", str(data_copy)]) == 1
+    assert cli.main(["validate", "--data", str(data_copy)]) == 1
     assert "threats.csv row 2, domain_type" in capsys.readouterr().out

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from jkdefense import cli
 from jkdefense.data import load, manifest, writer
 from jkdefense.pipeline import derive, derived_files, names
 from jkdefense.pipeline.aliases import collect_aliases
@@ -99,7 +100,7 @@ def derive_states(tmp_path_factory):
         shutil.copytree(ROOT / folder, project / folder, ignore=IGNORED)
     with_new_alias(project / "data")
     before = state(project / "data")
-    assert derive.main(["--data", str(project / "data")]) == 0
+    assert cli.main(["derive", "--data", str(project / "data")]) == 0
     return project, before, state(project / "data")
 
 
@@ -214,7 +215,6 @@ def test_two_promotions_at_once_both_land(data_copy):
 def test_a_second_writer_waits_then_is_refused_in_one_line(
     data_copy, tmp_path, monkeypatch, capsys
 ):
-    from jkdefense.pipeline import ingest
 
     article = tmp_path / "waters.txt"
     article.write_text(ARTICLE, encoding="utf-8")
@@ -226,9 +226,7 @@ def test_a_second_writer_waits_then_is_refused_in_one_line(
         # opened, so it cannot take it either.
         codes = []
         thread = threading.Thread(
-            target=lambda: codes.append(
-                ingest.main(ingest_args(data_copy, article)[1:])
-            )
+            target=lambda: codes.append(cli.main(ingest_args(data_copy, article)))
         )
         thread.start()
         thread.join(60)
@@ -245,7 +243,7 @@ def test_validate_names_a_mixed_folder_and_derive_repairs_it(data_copy, capsys):
     with_new_alias(data_copy)
     assert any("stale" in p.message for p in load.load_package(data_copy).problems)
     old = (data_copy / "sentence_entities.parquet").read_bytes()
-    assert derive.main(["--data", str(data_copy)]) == 0
+    assert cli.main(["derive", "--data", str(data_copy)]) == 0
     assert load.load_package(data_copy).problems == []
     # An older table copied back over the new one: the folder is mixed.
     (data_copy / "sentence_entities.parquet").write_bytes(old)
@@ -255,7 +253,7 @@ def test_validate_names_a_mixed_folder_and_derive_repairs_it(data_copy, capsys):
         "or left by an interrupted write): the derived tables are mixed; "
         "run jkdefense derive"
     ]
-    assert derive.main(["--data", str(data_copy)]) == 0
+    assert cli.main(["derive", "--data", str(data_copy)]) == 0
     assert load.load_package(data_copy).problems == []
 
 

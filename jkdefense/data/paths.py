@@ -34,22 +34,22 @@ def datapackage_path(data: Path) -> Path:
     return data / "datapackage.json"
 
 
-def command_parser(prog: str, doc: str | None) -> argparse.ArgumentParser:
-    """An argument parser for a ``jkdefense <prog>`` command, with --data."""
-    parser = argparse.ArgumentParser(
-        prog=f"jkdefense {prog}",
-        description=doc,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+def add_data_argument(
+    parser: argparse.ArgumentParser, *, inherited: bool = False
+) -> None:
+    """Give a command's parser --data.
+
+    ``inherited`` for a subcommand's parser (``propose accept``): left out, it
+    keeps the value given before the subcommand instead of resetting it.
+    """
     parser.add_argument(
         "--data",
         type=Path,
-        default=None,
+        default=argparse.SUPPRESS if inherited else None,
         help=f"data folder (default: data/, or ${DATA_DIR_ENV})",
     )
-    return parser
 
 
 def chosen_data_dir(args: argparse.Namespace) -> Path:
     """The data folder a command was given, or the active one."""
-    return (args.data or data_dir()).resolve()
+    return (getattr(args, "data", None) or data_dir()).resolve()

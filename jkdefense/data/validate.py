@@ -8,6 +8,7 @@ leaves the package checked for the app's next start (jkdefense.package_cache).
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -20,10 +21,12 @@ def validate(data_dir: Path | None = None) -> list[Problem]:
     return load.load_package(data_dir).problems
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Command line: print problems, one per line; return the exit code."""
-    parser = paths.command_parser("validate", __doc__)
-    args = parser.parse_args(argv)
+def configure(parser: argparse.ArgumentParser) -> None:
+    """The command line: ``jkdefense validate [--data DIR]``, nothing more."""
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print problems, one per line; return the exit code."""
     data_dir = paths.chosen_data_dir(args)
     problems = validate(data_dir)
     # The app's next start finds the package checked (jkdefense.package_cache).
@@ -34,7 +37,3 @@ def main(argv: list[str] | None = None) -> int:
     verdict = f"{len(problems)} problem(s)" if problems else "no problems"
     print(f"validate: {tables} tables in {data_dir}: {verdict}", file=sys.stderr)
     return 1 if problems else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

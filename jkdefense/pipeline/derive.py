@@ -18,6 +18,7 @@ those cells follow their sentences, in the same change.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -46,15 +47,17 @@ def derive(data_dir: Path) -> dict[str, pa.Table]:
     return build_tables(jobs, aliases, read_contexts(data_dir))
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Command line: derive (or check) the derived tables; return the exit code."""
-    parser = paths.command_parser("derive", __doc__)
+def configure(parser: argparse.ArgumentParser) -> None:
+    """The command line's arguments: ``jkdefense derive [--check]``."""
     parser.add_argument(
         "--check",
         action="store_true",
         help="write nothing; exit 1 if a derived file is stale",
     )
-    args = parser.parse_args(argv)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Derive (or check) the derived tables; return the exit code."""
     data_dir = paths.chosen_data_dir(args)
     renumbered: list[str] = []
     try:
@@ -102,7 +105,3 @@ def write(data_dir: Path, renumbered: list[str] | None = None) -> dict[str, pa.T
         for name, payload in zip(outputs, payloads, strict=True):
             changed[derived_path(data_dir, name)] = payload
     return outputs
-
-
-if __name__ == "__main__":
-    sys.exit(main())

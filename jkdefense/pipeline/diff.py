@@ -8,6 +8,7 @@ cells differ counts as changed, with the columns that differ.
 
 from __future__ import annotations
 
+import argparse
 import io
 import os
 import re
@@ -154,11 +155,13 @@ def summary(changes: pd.DataFrame) -> pd.DataFrame:
     return counts.reindex(columns=["added", "removed", "changed"], fill_value=0)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Command line: print the per-table summary, then every changed row."""
-    parser = paths.command_parser("diff", __doc__)
+def configure(parser: argparse.ArgumentParser) -> None:
+    """The command line's arguments: ``jkdefense diff REVISION``."""
     parser.add_argument("revision", help="git revision to compare with (e.g. HEAD~1)")
-    args = parser.parse_args(argv)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the per-table summary, then every changed row; return the exit code."""
     try:
         changes = changes_since(args.revision, paths.chosen_data_dir(args))
     except DiffError as error:
@@ -171,7 +174,3 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(changes.to_string(index=False))
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -19,6 +19,7 @@ it names the next step: the rows the article proposes (jkdefense propose).
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import shlex
 import sys
@@ -34,7 +35,7 @@ def plan(file: Path, meta: Metadata, data_dir: Path) -> tuple[str, dict[Path, by
     """Prepare every file the ingest writes, derived in a staging copy.
 
     Returns the new source id and the bytes for each path to write. Run it
-    holding the data folder's lock (main does), so the feed it reads is the
+    holding the data folder's lock (run does), so the feed it reads is the
     feed the change lands on.
     """
     article.check_metadata(meta)
@@ -68,9 +69,8 @@ def plan(file: Path, meta: Metadata, data_dir: Path) -> tuple[str, dict[Path, by
     return source_id, writes | derived
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Command line: ingest one file; return the exit code."""
-    parser = paths.command_parser("ingest", __doc__)
+def configure(parser: argparse.ArgumentParser) -> None:
+    """The command line's arguments: ``jkdefense ingest FILE --title … --tier N``."""
     parser.add_argument("file", type=Path)
     for name in ("title", "author", "publisher", "url", "date"):
         parser.add_argument(f"--{name}", default="", help=f"the article's {name}")
@@ -84,7 +84,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--id", default="", help="the article's id (default: publisher-year-title)"
     )
-    args = parser.parse_args(argv)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Ingest one file; return the exit code."""
     meta = Metadata(
         args.title,
         args.author,
@@ -131,7 +134,3 @@ def next_step(source_id: str, data: Path | None) -> str:
     if data is not None:
         command += ["--data", str(data)]
     return f"{shlex.join(command)} (or the app's Curate page)"
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -28,13 +28,19 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NoReturn
 
 from jkdefense.analysis.filters import ViewFilters
 from jkdefense.data import cache, load, paths, writer
 from jkdefense.data.problems import summary_lines
 from jkdefense.render import briefings, draw, export
-from jkdefense.report import context, link_refusals, links, registry, url_params
+from jkdefense.report import (
+    context,
+    link_refusals,
+    links,
+    registry,
+    setting_records,
+    url_params,
+)
 from jkdefense.report.base import PageView
 from jkdefense.report.page_data import page_tables
 
@@ -55,11 +61,6 @@ class Refused(Exception):
         self.code = code
 
 
-def _refuse(message: str) -> NoReturn:
-    """Refuse a bad command line in one line (argparse adds its usage block)."""
-    raise Refused(message)
-
-
 def _out_folder(text: str) -> Path:
     """--out as a folder; an empty one would quietly mean the current folder."""
     if not text.strip():
@@ -70,10 +71,8 @@ def _out_folder(text: str) -> Path:
     return Path(text)
 
 
-def argument_parser() -> argparse.ArgumentParser:
+def configure(parser: argparse.ArgumentParser) -> None:
     """The command line of ``jkdefense export``."""
-    parser = paths.command_parser("export", __doc__)
-    parser.error = _refuse  # type: ignore[method-assign]
     parser.add_argument(
         "--page",
         required=True,
@@ -95,13 +94,11 @@ def argument_parser() -> argparse.ArgumentParser:
         help="with --page all, add the Sources page's charts (the feed's counts, "
         "fact-check tallies, rows per domain), which a briefing leaves out",
     )
-    return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def run(args: argparse.Namespace) -> int:
     """Write the files; print each path; return the exit code."""
     try:
-        args = argument_parser().parse_args(argv)
         for path in exported(
             args.page,
             args.format,
@@ -141,8 +138,7 @@ def exported(
         named = link_refusals.named_briefly(unknown)
         raise Refused(
             f"unknown URL parameter(s) in --query: {named} "
-            f"(the app's: {', '.join(url_params.VIEW_PARAMS)}, threats_actor, "
-            "programs_w_<criterion>, pairings_company, pairings_pair)"
+            f"(the app's: {', '.join(url_params.LINK_PARAMS_IN_BRIEF)})"
         )
     pkg = cache.load_package(data_dir)
     if not pkg.tables:
@@ -256,7 +252,7 @@ def _write_briefing(
     )
     data = render(briefing)
     name = "all pages" if page == ALL else pages[0].title
-    whole = context.period_years(pkg)
+    whole = setting_records.period_years(pkg)
     path = out / briefings.briefing_file_name(name, view, whole, file_format)
     _write(path, data)
     return path

@@ -8,6 +8,7 @@ out.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -18,8 +19,9 @@ import pandas as pd
 from jkdefense.analysis import evidence
 from jkdefense.analysis.filters import ViewFilters
 from jkdefense.data import load, schema
-from jkdefense.render import draw
-from jkdefense.render.export import chart_png, file_name
+from jkdefense.render import draw, pictures
+from jkdefense.render.export import file_name, png_with_description
+from jkdefense.render.text import as_shown
 from jkdefense.report import context, page_data
 from jkdefense.report.base import ChartView, PageView
 
@@ -70,14 +72,19 @@ class Briefing:
 SMALLER_COPY_OF = {"overview_map": "threats_map"}
 
 
-def chart_picture(chart: ChartView) -> bytes:
-    """A chart view drawn for a slide: a 2x PNG without its finding.
+def slide_pictures(charts: list[ChartView]) -> Callable[[ChartView], bytes]:
+    """Each chart drawn for a slide, a 2x PNG without its finding; by chart.
 
     The slide prints the chart's finding as its own title, so the picture
     leaves it out (it keeps its caption: the filters and the source line).
+    The charts are drawn all at once (jkdefense.render.pictures).
     """
-    figure = slide_shaped(draw.figure(chart), chart.kind)
-    return chart_png(figure, description=chart.description)
+    figures = [slide_shaped(draw.figure(chart), chart.kind) for chart in charts]
+    drawn = {
+        id(chart): png_with_description(png, as_shown(chart.description))
+        for chart, png in zip(charts, pictures.pngs(figures), strict=True)
+    }
+    return lambda chart: drawn[id(chart)]
 
 
 # A chart's height on a slide (CSS pixels at the export width): the picture then
@@ -115,14 +122,16 @@ def briefing_pptx(briefing: Briefing) -> bytes:
     """A 16:9 deck: a title slide, then one slide per chart with its takeaway."""
     from jkdefense.render import slides
 
-    return slides.build_pptx(briefing, chart_picture)
+    pictures = slide_pictures([chart for _, chart in briefing.charts])
+    return slides.build_pptx(briefing, pictures)
 
 
 def briefing_pdf(briefing: Briefing) -> bytes:
     """The same briefing as a PDF, one 16:9 page per slide."""
     from jkdefense.render import slides
 
-    return slides.build_pdf(briefing, chart_picture)
+    pictures = slide_pictures([chart for _, chart in briefing.charts])
+    return slides.build_pdf(briefing, pictures)
 
 
 def briefing(

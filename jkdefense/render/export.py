@@ -9,12 +9,14 @@ jkdefense.render.briefings'.
 from __future__ import annotations
 
 import atexit
+import hashlib
 import html
 import re
 import struct
 import threading
 import warnings
 import zlib
+from collections import OrderedDict
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -39,7 +41,7 @@ def file_name(title: str, extension: str, on: date | None = None) -> str:
     return f"{slug}-{(on or date.today()).isoformat()}.{extension}"
 
 
-def _ensure_kaleido() -> None:
+def start_kaleido() -> None:
     """Start kaleido's browser once per process; later exports reuse it."""
     global _kaleido_started
     with _kaleido_lock:
@@ -54,7 +56,7 @@ def _ensure_kaleido() -> None:
 FINDING_FONT_PX = 17
 
 
-def _altair_spec(chart: alt.TopLevelMixin, title: str = "") -> str:
+def altair_spec(chart: alt.TopLevelMixin, title: str = "") -> str:
     """The chart's spec at the export width, the finding above it when given.
 
     The chart carries its caption (filters, source) under the plot; a
@@ -81,8 +83,31 @@ def _altair_spec(chart: alt.TopLevelMixin, title: str = "") -> str:
             config=config,
             description=description,
         )
+    # NOTE: not validated against Vega-Lite's schema again: the builders' charts
+    # are tested valid, and validating took half of writing the spec.
     with draw.ALTAIR_SETTINGS:
-        return sized.to_json()
+        return sized.to_json(validate=False)
+
+
+def _plotly_titled(figure: go.Figure, title: str) -> go.Figure:
+    """A copy of the figure with the finding above it; the figure without one."""
+    if not title:
+        return figure
+    figure = type(figure)(figure)
+    top = figure.layout.margin.t or 0
+    figure.update_layout(
+        title={
+            "text": plotly_text(title),
+            "x": 0.01,
+            "y": 0.98,
+            "yref": "container",
+            "yanchor": "top",
+            "font": {"size": FINDING_FONT_PX, "weight": "bold"},
+        },
+        margin={"t": top + 50},
+        height=(figure.layout.height or EXPORT_HEIGHT) + 50,
+    )
+    return figure
 
 
 def _plotly_image(
@@ -90,22 +115,8 @@ def _plotly_image(
 ) -> bytes:
     import plotly.io as pio
 
-    _ensure_kaleido()
-    if title:
-        figure = type(figure)(figure)
-        top = figure.layout.margin.t or 0
-        figure.update_layout(
-            title={
-                "text": plotly_text(title),
-                "x": 0.01,
-                "y": 0.98,
-                "yref": "container",
-                "yanchor": "top",
-                "font": {"size": FINDING_FONT_PX, "weight": "bold"},
-            },
-            margin={"t": top + 50},
-            height=(figure.layout.height or EXPORT_HEIGHT) + 50,
-        )
+    start_kaleido()
+    figure = _plotly_titled(figure, title)
     height = figure.layout.height or EXPORT_HEIGHT
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # "kopts ignored with a server"
@@ -127,12 +138,53 @@ def chart_png(
     ``title``, the chart's finding, is printed above it (a slide prints its own).
     """
     if not isinstance(figure, alt.TopLevelMixin):  # a Plotly figure
-        png = _plotly_image(figure, "png", scale, title)
+        titled = _plotly_titled(figure, title)
+        shown = titled.to_json()
+        png = kept_png(shown, scale) or keep_png(
+            shown, scale, _plotly_image(titled, "png", scale)
+        )
     else:
-        import vl_convert  # on the first export, not at every app start
-
-        png = vl_convert.vegalite_to_png(_altair_spec(figure, title), scale=scale)
+        spec = altair_spec(figure, title)
+        png = kept_png(spec, scale) or keep_png(spec, scale, altair_png(spec, scale))
     return png_with_description(png, as_shown(description)) if description else png
+
+
+def altair_png(spec: str, scale: float) -> bytes:
+    """A Vega-Lite spec (altair_spec's) drawn as a PNG by vl-convert."""
+    import vl_convert  # on the first export, not at every app start
+
+    return vl_convert.vegalite_to_png(spec, scale=scale)
+
+
+# The PNGs drawn last, by what they show (the spec or figure, and the scale): a
+# briefing's deck and then its PDF, or one chart downloaded twice, draw it once.
+# Drawing is the slow part of an export (a whole-app deck: seconds); a picture
+# is a few hundred kB.
+KEPT_PNGS = 48
+_kept_pngs: OrderedDict[str, bytes] = OrderedDict()
+_kept_lock = threading.Lock()
+
+
+def _kept_key(shown: str, scale: float) -> str:
+    return hashlib.sha256(f"{scale}\n{shown}".encode()).hexdigest()
+
+
+def kept_png(shown: str, scale: float) -> bytes | None:
+    """The PNG drawn last of ``shown`` (a spec or figure text) at ``scale``."""
+    key = _kept_key(shown, scale)
+    with _kept_lock:
+        if key in _kept_pngs:
+            _kept_pngs.move_to_end(key)
+        return _kept_pngs.get(key)
+
+
+def keep_png(shown: str, scale: float, png: bytes) -> bytes:
+    """Keep ``png`` as what ``shown`` draws at ``scale`` (the oldest goes); it."""
+    with _kept_lock:
+        _kept_pngs[_kept_key(shown, scale)] = png
+        while len(_kept_pngs) > KEPT_PNGS:
+            _kept_pngs.popitem(last=False)
+    return png
 
 
 def chart_svg(
@@ -147,7 +199,7 @@ def chart_svg(
     else:
         import vl_convert
 
-        svg = vl_convert.vegalite_to_svg(_altair_spec(figure, title))
+        svg = vl_convert.vegalite_to_svg(altair_spec(figure, title))
     return svg_with_description(svg, as_shown(description)) if description else svg
 
 

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-
 from jkdefense.analysis import evidence, filters
 from jkdefense.analysis.filters import ViewFilters
 from jkdefense.data import load
@@ -23,30 +21,6 @@ CITED_BY_NAME = 3
 def data_version(pkg: load.Package) -> str:
     """Return the data version named in the descriptor."""
     return str(pkg.descriptor.get("version", "unknown"))
-
-
-# Dated tables and their date column: together they span the period filter.
-DATED = {
-    "incidents": "incident_date",
-    "developments": "development_date",
-    "scrambles": "fiscal_year",
-    "sources": "date_published",
-}
-
-
-def period_years(pkg: load.Package) -> tuple[int, int]:
-    """The first and last year any dated row or article of the package falls in."""
-    years = [
-        filters.years_of(pkg.tables[name][column].astype("string"))
-        if name == "scrambles"
-        else filters.years_of(pkg.tables[name][column])
-        for name, column in DATED.items()
-        if name in pkg.tables
-    ]
-    known = pd.concat(years).dropna() if years else pd.Series(dtype="Int64")
-    if known.empty:
-        return (2019, 2019)
-    return int(known.min()), int(known.max())
 
 
 def sources_in_view(pkg: load.Package, source_ids: tuple[str, ...]) -> tuple | None:
@@ -197,20 +171,13 @@ def outside_sources(descriptor: dict) -> dict[str, str]:
     }
 
 
-def threat_actors(pkg: load.Package) -> list[str]:
-    """All threat actors in the data, in order."""
-    if "threats" not in pkg.tables:
-        return []
-    return sorted(pkg.tables["threats"]["actor_country_code"].dropna().unique())
-
-
 def all_page_views(
     pkg: load.Package, view: ViewFilters, settings: dict, housekeeping: bool = True
 ) -> list[PageView]:
     """Every readable page's view under ``view`` and the pages' ``settings``.
 
-    ``settings`` holds every setting a page of the registry declares (actors,
-    weights, companies, pair). ``housekeeping`` False leaves out the pages a
+    ``settings`` holds every setting a page of the registry declares, by its
+    key (registry.PAGE_SETTINGS). ``housekeeping`` False leaves out the pages a
     whole-app briefing leaves out (registry: ``in_briefing``).
     """
     t, labels = page_tables(pkg), chart_labels(pkg, view)

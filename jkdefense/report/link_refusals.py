@@ -10,18 +10,19 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
-from jkdefense.analysis import filters
 from jkdefense.data import load
-from jkdefense.data.vocabulary import DOMAIN_CHOICES
-from jkdefense.report import context, programs
-from jkdefense.report.pairing_choices import company_names
-from jkdefense.report.url_params import WEIGHT_PARAMS, WEIGHT_RANGE, Params
+from jkdefense.report import registry
+from jkdefense.report.setting import Setting
+from jkdefense.report.url_params import Params
 from jkdefense.report.url_seeding import chosen_number, given_values
 
 # A refusal names this many of what it refuses, each cut to this many
 # characters: a link can carry thousands of keys, or one long one.
 NAMED_AT_MOST = 3
 NAME_CHARS = 40
+# What a parameter takes is listed when the list is this short (characters),
+# and described in words otherwise: the refusal stays one short line.
+LISTED_CHARS = 100
 
 
 def named_briefly(names: Sequence[str]) -> str:
@@ -43,44 +44,32 @@ def refused_values(pkg: load.Package, params: Params) -> list[str]:
 
     The app ignores such a value (a link from an older version still opens);
     a command line refuses it, so a typo never gives a silently wider view.
+    A pairing is not refused: its choices follow the rest of the view.
     """
-    whole = context.period_years(pkg)
-    closed: dict[str, Callable[[str], bool]] = {
-        "domain": lambda v: v in DOMAIN_CHOICES,
-        "focus": lambda v: v in filters.FOCUS_CHOICES,
-        "source": lambda v: v in set(pkg.source_ids),
-        "period": lambda v: v.isdigit() and whole[0] <= int(v) <= whole[1],
-        "threats_actor": lambda v: v in context.threat_actors(pkg),
-        "programs_set": lambda v: v in programs.PROGRAM_SETS,
-        "pairings_company": lambda v: v in company_names(pkg),
-        **dict.fromkeys(WEIGHT_PARAMS, _is_weight),
-    }
-    return [
-        f"{name}={value}"
-        for name, values in params.items()
-        if name in closed
-        for value in given_values(values)
-        if not closed[name](value)
-    ]
+    refused = []
+    for setting in registry.LINK_SETTINGS:
+        if setting.key in params and not setting.follows_view:
+            takes = _taken(setting, pkg)
+            values = given_values(params[setting.key])
+            refused += [f"{setting.key}={v}" for v in values if not takes(v)]
+    return refused
 
 
-def _is_weight(value: str) -> bool:
-    """A value a weight slider takes: a finite number within its range."""
-    return not math.isnan(chosen_number([value], *WEIGHT_RANGE, math.nan))
+def _taken(setting: Setting, pkg: load.Package) -> Callable[[str], bool]:
+    """Whether the widget would keep a value, one of a link's values for it."""
+    if setting.kind == "slider":
+        return lambda v: not math.isnan(chosen_number([v], *setting.bounds, math.nan))
+    options = {str(option) for option in setting.options_for(pkg)}
+    return lambda v: v in options
 
 
 def choices_of(pkg: load.Package, name: str) -> str:
-    """What a URL parameter takes, in words, for a refusal."""
-    whole = context.period_years(pkg)
-    described = {
-        "domain": ", ".join(DOMAIN_CHOICES),
-        "focus": ", ".join(filters.FOCUS_CHOICES),
-        "source": "an article id of the feed (Sources lists them)",
-        "period": f"two years from {whole[0]} to {whole[1]}",
-        "threats_actor": ", ".join(context.threat_actors(pkg)),
-        "programs_set": ", ".join(programs.PROGRAM_SETS),
-        "pairings_company": "a company name as the pairings page lists it",
-    }
-    return described.get(
-        name, f"a number from {WEIGHT_RANGE[0]:g} to {WEIGHT_RANGE[1]:g}"
-    )
+    """What a URL parameter takes, in words, for a refusal: a short list listed."""
+    setting = registry.SETTING_BY_KEY[name]
+    options = setting.options_for(pkg) if setting.kind != "slider" else []
+    if setting.kind == "select_slider" and options:
+        return f"two years from {options[0]} to {options[-1]}"
+    listed = ", ".join(map(str, options))
+    if options and len(listed) <= LISTED_CHARS:
+        return listed
+    return setting.described_values()

@@ -11,7 +11,11 @@ from collections.abc import Sequence
 from jkdefense.analysis import shaping
 from jkdefense.analysis.filters import ViewFilters
 from jkdefense.data import load
-from jkdefense.report import pairings, registry
+from jkdefense.report import pairings
+
+# The tables the pairings in view are worked out from (pairings.pairings_in_view),
+# and the feed whose articles they must cite.
+PAIRINGS_READ = ("company_pairings", "companies", "programs", "sources")
 
 
 def company_names(pkg: load.Package) -> list[str]:
@@ -28,8 +32,7 @@ def pairing_labels(
     pkg: load.Package, view: ViewFilters, companies: Sequence[str]
 ) -> list[str]:
     """The pairings page's pairing choices under ``view`` and chosen companies."""
-    page = registry.PAGE_BY_NAME["pairings"]
-    if pkg.missing(*page.tables):
+    if pkg.missing(*PAIRINGS_READ):
         return []
     options = shaping.company_options(
         pkg.tables["company_pairings"], pkg.tables["companies"]

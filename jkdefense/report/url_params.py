@@ -1,43 +1,45 @@
 """The URL parameters the app binds, by what they hold: view, settings, screen.
 
 Each widget the app binds to the URL (``bind="query-params"``) has a parameter
-here: the sidebar's shared filters (jkdefense/ui/frame.py), the pages' settings
-(pages/*.py) and what a page shows on screen. Links (jkdefense.report.links)
-read and write the first two; a name bound nowhere is unknown.
+here: the shared filters and the pages' settings, each its record's key
+(jkdefense.report.setting_records; registry.Page.settings), and what a page
+shows on screen. Links (jkdefense.report.links) read and write the first two;
+a name bound nowhere is unknown. parameters_markdown() is the README's table
+of them.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 
-from jkdefense.analysis import scoring
+from jkdefense.report import registry
+from jkdefense.report.setting import KINDS, Setting
+from jkdefense.report.setting_records import FILTERS, PROGRAM_WEIGHTS
 
 # A link's parameters: each name with its values, in the link's order.
 Params = dict[str, list[str]]
 
-# The programs page's weight sliders: range and default (pages/programs.py).
-WEIGHT_RANGE = (0.0, 5.0)
-WEIGHT_DEFAULT = 1.0
-WEIGHT_PARAMS = {f"programs_w_{c}": c for c in scoring.PROGRAM_CRITERIA}
-
 # What a view is made of: the shared filters, then the pages' settings.
-VIEW_PARAMS = ("domain", "focus", "period", "source")
-SETTING_PARAMS = (
-    "threats_actor",
-    *WEIGHT_PARAMS,
-    "programs_set",
-    "pairings_company",
-    "pairings_pair",
+VIEW_PARAMS = tuple(setting.key for setting in FILTERS)
+SETTING_PARAMS = tuple(setting.key for setting in registry.PAGE_SETTINGS)
+LINK_PARAMS = (*VIEW_PARAMS, *SETTING_PARAMS)
+# The same in brief, for a one-line message: the weights as one name,
+# programs_w_<criterion>.
+WEIGHT_PARAMS = tuple(setting.key for setting in PROGRAM_WEIGHTS.values())
+WEIGHTS_IN_BRIEF = os.path.commonprefix(WEIGHT_PARAMS) + "<criterion>"
+LINK_PARAMS_IN_BRIEF = tuple(
+    dict.fromkeys(
+        WEIGHTS_IN_BRIEF if name in WEIGHT_PARAMS else name for name in LINK_PARAMS
+    )
 )
 # Bound too, but to what a page shows on screen (meeting mode, the open tab,
 # searches, the row an evidence panel shows), not to its view or its charts:
 # read, ignored.
 SCREEN_PARAMS = (
     "meeting",
-    "threats_chart",
-    "programs_chart",
-    "pairings_chart",
-    "pathway_section",
+    # The open tab of a page's charts or sections, as meeting mode moves them.
+    *(page.tour[0] for page in registry.PAGES if page.tour and page.tour[0]),
     "sources_tab",
     "source_find",
     "sources_query",
@@ -64,3 +66,32 @@ def unknown_params(params: Iterable[str]) -> list[str]:
         for name in params
         if name not in KNOWN_PARAMS and name.lower() not in STREAMLIT_PARAMS
     ]
+
+
+def parameters_markdown() -> str:
+    """The README's table of the link parameters of views and settings.
+
+    Made from the records alone (tests/test_links_and_settings.py checks the
+    README's copy), one line per parameter in the order links write them.
+    """
+    rows = [("every page (sidebar)", setting) for setting in FILTERS] + [
+        (page.title, setting) for page in registry.PAGES for setting in page.settings
+    ]
+    lines = [
+        "| parameter | page | widget | takes | default | what it does |",
+        "|---|---|---|---|---|---|",
+        *(_row(page, setting) for page, setting in rows),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _row(page: str, setting: Setting) -> str:
+    cells = (
+        f"`{setting.key}`",
+        page,
+        f"{setting.label}: {KINDS[setting.kind][1]}",
+        setting.described_values(),
+        setting.described_default(),
+        setting.help or "",
+    )
+    return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"

@@ -5,9 +5,11 @@ always escaped before it reaches Markdown, and never rendered as HTML.
 
 - state: the package, what it derives per data version, the shared filters
 - memo, script_run: what is kept in memory; one script run through app.py
-- settings: a page's own settings, their widgets and readers
+- settings: the widgets of the shared filters and pages' settings, drawn from
+  their records (report.setting_records), and their readers
 - views: a page's view as the registry builds it, kept per filters and settings
-- frame: what every page shares (sidebar filters, problem banner, footer, meeting mode)
+- frame: what every page shares (title, sidebar filters, problem banner, footer,
+  meeting mode)
 - broken: what a page says instead when a table it needs cannot be used
 - parts: a page's filters and finding, prose, tables and caveats
 - row_evidence: the evidence panel, the sentences a chosen row rests on
@@ -39,9 +41,11 @@ from jkdefense.ui.curate import (
     require_whole_package,
 )
 from jkdefense.ui.frame import (
+    app_config,
     footer,
     meeting_frame,
     navigation_pages,
+    page_title,
     problem_banner,
     sidebar_filters,
 )
@@ -71,13 +75,7 @@ from jkdefense.ui.pathway import (
 from jkdefense.ui.programs import program_charts, programs_table
 from jkdefense.ui.row_evidence import evidence_panel
 from jkdefense.ui.script_run import begin_frame, end_frame
-from jkdefense.ui.settings import (
-    company_filter,
-    pairing_choice,
-    program_set_choice,
-    program_weight_sliders,
-    threat_actor_filter,
-)
+from jkdefense.ui.settings import setting_widgets
 from jkdefense.ui.share import briefing_buttons
 from jkdefense.ui.sources import (
     claims_table,
@@ -97,6 +95,7 @@ from jkdefense.ui.threats import incidents_table, threat_charts, threats_table
 from jkdefense.ui.views import page_view
 
 __all__ = [
+    "app_config",
     "begin_frame",
     "briefing_buttons",
     "cannot_use",
@@ -104,7 +103,6 @@ __all__ = [
     "changes_since",
     "chart_labels",
     "claims_table",
-    "company_filter",
     "curate_view",
     "curation_queue",
     "current_view",
@@ -132,9 +130,9 @@ __all__ = [
     "nothing_to_show",
     "open_tab_only",
     "package",
+    "page_title",
     "page_view",
     "pairing_charts",
-    "pairing_choice",
     "pairings_table",
     "pathway_sections",
     "pick_proposal",
@@ -142,8 +140,6 @@ __all__ = [
     "problem_banner",
     "problems_table",
     "program_charts",
-    "program_set_choice",
-    "program_weight_sliders",
     "programs_table",
     "proposal_in_context",
     "proposed_values",
@@ -153,13 +149,13 @@ __all__ = [
     "route_table",
     "rubrics_table",
     "sentence_search",
+    "setting_widgets",
     "show_chart",
     "show_page_top",
     "sidebar_filters",
     "source_rules",
     "standing_table",
     "takeaway",
-    "threat_actor_filter",
     "threat_charts",
     "threats_table",
     "tiers_table",

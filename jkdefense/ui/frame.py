@@ -5,12 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from jkdefense.analysis import filters
-from jkdefense.data import load, vocabulary
+from jkdefense.data import load
 from jkdefense.data.cache import Opening
 from jkdefense.report import context, registry
-from jkdefense.ui.settings import meeting_mode
+from jkdefense.report.setting_records import DOMAIN, FOCUS, PERIOD, SOURCE
+from jkdefense.ui.settings import meeting_mode, setting_options, setting_widget
 from jkdefense.ui.state import chart_labels, opening, per_data
-from jkdefense.ui.state import period_years as ui_period_years
 from jkdefense.ui.text import escape_markdown
 
 # A chosen pill (a domain, say) filled with the primary colour, white text: plain
@@ -28,58 +28,30 @@ button[data-variant="pills"][aria-pressed="true"] * { color: #ffffff !important;
 
 
 def sidebar_filters(pkg: load.Package) -> None:
-    """Draw the filters every page shares; their values live in the URL.
+    """Draw the filters every page shares, from their records; they live in the URL.
 
-    NOTE: no format_func here: a URL-bound widget writes its *displayed* labels
-    to the URL, and links should carry the vocabulary (``domain=sea``).
+    None chosen of the domains shows every domain: a click on one shows it
+    alone, and clicking it again brings every domain back. None chosen of the
+    articles is every article: a feed of thousands would otherwise open with
+    thousands of chips and put them all in the URL.
     """
     st.html(_APP_CSS)
     with st.sidebar:
-        # None chosen shows every domain: a click on one shows it alone, and
-        # clicking it again brings every domain back.
-        st.pills(
-            "Domain (none chosen: all)",
-            vocabulary.DOMAIN_CHOICES,
-            selection_mode="multi",
-            default=[],
-            key="domain",
-            bind="query-params",
-            help="Click a domain to see it alone, again to see all. maritime = sea "
-            "and undersea; electronic = electronic warfare; multi = cross-domain "
-            "rows, which stay in view whenever any domain is chosen.",
-        )
-        st.segmented_control(
-            "Country focus",
-            filters.FOCUS_CHOICES,
-            default="both",
-            required=True,
-            key="focus",
-            bind="query-params",
-            help="KR: rows about South Korea; JP: rows about Japan; both: everything.",
-        )
-        # NOTE: none chosen means every article: a feed of thousands would
-        # otherwise open with thousands of chips and put them all in the URL.
-        first, last = ui_period_years(pkg)
-        if first < last:
-            st.select_slider(
-                "Period",
-                options=list(range(first, last + 1)),
-                value=(first, last),
-                key="period",
-                bind="query-params",
-                help="Years of the events, developments and articles in view; "
-                "rows citing only articles outside it leave the view too.",
-            )
-        st.multiselect(
-            "Source article",
-            _source_options(pkg),
-            default=[],
-            key="source",
-            bind="query-params",
-            placeholder="All articles",
-            help="Rows citing sentences of these articles (none chosen: all). "
-            "See Sources for titles.",
-        )
+        setting_widget(DOMAIN, pkg)
+        setting_widget(FOCUS, pkg)
+        setting_widget(PERIOD, pkg)  # drawn when the data spans two years or more
+        setting_widget(SOURCE, pkg, options=_source_options(pkg))
+
+
+def app_config() -> None:
+    """The browser tab's title (the app's name) and the wide layout."""
+    st.set_page_config(page_title=registry.APP_TITLE, layout="wide")
+
+
+def page_title(name: str) -> None:
+    """The page's heading, as its registry entry names it."""
+    page = registry.PAGE_BY_NAME[name]
+    st.title(page.heading or page.title)
 
 
 # In a feed longer than LONG_FEED the source filter lists what a search finds (and
@@ -93,7 +65,7 @@ SOURCES_LISTED = 200
 def _source_options(pkg: load.Package) -> list[str]:
     """Every article of a short feed; of a long one, the chosen and the found."""
     if len(pkg.source_ids) <= LONG_FEED:
-        return list(pkg.source_ids)
+        return setting_options(SOURCE, pkg)
     query = st.text_input(
         "Find source articles",
         key="source_find",
@@ -105,7 +77,7 @@ def _source_options(pkg: load.Package) -> list[str]:
     known = per_data("source_id_set", pkg, (), lambda: frozenset(pkg.source_ids))
     # Chosen articles stay listed, or the filter would drop them: on a first
     # visit the choice is still only in the link.
-    chosen = st.session_state.get("source") or st.query_params.get_all("source")
+    chosen = st.session_state.get(SOURCE.key) or st.query_params.get_all(SOURCE.key)
     found = per_data(
         "sources_found",
         pkg,

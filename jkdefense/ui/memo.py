@@ -1,9 +1,14 @@
 """What the app keeps in memory: by key for every session, or while an object lives.
 
-How the app keeps what it has worked out, in three places (README, "Caching"):
-1. on disk, the checked package, across processes (jkdefense.data.cache);
-2. in memory, by the data's fingerprint and a key: kept() below;
-3. in memory, as long as an object lives (a script run, a frame): kept_with().
+How the app keeps what it has worked out (README, "Caching"; each one measured
+in benchmarks/RESULTS.md, "One cache"):
+1. on disk, the checked package, across starts (jkdefense.data.cache): reading
+   it takes 5 to 7 ms where loading and checking the current feed takes 0.3 s;
+2. in memory, by the data's fingerprint and a key, for every session: kept()
+   below, a dictionary, where st.cache_resource would hash every key at every
+   lookup (70 to 155 µs a lookup, 51 to 65 ms for 10,000 article ids);
+3. in memory, as long as an object lives (a script run, a kept view's frame
+   and chart): kept_with(), so a rerun of a kept view draws no chart again.
 Every key that depends on the files uses cache.fingerprint.
 """
 
@@ -36,8 +41,10 @@ def kept(kind: str, key: tuple, build: Callable[[], Any]) -> Any:
 
     ``key`` holds everything the value depends on (the data's fingerprint for
     anything read from the files). NOTE: a plain dictionary, not
-    st.cache_resource, whose lookup costs about 150 µs; a rerun makes dozens.
-    Two sessions may build the same value at once: both get a valid one.
+    st.cache_resource: a rerun makes 13 to 36 lookups, each 0.7 µs here and 70
+    to 155 µs there, which hashes the key at every call (51 to 65 ms for a view
+    of 10,000 articles; benchmarks/bench_memo.py). Two sessions may build the same
+    value at once: both get a valid one.
     """
     with _KEPT_LOCK:
         entries = _KEPT.setdefault(kind, OrderedDict())
@@ -58,9 +65,11 @@ _KEPT_WITH: dict[int, dict] = {}
 def kept_with(owner: Any, key: tuple, work: Callable[[], Any]) -> Any:
     """``work()``, kept as long as ``owner`` lives (never modify either).
 
-    For what follows from one object: a script run's package, a cached view's
-    frame and what is drawn from it. NOTE: keyed by id(), and forgotten when the
-    owner is freed, since frames are not hashable.
+    For what follows from one object: a script run's package, a kept view's
+    frame and what is drawn from it (a chart's figure and Vega-Lite spec: most of
+    a rerun after a new filter, none of a rerun of the same view). NOTE: keyed by
+    id(), since frames and charts are not hashable, and forgotten when the owner
+    is freed.
     """
     slots = _KEPT_WITH.get(id(owner))
     if slots is None:

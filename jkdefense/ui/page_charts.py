@@ -15,6 +15,7 @@ from streamlit import dataframe_util
 
 from jkdefense.data import load
 from jkdefense.render import draw, export
+from jkdefense.report import registry
 from jkdefense.report.base import ChartView, PageView
 from jkdefense.ui.memo import from_frame, kept_with
 from jkdefense.ui.parts import nothing_to_show
@@ -192,19 +193,20 @@ def open_tab_only(sections: dict[str, Callable[[], None]], key: str) -> None:
 def chart_tabs(
     pkg: load.Package,
     page: PageView,
-    tabs: dict[str, str],
-    key: str,
+    name: str,
     absent: dict[str, str] | None = None,
     extra: dict[str, Callable[[], None]] | None = None,
 ) -> None:
-    """The page's charts one to a tab, ``tabs`` naming them (chart key -> label).
+    """Page ``name``'s charts one to a tab, as its registry entry's tour names them.
 
     Only the open tab is drawn, so moving to a page draws one chart, not all
     (each Vega-Lite chart costs the browser 80–130 ms; benchmarks/RESULTS.md),
     and each chart fills a screenshot on its own. A chart the filters leave out
-    keeps its tab, which says why (``absent``: chart key -> text); ``extra`` adds
-    sections after the charts' tabs.
+    keeps its tab, which says why (``absent``: chart key -> text); ``extra``
+    (label -> section) draws a tab of the tour its own way.
     """
+    key, tour = registry.PAGE_BY_NAME[name].tour or ("", ())
+    tabs = dict(tour)
     charts = {chart.key: chart for chart in page.charts}
     described = chart_labels(pkg, current_view(pkg))["subtitle"]
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from jkdefense.data import load
-from jkdefense.report import pathway
+from jkdefense.report import pathway, registry
 from jkdefense.ui.broken import unless_broken
 from jkdefense.ui.page_charts import open_tab_only
 from jkdefense.ui.parts import table
@@ -32,7 +32,8 @@ def pathway_sections(
         (precedents,),
     )
     sections = dict(zip(pathway.SECTIONS, shown, strict=True))
-    open_tab_only(unless_broken(pkg, sections), key="pathway_section")
+    key, _ = registry.PAGE_BY_NAME["pathway"].tour or ("", ())
+    open_tab_only(unless_broken(pkg, sections), key=key)
 
 
 def route_table(rows: pd.DataFrame) -> None:

@@ -13,7 +13,7 @@ from jkdefense.ui.parts import table
 
 def program_charts(pkg: load.Package, page: PageView) -> None:
     """Ranking, rank stability and scores, one to a tab."""
-    chart_tabs(pkg, page, programs.TABS, key="programs_chart")
+    chart_tabs(pkg, page, "programs")
 
 
 def programs_table(rows: pd.DataFrame) -> None:

@@ -1,130 +1,129 @@
-"""A page's settings beyond the shared filters: the widgets that set them, and readers.
+"""The app's settings as widgets, each drawn from its record, and read back.
 
-Each setting a page of the registry declares (report.registry.Page.settings) is
-set by one widget here and read back from that widget's state, defaults when
-the page was never opened: so the page's view (views.page_view) and a
-whole-app briefing (share) see what the widgets show. Every widget is bound
-to the URL; report.links reads the same parameters.
+Every shared filter and page setting is a record
+(jkdefense.report.setting_records). setting_widget draws any record's widget,
+bound to the URL under the record's key; settings_of reads a page's settings
+back from their widgets (their defaults when the page was never opened), so
+the page's view (views.page_view) and a whole-app briefing (share) see what
+the widgets show, and a link (report.links) reads the same parameters.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from itertools import groupby
+from typing import Any
+
 import streamlit as st
 
-from jkdefense.analysis import filters, scoring
+from jkdefense.analysis import filters
 from jkdefense.data import load
-from jkdefense.report import pairing_choices, programs, registry
-from jkdefense.ui.state import per_data, threat_actors, view_key
+from jkdefense.report import registry
+from jkdefense.report.setting import MANY, Follows, Setting
+from jkdefense.ui.state import per_data, view_key
 
 
-def threat_actor_filter(pkg: load.Package) -> None:
-    """The threat actors the Threats page shows (all at first)."""
-    actors = threat_actors(pkg)
-    st.multiselect(
-        "Threat actor", actors, default=actors, key="threats_actor", bind="query-params"
-    )
+def setting_options(
+    setting: Setting, pkg: load.Package, view: filters.ViewFilters | None = None
+) -> list:
+    """The record's options, once per data version and what they follow.
 
-
-def program_weight_sliders() -> None:
-    """How much each criterion counts in the programs' ranking, one slider each."""
-    for slot, criterion in zip(st.columns(4), scoring.PROGRAM_CRITERIA, strict=True):
-        slot.slider(
-            scoring.CRITERION_LABELS[criterion],
-            0.0,
-            5.0,
-            1.0,
-            step=0.5,
-            key=f"programs_w_{criterion}",
-            bind="query-params",
-        )
-
-
-def program_set_choice() -> None:
-    """Which programs the Joint programs page ranks."""
-    # NOTE: the choices are their own labels: a bound widget writes its label to
-    # the URL, and links and batch export read these short names.
-    st.segmented_control(
-        "Programs ranked",
-        list(programs.PROGRAM_SETS),
-        default=programs.PROGRAM_SET_DEFAULT,
-        required=True,
-        key="programs_set",
-        bind="query-params",
-        help="all: with the context programs added for comparison, marked "
-        "'(context)'; article: the article's four candidates and six feasible "
-        "areas; candidates: its four named candidates alone.",
-    )
-
-
-def company_filter(pkg: load.Package) -> None:
-    """The companies whose pairings the Company pairings page shows (all at first)."""
-    st.multiselect(
-        "Company",
-        per_data("company_names", pkg, (), lambda: pairing_choices.company_names(pkg)),
-        key="pairings_company",
-        bind="query-params",
-        placeholder="All companies",
-    )
-
-
-def pairing_choice(pkg: load.Package, view: filters.ViewFilters) -> None:
-    """The pairing shown in detail, and in the briefing, whichever tab is open.
-
-    One of the pairings in view, as the page lists them; nothing to choose (and
-    no widget) when the filters leave none, which the page then says.
+    Shared (never modify them). The settings they follow (the pairing's
+    companies) are read from their widgets, drawn before this one.
     """
-    companies = tuple(_companies())
-    labels = per_data(
-        "pairing_labels",
-        pkg,
-        (view_key(pkg, view), companies),
-        lambda: pairing_choices.pairing_labels(pkg, view, companies),
+    follows = [registry.SETTING_BY_KEY[key] for key in setting.follows]
+    chosen = {followed.key: widget_value(followed, pkg) for followed in follows}
+    key = (
+        view_key(pkg, view) if setting.follows_view else (),
+        tuple((name, tuple(value)) for name, value in chosen.items()),
     )
-    if labels:
-        st.selectbox(
-            "Pairing to show in detail",
-            labels,
-            key="pairings_pair",
-            bind="query-params",
+    return per_data(
+        f"options:{setting.key}",
+        pkg,
+        key,
+        lambda: setting.options_for(pkg, view, chosen),
+    )
+
+
+def setting_widget(
+    setting: Setting,
+    pkg: load.Package,
+    view: filters.ViewFilters | None = None,
+    options: Sequence | None = None,
+    where: Any = st,
+) -> None:
+    """Draw the record's widget (in ``where``: a column, say), bound to the URL.
+
+    ``options`` replaces the record's (the source filter of a long feed lists
+    what a search finds). No widget when there is nothing to choose from (a
+    period of one year, no pairing in view). NOTE: no format_func: a bound
+    widget writes its displayed labels to the URL, and links read the values.
+    """
+    if options is None:
+        options = setting_options(setting, pkg, view)
+    if not setting.drawn(options):
+        return
+    default = setting.default_for(options)
+    common = {"key": setting.key, "bind": "query-params", "help": setting.help}
+    if setting.kind == "pills":
+        where.pills(
+            setting.label, options, selection_mode="multi", default=default, **common
         )
+    elif setting.kind == "multiselect":
+        where.multiselect(
+            setting.label,
+            options,
+            default=default,
+            placeholder=setting.placeholder,
+            **common,
+        )
+    elif setting.kind == "segmented_control":
+        where.segmented_control(
+            setting.label, options, default=default, required=True, **common
+        )
+    elif setting.kind == "select_slider":
+        where.select_slider(setting.label, options=options, value=default, **common)
+    elif setting.kind == "slider":
+        low, high = setting.bounds
+        where.slider(setting.label, low, high, default, step=setting.step, **common)
+    else:  # a selectbox: its first option at first
+        where.selectbox(setting.label, options, **common)
 
 
-def _companies() -> list[str]:
-    return list(st.session_state.get("pairings_company", []))
+def setting_widgets(name: str, pkg: load.Package, view: filters.ViewFilters) -> None:
+    """Page ``name``'s settings, in the registry's order, above what they change.
+
+    Sliders next to each other share a row, one column each (the programs'
+    weights); the pairing's choices follow the companies chosen above it.
+    """
+    settings = registry.PAGE_BY_NAME[name].settings
+    for sliders, group in groupby(settings, key=lambda s: s.kind == "slider"):
+        row = list(group)
+        if sliders and len(row) > 1:
+            for column, setting in zip(st.columns(len(row)), row, strict=True):
+                setting_widget(setting, pkg, view, where=column)
+        else:
+            for setting in row:
+                setting_widget(setting, pkg, view)
 
 
-def chosen_pair() -> str | None:
-    """The pairing chosen to show in detail (None before any is offered)."""
-    return st.session_state.get("pairings_pair")
+def widget_value(setting: Setting, pkg: load.Package) -> Any:
+    """What the record's widget holds now; its default when it was never drawn.
 
-
-def program_weights() -> dict[str, float]:
-    """Criterion weights from the programs page sliders (1.0 when never set)."""
-    return {
-        c: float(st.session_state.get(f"programs_w_{c}", 1.0))
-        for c in scoring.PROGRAM_CRITERIA
-    }
-
-
-def program_set() -> str:
-    """Which programs the programs page ranks (its segmented control; all at first)."""
-    chosen = st.session_state.get("programs_set")
-    return chosen if chosen in programs.PROGRAM_SETS else programs.PROGRAM_SET_DEFAULT
+    A selectbox never drawn holds None: its first option, as links read it.
+    """
+    if setting.key in st.session_state:
+        value = st.session_state[setting.key]
+        return list(value) if setting.kind in MANY else value
+    if isinstance(setting.default, Follows):
+        return setting.default_for(setting_options(setting, pkg))
+    return setting.default_for(())
 
 
 def settings_of(pages: tuple[registry.Page, ...], pkg: load.Package) -> dict:
-    """The settings ``pages`` declare, as their widgets hold them now."""
-    readers = {
-        "actors": lambda: list(
-            st.session_state.get("threats_actor", threat_actors(pkg))
-        ),
-        "weights": program_weights,
-        "program_set": program_set,
-        "companies": _companies,
-        "pair": chosen_pair,
-    }
-    names = dict.fromkeys(s for page in pages for s in page.settings)
-    return {name: readers[name]() for name in names}
+    """The settings ``pages`` declare, by their keys, as their widgets hold them."""
+    declared = dict.fromkeys(s for page in pages for s in page.settings)
+    return {setting.key: widget_value(setting, pkg) for setting in declared}
 
 
 def page_settings(pkg: load.Package) -> dict:

@@ -12,6 +12,7 @@ from jkdefense.data import load
 from jkdefense.render import briefings
 from jkdefense.report import context, links
 from jkdefense.report.base import PageView
+from jkdefense.report.setting_records import period_years
 from jkdefense.ui.script_run import opened_tabs
 from jkdefense.ui.settings import meeting_mode, page_settings
 from jkdefense.ui.state import current_view, opening, per_data
@@ -74,18 +75,19 @@ def briefing_buttons(pkg: load.Package, page: PageView, key: str) -> None:
     def this_page() -> briefings.Briefing:
         return briefings.briefing(package_opening.checked(), view, [page], link)
 
+    # NOTE: plain text, not st.code: a code block makes the browser load and run
+    # its syntax highlighter before the page settles, 0.4-1 s of a tab's work
+    # when the page is opened from a link (benchmarks/RESULTS.md, "One cache").
     st.caption("Link to this view, every filter and setting included (copy it):")
-    st.code(link, language=None, wrap_lines=True)
+    st.text(link)
     st.caption("Cite this view:")
-    st.code(
+    st.text(
         context.cite_view(
             context.data_version(pkg),
             context.describe_view(pkg, view),
             link,
             date.today().isoformat(),
         ),
-        language=None,
-        wrap_lines=True,
     )
 
     st.caption(
@@ -112,7 +114,7 @@ def briefing_buttons(pkg: load.Package, page: PageView, key: str) -> None:
                 label,
                 data=lambda make=make, render=render: render(make()),
                 file_name=briefings.briefing_file_name(
-                    name, view, context.period_years(pkg), kind
+                    name, view, period_years(pkg), kind
                 ),
                 mime=_MIME[kind],
                 on_click="ignore",

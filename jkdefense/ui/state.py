@@ -13,6 +13,7 @@ from jkdefense.analysis import filters
 from jkdefense.data import cache, load, paths
 from jkdefense.pages_mode import leave_legacy_pages_mode
 from jkdefense.report import context, links, page_data
+from jkdefense.report import setting_records as records
 from jkdefense.ui.memo import kept
 from jkdefense.ui.script_run import once_per_run, through_app
 
@@ -23,13 +24,17 @@ from jkdefense.ui.script_run import once_per_run, through_app
 def data_signature(data_dir: Path) -> str:
     """The data's fingerprint, taken once per script run.
 
-    Of the seeds (thousands in a long feed, never edited) it takes the folder's
-    own time, which changes when one is added or removed.
+    Of every file of the data folder and of its map (geo/); of the seeds
+    (thousands in a long feed, never edited) the folder's own time, which
+    changes when one is added or removed. About 0.2 ms at the current feed: a
+    run asks for it at every step, 10 to 31 times (benchmarks/RESULTS.md).
     """
     seeds = paths.project_dir(data_dir) / "seeds"
     return once_per_run(
         ("signature", data_dir),
-        lambda: cache.fingerprint(folders=[data_dir], entries=[seeds]),
+        lambda: cache.fingerprint(
+            folders=[data_dir, data_dir / "geo"], entries=[seeds]
+        ),
     )
 
 
@@ -104,12 +109,12 @@ def chart_labels(pkg: load.Package, view: filters.ViewFilters) -> dict[str, Any]
 
 def threat_actors(pkg: load.Package) -> list[str]:
     """All threat actors in the data, in order (shared: never modify it)."""
-    return per_data("threat_actors", pkg, (), lambda: context.threat_actors(pkg))
+    return per_data("threat_actors", pkg, (), lambda: records.threat_actors(pkg))
 
 
 def period_years(pkg: load.Package) -> tuple[int, int]:
     """The years the period filter spans, once per data version."""
-    return per_data("period_years", pkg, (), lambda: context.period_years(pkg))
+    return per_data("period_years", pkg, (), lambda: records.period_years(pkg))
 
 
 def current_view(pkg: load.Package) -> filters.ViewFilters:
@@ -121,10 +126,10 @@ def current_view(pkg: load.Package) -> filters.ViewFilters:
     sources = page_data.sources_table(pkg)
     return links.view_of(
         pkg,
-        st.session_state.get("domain", []),
-        st.session_state.get("focus"),
-        st.session_state.get("source"),
-        st.session_state.get("period"),
+        st.session_state.get(records.DOMAIN.key, []),
+        st.session_state.get(records.FOCUS.key),
+        st.session_state.get(records.SOURCE.key),
+        st.session_state.get(records.PERIOD.key),
         whole=period_years(pkg),
         latest=lambda ids: per_data(
             "as_of", pkg, (ids,), lambda: filters.latest_date(sources, ids)

@@ -20,8 +20,7 @@ def threat_charts(pkg: load.Package, page: PageView, view: filters.ViewFilters) 
     chart_tabs(
         pkg,
         page,
-        threats.TABS,
-        key="threats_chart",
+        "threats",
         absent={}
         if "air" in view.domains
         else {"threats_scrambles": threats.SCRAMBLES_NEED_AIR},

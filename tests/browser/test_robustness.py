@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from jkdefense import cli
 from tests.browser.conftest import (
     DRAW_TIMEOUT_MS,
     fresh_server,
@@ -136,11 +137,10 @@ def test_a_long_feed_is_drawn_before_its_check_and_shows_its_problems_unasked(
 ):
     from benchmarks import synthetic_feed
     from jkdefense.data import cache, load
-    from jkdefense.pipeline import derive
 
     articles = cache.CHECK_AFTER_DRAWING_ABOVE + 1
     data = synthetic_feed.build(articles, tmp_path)
-    assert derive.main(["--data", str(data)]) == 0
+    assert cli.main(["derive", "--data", str(data)]) == 0
     misquote(data)
     process, url = start_server(data)
     try:

@@ -42,9 +42,6 @@ rank by tier (see ranking). The word lists are data: words/*.txt.
 
 from __future__ import annotations
 
-import sys
-
-from . import cli
 from .known import KnownNames, known_names, name_key
 from .listing import new_names, to_csv, to_text
 from .promotion import Refused, land, promote, with_alias
@@ -58,7 +55,6 @@ __all__ = [
     "find_new_names",
     "known_names",
     "land",
-    "main",
     "name_key",
     "new_names",
     "promote",
@@ -66,12 +62,3 @@ __all__ = [
     "to_text",
     "with_alias",
 ]
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Command line: ``names [list] ...`` or ``names promote ...``; the exit code."""
-    return cli.main(argv, __doc__)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

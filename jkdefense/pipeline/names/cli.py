@@ -7,44 +7,57 @@ import sys
 
 from jkdefense.data import load, paths, writer
 
+from . import __doc__ as names_doc
 from . import listing, promotion
 
 LIST_HELP = "list the new names, ranked (the default)"
 PROMOTE_HELP = "make a listed name an alias of a curated row"
 
 
-def parser(description: str | None) -> argparse.ArgumentParser:
-    """The ``names`` parser: subcommands list and promote, each with --data."""
-    top = paths.command_parser("names", description)
-    commands = top.add_subparsers(dest="command", metavar="{list,promote}")
-    listed = commands.add_parser(
-        "list",
-        parents=[paths.command_parser("names list", None)],
-        add_help=False,
-        help=LIST_HELP,
-        description=LIST_HELP,
-    )
-    listed.add_argument(
-        "--source",
-        action="append",
-        metavar="ID",
-        help="only this article (repeat for more)",
-    )
-    listed.add_argument("--csv", action="store_true", help="print CSV")
-    listed.add_argument(
-        "--limit", type=int, default=None, metavar="N", help="the first N names"
-    )
+def configure(parser: argparse.ArgumentParser) -> None:
+    """``names [list] …`` and ``names promote NAME --to TABLE:ID``.
+
+    The list's options are the command's own too, so ``jkdefense names --csv``
+    lists without naming the subcommand.
+    """
+    parser.description = names_doc
+    _list_options(parser)
+    commands = parser.add_subparsers(dest="names_command", metavar="{list,promote}")
+    listed = commands.add_parser("list", help=LIST_HELP, description=LIST_HELP)
+    paths.add_data_argument(listed, inherited=True)
+    _list_options(listed, inherited=True)
     promoted = commands.add_parser(
         "promote",
-        parents=[paths.command_parser("names promote", None)],
-        add_help=False,
         help=PROMOTE_HELP,
         description=promotion.__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    paths.add_data_argument(promoted, inherited=True)
     promoted.add_argument("name", help="the name, as the list shows it")
     promoted.add_argument("--to", required=True, help="TABLE:ID, e.g. incidents:x")
-    return top
+
+
+def _list_options(parser: argparse.ArgumentParser, *, inherited: bool = False) -> None:
+    # A subcommand's options leave out what is not given, keeping what came before it.
+    unset = {"default": argparse.SUPPRESS} if inherited else {}
+    parser.add_argument(
+        "--source",
+        action="append",
+        metavar="ID",
+        help="only this article (repeat for more)",
+        **unset,
+    )
+    parser.add_argument("--csv", action="store_true", help="print CSV", **unset)
+    parser.add_argument(
+        "--limit", type=int, metavar="N", help="the first N names", **unset
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """List the new names, or promote one; return the exit code."""
+    if args.names_command == "promote":
+        return promote_name(args)
+    return list_names(args)
 
 
 def list_names(args: argparse.Namespace) -> int:
@@ -90,15 +103,3 @@ def promote_name(args: argparse.Namespace) -> int:
         "now show on the pages"
     )
     return 0
-
-
-def main(argv: list[str] | None = None, description: str | None = None) -> int:
-    """Run ``names [list] ...`` or ``names promote ...``; return the exit code.
-
-    Without a subcommand the list runs, so ``jkdefense names --csv`` works.
-    """
-    args = sys.argv[1:] if argv is None else list(argv)
-    if args[:1] not in (["list"], ["promote"], ["-h"], ["--help"]):
-        args = ["list", *args]
-    chosen = parser(description).parse_args(args)
-    return promote_name(chosen) if chosen.command == "promote" else list_names(chosen)

@@ -13,7 +13,6 @@ the list), decisions (rejections kept in the package), land (the bytes a
 decision adds), decide (accept and reject: the writes), cli (the command line).
 """
 
-from jkdefense.pipeline.propose.cli import main
 from jkdefense.pipeline.propose.decide import Accepted, accept, reject
 from jkdefense.pipeline.propose.listing import (
     PROPOSAL_COLUMNS,
@@ -29,7 +28,6 @@ __all__ = [
     "Proposal",
     "Refused",
     "accept",
-    "main",
     "proposals",
     "proposed_row",
     "reject",

@@ -36,6 +36,11 @@ from jkdefense.pipeline.propose.listing import Refused
 # The CSV's columns; the first seven stay first, for tools that read by place.
 CSV_COLUMNS = list(listing.PROPOSAL_COLUMNS)
 QUOTE_SHOWN = 110
+DECISIONS = {
+    "show": "print the row accept would write",
+    "accept": "add the proposed row (with --set changes) to its table",
+    "reject": "never propose it again",
+}
 
 
 def to_text(frame: pd.DataFrame) -> str:
@@ -61,9 +66,11 @@ def to_text(frame: pd.DataFrame) -> str:
     return "\n".join(blocks) + ("\n" if blocks else "no open proposals\n")
 
 
-def list_main(argv: list[str]) -> int:
-    """``propose [--source ID] [--csv] [--limit N]``; return the exit code."""
-    parser = paths.command_parser("propose", __doc__)
+def configure(parser: argparse.ArgumentParser) -> None:
+    """``propose [--source ID] [--csv] [--limit N]``, and ``show|accept|reject ID``.
+
+    The list's options are the command's own: ``jkdefense propose`` lists.
+    """
     parser.add_argument(
         "--source",
         action="append",
@@ -74,7 +81,32 @@ def list_main(argv: list[str]) -> int:
     parser.add_argument(
         "--limit", type=int, default=None, metavar="N", help="the first N proposals"
     )
-    args = parser.parse_args(argv)
+    decisions = parser.add_subparsers(dest="decision", metavar="{show,accept,reject}")
+    for command, summary in DECISIONS.items():
+        decision = decisions.add_parser(command, help=summary, description=summary)
+        paths.add_data_argument(decision, inherited=True)
+        decision.add_argument(
+            "proposal_id", metavar="ID", help="the proposal's id (p-…)"
+        )
+        if command == "accept":
+            decision.add_argument(
+                "--set",
+                action="append",
+                default=[],
+                metavar="FIELD=VALUE",
+                help="change one field of the proposed row (repeatable)",
+            )
+        if command == "reject":
+            decision.add_argument("--reason", default="", help="why, on one line")
+
+
+def run(args: argparse.Namespace) -> int:
+    """List the proposals, or show, accept or reject one; return the exit code."""
+    return decide(args.decision, args) if args.decision else list_proposals(args)
+
+
+def list_proposals(args: argparse.Namespace) -> int:
+    """Print the open proposals, best first; return the exit code."""
     data_dir = paths.chosen_data_dir(args)
     try:
         unknown = load.unknown_sources(data_dir, args.source or [])
@@ -122,21 +154,8 @@ def _decide(command: str, args: argparse.Namespace) -> None:
         print(f"propose reject: {args.proposal_id} will not be proposed again")
 
 
-def decide_main(command: str, argv: list[str]) -> int:
+def decide(command: str, args: argparse.Namespace) -> int:
     """``propose show|accept|reject ID …``; return the exit code."""
-    parser = paths.command_parser(f"propose {command}", __doc__)
-    parser.add_argument("proposal_id", metavar="ID", help="the proposal's id (p-…)")
-    if command == "accept":
-        parser.add_argument(
-            "--set",
-            action="append",
-            default=[],
-            metavar="FIELD=VALUE",
-            help="change one field of the proposed row (repeatable)",
-        )
-    if command == "reject":
-        parser.add_argument("--reason", default="", help="why, on one line")
-    args = parser.parse_args(argv)
     try:
         _decide(command, args)
     except Refused as refused:
@@ -147,6 +166,9 @@ def decide_main(command: str, argv: list[str]) -> int:
         print(f"propose {command}: busy, try again: {busy}", file=sys.stderr)
         return 2
     except OSError as error:
+        if command == "show":  # writes nothing
+            print(f"propose show: cannot read the data: {error}", file=sys.stderr)
+            return 1
         print(writer.not_written(f"propose {command}", error), file=sys.stderr)
         return 2
     except (ValueError, KeyError) as error:  # a table that cannot be read
@@ -154,28 +176,3 @@ def decide_main(command: str, argv: list[str]) -> int:
         print(f"propose {command}: cannot read the data: {reason}", file=sys.stderr)
         return 1
     return 0
-
-
-DECISIONS = ("show", "accept", "reject")
-# Options of the list that take a value, so their value is no command.
-_VALUED = ("--data", "--source", "--limit")
-
-
-def command_of(args: list[str]) -> tuple[str | None, list[str]]:
-    """The decision command among ``args`` (before or after --data), and the rest."""
-    at = 0
-    while at < len(args) and args[at].startswith("-"):
-        at += 2 if args[at] in _VALUED else 1
-    if at < len(args) and args[at] in DECISIONS:
-        return args[at], args[:at] + args[at + 1 :]
-    return None, args
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``propose …``: the list, or one decision; return the exit code."""
-    command, rest = command_of(sys.argv[1:] if argv is None else list(argv))
-    return decide_main(command, rest) if command else list_main(rest)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -7,6 +7,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from jkdefense.data import load, paths, writer
 from jkdefense.pipeline import propose
 from jkdefense.report import curate
+from jkdefense.ui.curate import list_key
 from tests.apptest import run_page
 from tests.test_ingest import snapshot
 
@@ -46,7 +47,7 @@ def choose(at, proposal_id):
     """Select a proposal in the list as a click on its row does."""
     rows = propose.proposals(paths.data_dir())
     position = int(rows.index[rows["proposal_id"] == proposal_id][0])
-    at.session_state["curate_list"] = {
+    at.session_state[list_key(rows)] = {
         "selection": {"rows": [position], "columns": [], "cells": []}
     }
     return at.run()
@@ -119,6 +120,41 @@ def test_accept_writes_the_row_and_the_pages_show_it(curate_copy):
     assert proposal["proposal_id"] not in set(
         propose.proposals(curate_copy)["proposal_id"]
     )
+
+
+def test_a_click_lands_on_the_proposal_shown_when_the_list_changed_beneath_it(
+    curate_copy,
+):
+    complete = propose.proposals(curate_copy)
+    complete = complete[complete["open_fields"] == ""]
+    assert len(complete) >= 2
+    above, shown = complete.iloc[0], complete.iloc[1]
+    at = choose(run_page("curate"), shown["proposal_id"])
+    assert at.header[0].value.startswith(f"Proposed {shown['table']} row")
+    # Another session accepts a proposal listed above the one shown here: every
+    # proposal below it moves up one row.
+    propose.accept(curate_copy, above["proposal_id"])
+    at.button(key=f"curate_accept_{shown['proposal_id']}").click().run()
+    assert not at.exception
+    said = " ".join(s.value for s in at.success).replace("\\", "")
+    assert f"Added to {shown['table']}.csv: {shown['subject']}" in said, text_of(at)
+    for proposal in (above, shown):
+        table = rows_of(curate_copy, proposal["table"])
+        assert proposal["row_id"] in set(table[table.columns[0]])
+    assert load.load_package(curate_copy).problems == []
+
+
+def test_the_proposal_shown_stays_shown_when_the_list_changes_beneath_it(
+    curate_copy,
+):
+    rows = propose.proposals(curate_copy)
+    above, shown = rows.iloc[0], rows.iloc[2]
+    at = choose(run_page("curate"), shown["proposal_id"])
+    propose.reject(curate_copy, above["proposal_id"], "another session")
+    at.run()
+    assert not at.exception
+    assert at.header[0].value.startswith(f"Proposed {shown['table']} row")
+    assert shown["subject"] in at.header[0].value.replace("\\", "")
 
 
 def test_an_edit_that_breaks_the_row_is_refused_and_nothing_is_written(curate_copy):

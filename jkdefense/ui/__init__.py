@@ -18,7 +18,8 @@ always escaped before it reaches Markdown, and never rendered as HTML.
 - overview, threats, programs, pairings, pathway, methodology: what each page
   shows under its finding (its chart tabs, tables)
 - sources, changes: the Sources page's search, queue, downloads, what changed
-- curate: the Curate page's workbench: proposals in context, accept, edit, reject
+- curate, curate_form: the Curate page's workbench: proposals in context,
+  accept, reject; the form that edits a proposal before accepting it
 - downloads: CSV downloads, every cell safe to open in a spreadsheet
 - text: escaping and Markdown for text from the data
 
@@ -32,7 +33,6 @@ from jkdefense.ui.changes import change_log, changes_since
 from jkdefense.ui.curate import (
     curate_view,
     decide,
-    edit_proposal,
     fields_to_fill,
     last_outcome,
     pick_proposal,
@@ -40,6 +40,7 @@ from jkdefense.ui.curate import (
     proposed_values,
     require_whole_package,
 )
+from jkdefense.ui.curate_form import edit_proposal
 from jkdefense.ui.frame import (
     app_config,
     footer,

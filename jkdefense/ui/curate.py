@@ -7,7 +7,10 @@ what happened. The package reloads on the next run because its files changed.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
+from functools import partial
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -30,6 +33,7 @@ from jkdefense.ui.views import kept_view
 
 # What the last decision did, shown once at the top of the next run.
 _OUTCOME = "curate_outcome"
+# The proposal last shown, by id: shown again when the list changes beneath it.
 _PICKED = "curate_picked"
 
 
@@ -94,8 +98,23 @@ def last_outcome() -> None:
     {"success": st.success, "warning": st.warning, "error": st.error}[kind](text)
 
 
+def list_key(rows: pd.DataFrame) -> str:
+    """The proposal list's widget key: one for each list of proposals.
+
+    A selection is a row's position. Kept across a change to the list (another
+    session's Accept), it would point at another proposal; a new list is a
+    new widget, with no selection.
+    """
+    ids = "\n".join(rows["proposal_id"].tolist())
+    return "curate_list_" + hashlib.sha256(ids.encode("utf-8")).hexdigest()[:16]
+
+
 def pick_proposal(rows: pd.DataFrame) -> pd.Series | None:
-    """The list of proposals; the one the analyst selects (the first by default)."""
+    """The list of proposals; the one the analyst selects.
+
+    With no row selected in this list: the proposal shown last, while it is
+    still open (the list changed beneath it), else the first.
+    """
     from jkdefense.pipeline import propose
 
     if rows.empty:
@@ -108,7 +127,7 @@ def pick_proposal(rows: pd.DataFrame) -> pd.Series | None:
         width="stretch",
         on_select="rerun",
         selection_mode="single-row",
-        key="curate_list",
+        key=list_key(rows),
     )
     csv_download(
         "Download the proposals (CSV)",
@@ -117,7 +136,15 @@ def pick_proposal(rows: pd.DataFrame) -> pd.Series | None:
         key="curate_list_csv",
     )
     chosen = event.selection.rows if event is not None else []
-    return rows.iloc[chosen[0] if chosen else 0]
+    ids = rows["proposal_id"].tolist()
+    if chosen:
+        at = chosen[0]
+    elif st.session_state.get(_PICKED) in ids:
+        at = ids.index(st.session_state[_PICKED])
+    else:
+        at = 0
+    st.session_state[_PICKED] = ids[at]
+    return rows.iloc[at]
 
 
 def proposal_in_context(pkg: load.Package, proposal: pd.Series) -> None:
@@ -141,7 +168,7 @@ def proposal_in_context(pkg: load.Package, proposal: pd.Series) -> None:
         )
 
 
-def _proposed(pkg: load.Package, proposal_id: str) -> dict[str, str]:
+def proposed_row(pkg: load.Package, proposal_id: str) -> dict[str, str]:
     """The row Accept would write for a proposal, once per data version."""
     from jkdefense.pipeline import propose
 
@@ -155,7 +182,7 @@ def _proposed(pkg: load.Package, proposal_id: str) -> dict[str, str]:
 
 def proposed_values(pkg: load.Package, proposal: pd.Series) -> None:
     """What Accept writes: every field the proposal fills, as a table."""
-    row = _proposed(pkg, proposal["proposal_id"])
+    row = proposed_row(pkg, proposal["proposal_id"])
     filled = pd.DataFrame(
         {"field": list(row), "value": [str(value) for value in row.values()]}
     )
@@ -166,8 +193,13 @@ def proposed_values(pkg: load.Package, proposal: pd.Series) -> None:
     )
 
 
-def _decide(work: Callable[[], object], done: str) -> None:
-    """Run an Accept or Reject; keep what it did for the next run and rerun."""
+def record_decision(work: Callable[[], object], done: str) -> None:
+    """Run an Accept or Reject; keep what it did for the run that follows.
+
+    A button's callback: it runs before the next run, on the proposal shown
+    when the button was drawn, so a click lands even when another session's
+    change has altered the list since.
+    """
     from jkdefense.pipeline import propose
 
     try:
@@ -186,7 +218,6 @@ def _decide(work: Callable[[], object], done: str) -> None:
     else:
         st.session_state[_OUTCOME] = ("success", escape_markdown(done))
         st.session_state.pop(_PICKED, None)
-    st.rerun()
 
 
 def fields_to_fill(proposal: pd.Series) -> list[str]:
@@ -201,88 +232,39 @@ def fields_to_fill(proposal: pd.Series) -> list[str]:
     return to_fill
 
 
+def _reject(data_dir: Path, proposal_id: str, reason_key: str) -> None:
+    """Reject with the reason the box holds when Reject is clicked."""
+    from jkdefense.pipeline import propose
+
+    propose.reject(data_dir, proposal_id, st.session_state.get(reason_key, ""))
+
+
 def decide(pkg: load.Package, proposal: pd.Series, can_accept: bool = True) -> None:
     """Accept as proposed (when nothing is left to fill in), or Reject with a reason."""
     from jkdefense.pipeline import propose
 
     proposal_id = proposal["proposal_id"]
     accept, reject = st.columns(2)
-    if accept.button(
+    accept.button(
         "Accept",
         type="primary",
         disabled=not can_accept,
         key=f"curate_accept_{proposal_id}",
-    ):
-        _decide(
-            lambda: propose.accept(pkg.data_dir, proposal_id),
+        on_click=record_decision,
+        args=(
+            partial(propose.accept, pkg.data_dir, proposal_id),
             f"Added to {proposal['table']}.csv: {proposal['subject']}.",
-        )
+        ),
+    )
     with reject:
-        reason = st.text_input("Why reject (optional)", key=f"curate_why_{proposal_id}")
-        if st.button("Reject", key=f"curate_reject_{proposal_id}"):
-            _decide(
-                lambda: propose.reject(pkg.data_dir, proposal_id, reason),
+        reason_key = f"curate_why_{proposal_id}"
+        st.text_input("Why reject (optional)", key=reason_key)
+        st.button(
+            "Reject",
+            key=f"curate_reject_{proposal_id}",
+            on_click=record_decision,
+            args=(
+                partial(_reject, pkg.data_dir, proposal_id, reason_key),
                 f"Rejected: {proposal['subject']}. It will not be proposed again.",
-            )
-
-
-def _input(field: curate.FormField, value: str, key: str) -> str:
-    """One field of the form: a choice from the schema, or text."""
-    if field.kind == "choice":
-        choices = field.choices if field.required else ("", *field.choices)
-        meanings = dict(field.meanings)
-        return st.selectbox(
-            field.name,
-            choices,
-            index=choices.index(value) if value in choices else 0,
-            format_func=lambda c: f"{c}: {meanings[c]}" if c in meanings else c,
-            help=field.help,
-            key=key,
+            ),
         )
-    if field.kind == "long_text":
-        return st.text_area(field.name, value, help=field.help, key=key, height=90)
-    return st.text_input(field.name, value, help=field.help, key=key)
-
-
-def edit_proposal(pkg: load.Package, proposal: pd.Series) -> None:
-    """The proposed row as a form: the schema's choices, the rubric beside scores."""
-    from jkdefense.pipeline import propose
-
-    proposal_id = proposal["proposal_id"]
-    proposed = _proposed(pkg, proposal_id)
-    fields = curate.form_fields(
-        pkg.descriptor, pkg.tables.get("rubrics"), proposal["table"]
-    )
-    with st.form(key=f"curate_form_{proposal_id}"):
-        edited = {}
-        for field in fields:
-            key = f"curate_{proposal_id}_{field.name}"
-            value = proposed.get(field.name, "")
-            if field.rubric:
-                left, right = st.columns([2, 3])
-                with left:
-                    edited[field.name] = _input(field, value, key)
-                right.caption(rubric_markdown(field.rubric))
-            else:
-                edited[field.name] = _input(field, value, key)
-        st.caption(
-            "Evidence (kept as proposed): "
-            f"{escape_markdown(proposed.get('evidence_sentence_ids', ''))}; "
-            f"reference {escape_markdown(proposed.get('reference_url', ''))}"
-        )
-        if st.form_submit_button("Accept with these values", type="primary"):
-            changes = curate.changes(proposed, edited)
-            _decide(
-                lambda: propose.accept(pkg.data_dir, proposal_id, changes),
-                f"Added to {proposal['table']}.csv: "
-                f"{edited.get('subject_name') or proposal['subject']}.",
-            )
-
-
-def rubric_markdown(rubric: tuple[tuple[str, str, str], ...]) -> str:
-    """A judged field's rubric, one level to a line, as escaped Markdown."""
-    return "  \n".join(
-        f"**{escape_markdown(level)} {escape_markdown(name)}**: "
-        f"{escape_markdown(meaning)}"
-        for level, name, meaning in rubric
-    )

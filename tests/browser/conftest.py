@@ -4,6 +4,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -35,38 +36,45 @@ def free_port() -> int:
 
 
 def start_server(data_dir: Path | None = None) -> tuple[subprocess.Popen, str]:
-    """Start `streamlit run app.py` on a free port; return the process and URL."""
+    """Start `streamlit run app.py` on a free port; return the process and URL.
+
+    Its output goes to a file, not a pipe: a pipe no one reads fills up and
+    stops a talkative server mid-write.
+    """
     port = free_port()
-    env = dict(os.environ)
-    if data_dir is not None:
-        env["JKDEFENSE_DATA_DIR"] = str(data_dir)
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                if response.read() == b"ok":
-                    return process, url
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError(f"server did not start: {process.stdout.read()}")
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
+        env = dict(os.environ)
+        if data_dir is not None:
+            env["JKDEFENSE_DATA_DIR"] = str(data_dir)
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.port",
+                str(port),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                health = f"{url}/_stcore/health"
+                with urllib.request.urlopen(health, timeout=1) as response:
+                    if response.read() == b"ok":
+                        return process, url
+            except OSError:
+                time.sleep(0.2)
+        process.kill()
+        process.wait()
+        log.seek(0)
+        raise RuntimeError(f"server did not start: {log.read()}")
 
 
 @contextmanager

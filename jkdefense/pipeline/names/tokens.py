@@ -71,6 +71,8 @@ def normalise(text: str) -> str:
     Typeset text hides soft hyphens inside words ("Pre\u00adsident"); left in,
     they would split one word into two names.
     """
+    if text.isascii():  # most sentences: nothing to replace, and no copy made
+        return text
     return text.translate(_INVISIBLE).translate(_SPACES)
 
 

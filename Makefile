@@ -11,7 +11,7 @@ help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 run: setup ## Set up, then start the app at http://127.0.0.1:8501
-	$(PY) -m streamlit run app.py
+	$(PY) -m streamlit run serve.py
 
 test: setup chromium axe ## Set up, then run lint, data checks and every test (browser included)
 	$(PY) -m ruff check .

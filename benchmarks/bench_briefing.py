@@ -6,7 +6,7 @@ cli: the command ``jkdefense export --page all --format pptx|pdf`` run as a new
 process each time, timed from its start (the interpreter's included) to its
 exit, the file written; pptx and pdf alternate.
 
-app: ``streamlit run app.py`` started afresh for each round (headless, a free
+app: ``streamlit run serve.py`` started afresh for each round (headless, a free
 127.0.0.1 port) and Debian's chromium driven by Playwright; a click on "Whole
 app · PPTX" or "Whole app · PDF" is timed from the click to the file fully
 downloaded. In each round, on a new server:
@@ -41,6 +41,7 @@ from jkdefense.data.vocabulary import DOMAINS  # noqa: E402
 from tests.browser.conftest import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
+    server_log,
     start_server,
     wait_until_drawn,
 )
@@ -116,7 +117,8 @@ def app_round(browser, first: str, domain: str, runs: Runs) -> None:
         context.close()
     except Exception:
         process.kill()
-        print(process.communicate(timeout=10)[0][-3000:], file=sys.stderr)
+        process.wait(timeout=10)
+        print(server_log(process)[-3000:], file=sys.stderr)
         raise
     process.terminate()
     try:

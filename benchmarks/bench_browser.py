@@ -2,8 +2,9 @@
 
     .venv/bin/python benchmarks/bench_browser.py [--repeat 3]
 
-Cold start: wall time from launching `python -m streamlit run` (from the project
-folder, so with its .streamlit/config.toml; headless, on a free 127.0.0.1 port) to
+Cold start: wall time from launching `python -m streamlit run serve.py`, as `make
+run` does (from the project folder, so with its .streamlit/config.toml; headless,
+on a free 127.0.0.1 port) to
 the first page rendered in a fresh browser context: its h1 visible, its first chart
 drawn, and the script no longer running. The app starts twice per round: first
 with an empty package cache (the first start after the data changed: every table
@@ -49,7 +50,8 @@ from tests.browser.conftest import (  # noqa: E402
     free_port,
 )
 
-APP = ROOT / "app.py"
+# What `make run` starts: app.py, served with the head start of serve.py.
+APP = ROOT / "serve.py"
 BARE_SCRIPT = '''\
 """Bare page: a title and one small Altair chart."""
 

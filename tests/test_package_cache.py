@@ -1,6 +1,7 @@
 """The checked package is kept between starts, and never outlives a change."""
 
 import os
+import threading
 import time
 
 import pytest
@@ -121,12 +122,36 @@ def long_feed(monkeypatch):
     monkeypatch.setattr(package_cache, "CHECK_AFTER_DRAWING_ABOVE", 0)
 
 
-def test_a_short_feed_opens_checked(data_copy, cache):
+def test_a_short_feed_is_checked_before_its_first_page(data_copy, cache):
     misquote(data_copy)
     opening = package_cache.open_package(data_copy)
-    assert not opening.checking
-    assert opening.current().checked
-    assert any(p.field == "evidence_quote" for p in opening.current().problems)
+    package = opening.current()  # waits for the check started at the opening
+    assert package.checked and not opening.checking
+    assert any(p.field == "evidence_quote" for p in package.problems)
+
+
+def test_the_servers_head_start_and_the_first_run_share_one_check(
+    data_copy, cache, loads, monkeypatch
+):
+    from jkdefense.ui import prepare_first_run, state
+
+    monkeypatch.setenv("JKDEFENSE_DATA_DIR", str(data_copy))
+    misquote(data_copy)
+    counted = load.load_package
+
+    def slow(*args, **kwargs):
+        time.sleep(0.5)  # a check still running when the first run asks
+        return counted(*args, **kwargs)
+
+    monkeypatch.setattr(load, "load_package", slow)
+    head_start = threading.Thread(target=prepare_first_run)  # as serve.py's
+    head_start.start()
+    time.sleep(0.2)
+    package = state.opening(data_copy).current()  # as the first run asks
+    head_start.join(timeout=60)
+    assert package.checked
+    assert any(p.field == "evidence_quote" for p in package.problems)
+    assert len(loads) == 1
 
 
 def test_a_long_feed_opens_at_once_and_its_check_finds_every_problem(

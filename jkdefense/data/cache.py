@@ -234,10 +234,12 @@ class Opening:
     def current(self) -> load.Package:
         """The checked package once there is one; until then the tables as read.
 
-        Raises what the check raised, as a load in the script run would.
+        Without tables to show meanwhile, waits for the check. Raises what the
+        check raised, as a load in the script run would.
         """
-        if self.checking:
-            return self._provisional
+        provisional = self._provisional
+        if self.checking and provisional is not None:
+            return provisional
         return self.checked()
 
     def checked(self, timeout: float | None = None) -> load.Package:
@@ -265,14 +267,19 @@ def wait_for_checks(timeout: float = 60) -> None:
 def open_package(data_dir: Path) -> Opening:
     """The package as the app opens it: kept, checked now, or checked in a thread.
 
-    A kept package, or a feed of at most CHECK_AFTER_DRAWING_ABOVE articles, is
-    opened checked. A longer one opens with its tables as read_package gives
-    them, checked in a thread from Opening.start_check on (the result is kept,
-    as load_package keeps it).
+    A kept package is opened checked. A feed of at most
+    CHECK_AFTER_DRAWING_ABOVE articles is checked at once, in a thread; asking
+    for its package waits for the check. A longer one opens with its tables as
+    read_package gives them, checked in a thread from Opening.start_check on.
+    Either check keeps its result, as load_package does.
     """
     kept, check, seeds = _kept_or_check(data_dir)
     if kept is not None:
         return Opening(checked=kept)
     if seeds <= CHECK_AFTER_DRAWING_ABOVE:
-        return Opening(checked=check())
+        # Checked in a thread at once, waited for by whoever asks: an Opening
+        # made before the first run (serve.py) is then shared, never repeated.
+        opening = Opening(check=check)
+        opening.start_check()
+        return opening
     return Opening(provisional=load.read_package(data_dir), check=check)

@@ -4,7 +4,8 @@ The only part of the package that imports streamlit. Text from the data is
 always escaped before it reaches Markdown, and never rendered as HTML.
 
 - state: the package, what it derives per data version, the shared filters
-- memo, script_run: what is kept in memory; one script run through app.py
+- memo, script_run: what is kept in memory; one script run through app.py, and
+  what the server prepares before the first (serve.py)
 - settings: the widgets of the shared filters and pages' settings, drawn from
   their records (report.setting_records), and their readers
 - views: a page's view as the registry builds it, kept per filters and settings
@@ -75,7 +76,7 @@ from jkdefense.ui.pathway import (
 )
 from jkdefense.ui.programs import program_charts, programs_table
 from jkdefense.ui.row_evidence import evidence_panel
-from jkdefense.ui.script_run import begin_frame, end_frame
+from jkdefense.ui.script_run import begin_frame, end_frame, prepare_first_run
 from jkdefense.ui.settings import setting_widgets
 from jkdefense.ui.share import briefing_buttons
 from jkdefense.ui.sources import (
@@ -138,6 +139,7 @@ __all__ = [
     "pathway_sections",
     "pick_proposal",
     "precedents_table",
+    "prepare_first_run",
     "problem_banner",
     "problems_table",
     "program_charts",

@@ -36,45 +36,45 @@ def free_port() -> int:
 
 
 def start_server(data_dir: Path | None = None) -> tuple[subprocess.Popen, str]:
-    """Start `streamlit run app.py` on a free port; return the process and URL.
+    """Start the app as `make run` does, on a free port; return the process and URL.
 
-    Its output goes to a file, not a pipe: a pipe no one reads fills up and
-    stops a talkative server mid-write.
+    Its output goes to a file (server_log reads it), not a pipe: a pipe no one
+    reads fills up and stops a talkative server mid-write.
     """
     port = free_port()
-    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
-        env = dict(os.environ)
-        if data_dir is not None:
-            env["JKDEFENSE_DATA_DIR"] = str(data_dir)
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.port",
-                str(port),
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                health = f"{url}/_stcore/health"
-                with urllib.request.urlopen(health, timeout=1) as response:
-                    if response.read() == b"ok":
-                        return process, url
-            except OSError:
-                time.sleep(0.2)
-        process.kill()
-        process.wait()
-        log.seek(0)
-        raise RuntimeError(f"server did not start: {log.read()}")
+    # Open as long as the process object lives, to be read once it has stopped.
+    log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115
+    env = dict(os.environ)
+    if data_dir is not None:
+        env["JKDEFENSE_DATA_DIR"] = str(data_dir)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "serve.py"]
+        + ["--server.port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    process.log = log
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            health = f"{url}/_stcore/health"
+            with urllib.request.urlopen(health, timeout=1) as response:
+                if response.read() == b"ok":
+                    return process, url
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    process.wait()
+    raise RuntimeError(f"server did not start: {server_log(process)}")
+
+
+def server_log(process: subprocess.Popen) -> str:
+    """What a server started by start_server has written so far."""
+    process.log.seek(0)
+    return process.log.read()
 
 
 @contextmanager

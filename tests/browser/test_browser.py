@@ -10,6 +10,7 @@ from jkdefense.report import registry
 from tests.browser.conftest import (
     DRAW_TIMEOUT_MS,
     fresh_server,
+    server_log,
     start_server,
     wait_until_drawn,
 )
@@ -138,7 +139,8 @@ def test_touring_every_page_and_control_stays_on_loopback(page):
         assert recorder.outside == [] and recorder.errors == []
     finally:
         process.terminate()
-        log = process.communicate(timeout=10)[0]
+        process.wait(timeout=10)
+        log = server_log(process)
     assert "external IP" not in log and "Collecting usage statistics" not in log
     addresses = {a for a in log.split() if a.startswith(("http://", "https://"))}
     assert addresses and all(a.startswith("http://127.0.0.1:") for a in addresses)

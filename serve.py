@@ -1,0 +1,31 @@
+"""The app's server: `streamlit run serve.py` serves app.py, its first page sooner.
+
+Between the server answering and the browser asking for the first page, the
+browser loads Streamlit's frontend (about 0.8 s), and the server waits. A
+thread uses that wait to import what every page needs and to make a first
+Vega-Lite spec (jkdefense.ui.prepare_first_run), which the first run would
+otherwise do while the analyst watches (benchmarks/RESULTS.md, "Cold start").
+`streamlit run app.py` serves the same app without the head start.
+"""
+
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import streamlit as st
+
+
+def _prepare() -> None:
+    from jkdefense.ui import prepare_first_run
+
+    prepare_first_run()
+
+
+@asynccontextmanager
+async def _head_start(_app: st.App) -> AsyncIterator[None]:
+    threading.Thread(target=_prepare, name="jkdefense-prepare", daemon=True).start()
+    yield
+
+
+app = st.App(Path(__file__).with_name("app.py"), lifespan=_head_start)

@@ -2,10 +2,12 @@
 
 Between the server answering and the browser asking for the first page, the
 browser loads Streamlit's frontend (about 0.8 s), and the server waits. A
-thread uses that wait to import what every page needs and to make a first
-Vega-Lite spec (jkdefense.ui.prepare_first_run), which the first run would
-otherwise do while the analyst watches (benchmarks/RESULTS.md, "Cold start").
-`streamlit run app.py` serves the same app without the head start.
+thread uses that wait to import what every page needs, open the package and
+make the landing page's view and charts (jkdefense.ui.prepare_first_run),
+which the first run would otherwise do while the analyst watches. And no
+session starts in Streamlit's legacy pages mode, which would cost the first
+run a rerun (benchmarks/RESULTS.md, "Cold start"). `streamlit run app.py`
+serves the same app without the head start.
 """
 
 import threading
@@ -14,6 +16,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import streamlit as st
+
+from jkdefense.pages_mode import start_without_legacy_pages_mode
 
 
 def _prepare() -> None:
@@ -24,6 +28,7 @@ def _prepare() -> None:
 
 @asynccontextmanager
 async def _head_start(_app: st.App) -> AsyncIterator[None]:
+    start_without_legacy_pages_mode()
     threading.Thread(target=_prepare, name="jkdefense-prepare", daemon=True).start()
     yield
 

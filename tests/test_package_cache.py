@@ -227,3 +227,24 @@ def test_the_app_sees_an_edited_map_file(data_copy):
     assert state.data_signature(data_copy) == before
     os.utime(data_copy / "geo" / "basemap.geojson", ns=(3, 3))
     assert state.data_signature(data_copy) != before
+
+
+def test_the_head_start_makes_the_landing_page_the_first_run_shows(
+    data_copy, cache, monkeypatch
+):
+    from jkdefense.report import overview
+    from jkdefense.ui import prepare_first_run
+    from tests.apptest import run_page
+
+    monkeypatch.setenv("JKDEFENSE_DATA_DIR", str(data_copy))
+    builds = []
+    real = overview.build
+    monkeypatch.setattr(
+        overview, "build", lambda *args: builds.append(1) or real(*args)
+    )
+    prepare_first_run()
+    assert builds == [1]
+    at = run_page("overview")  # a first run, through app.py, with no URL
+    assert not at.exception
+    assert at.get("vega_lite_chart")
+    assert builds == [1]  # the view the head start made, not built again

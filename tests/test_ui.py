@@ -1,4 +1,6 @@
 import gc
+import threading
+import time
 import weakref
 
 import pandas as pd
@@ -88,6 +90,68 @@ def test_kept_values_follow_their_key_and_the_oldest_goes_first(monkeypatch):
     memo.kept("test_kind", (2,), lambda: build(2))
     assert built == [1, 2, 3, 2]
     memo._KEPT.pop("test_kind")
+
+
+def test_a_value_being_built_is_waited_for_not_built_twice():
+    started, release, built = threading.Event(), threading.Event(), []
+
+    def slow_build():
+        built.append(1)
+        started.set()
+        release.wait(10)
+        return ["value"]
+
+    results = []
+    first = threading.Thread(
+        target=lambda: results.append(memo.kept("test_once", (1,), slow_build))
+    )
+    first.start()
+    started.wait(10)
+    second = threading.Thread(
+        target=lambda: results.append(memo.kept("test_once", (1,), slow_build))
+    )
+    second.start()
+    time.sleep(0.1)
+    release.set()
+    first.join(10)
+    second.join(10)
+    assert built == [1]
+    assert results[0] is results[1]
+    memo._KEPT.pop("test_once")
+
+
+def test_a_failed_build_is_tried_again_by_the_one_waiting():
+    started, release, tries = threading.Event(), threading.Event(), []
+
+    def failing_once():
+        tries.append(1)
+        if len(tries) == 1:
+            started.set()
+            release.wait(10)
+            raise RuntimeError("the first build broke")
+        return "second"
+
+    errors, results = [], []
+
+    def ask():
+        try:
+            results.append(memo.kept("test_retry", (1,), failing_once))
+        except RuntimeError as error:
+            errors.append(str(error))
+
+    first = threading.Thread(target=ask)
+    first.start()
+    started.wait(10)
+    second = threading.Thread(target=ask)
+    second.start()
+    time.sleep(0.1)
+    release.set()
+    first.join(10)
+    second.join(10)
+    # The waiter does not take the builder's error: it builds for itself.
+    assert errors == ["the first build broke"] and results == ["second"]
+    assert memo.kept("test_retry", (1,), lambda: "third") == "second"
+    memo._KEPT.pop("test_retry")
 
 
 def test_kept_with_lives_as_long_as_its_owner():

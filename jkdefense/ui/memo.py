@@ -18,6 +18,7 @@ import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any
 
 import pandas as pd
@@ -43,19 +44,45 @@ def kept(kind: str, key: tuple, build: Callable[[], Any]) -> Any:
     anything read from the files). NOTE: a plain dictionary, not
     st.cache_resource: a rerun makes 13 to 36 lookups, each 0.7 µs here and 70
     to 155 µs there, which hashes the key at every call (51 to 65 ms for a view
-    of 10,000 articles; benchmarks/bench_memo.py). Two sessions may build the same
-    value at once: both get a valid one.
+    of 10,000 article ids; benchmarks/bench_memo.py). A value being built is
+    waited for, not built twice (the server's head start and the first run ask
+    for the same ones); a build that fails is tried again by the next asker.
     """
+    while True:
+        with _KEPT_LOCK:
+            entries = _KEPT.setdefault(kind, OrderedDict())
+            if key in entries:
+                entries.move_to_end(key)
+                return entries[key]
+            pending = _BUILDING.get((kind, key))
+            if pending is None:
+                mine = _BUILDING[(kind, key)] = Future()
+        if pending is None:
+            return _build(kind, key, build, mine)
+        if pending.result() is not _FAILED:
+            return pending.result()
+
+
+_BUILDING: dict[tuple[str, tuple], Future] = {}
+# What a failed build leaves its waiters: each tries for itself.
+_FAILED = object()
+
+
+def _build(kind: str, key: tuple, build: Callable[[], Any], done: Future) -> Any:
+    try:
+        value = build()
+    except BaseException:
+        with _KEPT_LOCK:
+            del _BUILDING[(kind, key)]
+        done.set_result(_FAILED)
+        raise
     with _KEPT_LOCK:
         entries = _KEPT.setdefault(kind, OrderedDict())
-        if key in entries:
-            entries.move_to_end(key)
-            return entries[key]
-    value = build()
-    with _KEPT_LOCK:
         entries[key] = value
         while len(entries) > KEEP.get(kind, KEEP_OTHERWISE):
             entries.popitem(last=False)
+        del _BUILDING[(kind, key)]
+    done.set_result(value)
     return value
 
 

@@ -35,8 +35,12 @@ def altair(chart: alt.Chart, key: str) -> None:
     tested valid, and validating them again on every new view cost up to a
     third of a page's rerun (benchmarks/RESULTS.md).
     """
-    spec = kept_with(chart, ("spec",), lambda: vega_lite_spec(chart))
-    st.vega_lite_chart(spec, theme=None, key=key, width="stretch")
+    st.vega_lite_chart(kept_spec(chart), theme=None, key=key, width="stretch")
+
+
+def kept_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
+    """The chart's spec (vega_lite_spec), made once while the chart lives."""
+    return kept_with(chart, ("spec",), lambda: vega_lite_spec(chart))
 
 
 def _arrow_dataset(data: Any, datasets: dict[str, bytes]) -> dict[str, str]:
@@ -129,6 +133,13 @@ def _for_meeting(figure: Any, kind: str = "") -> Any:
 def drawn(chart: ChartView) -> Any:
     """The chart's figure, drawn once while its view is kept (reruns reuse it)."""
     return from_frame(chart.data, ("figure", chart.key), lambda: draw.figure(chart))
+
+
+def draw_ahead(chart: ChartView) -> None:
+    """Make the chart's figure and spec as show_chart will, showing nothing."""
+    figure = drawn(chart)
+    if isinstance(figure, alt.TopLevelMixin):
+        kept_spec(figure)
 
 
 def show_chart(chart: ChartView) -> None:

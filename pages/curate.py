@@ -26,8 +26,8 @@ if proposal is not None:
     )
     ui.prose(f"Why proposed: {proposal['why']}")
     ui.proposal_in_context(pkg, proposal)
-    ui.proposed_values(pkg, proposal)
+    ui.proposed_values(pkg, view, proposal)
     to_fill = ui.fields_to_fill(proposal)
-    ui.decide(pkg, proposal, can_accept=not to_fill)
+    ui.decide(pkg, view, proposal, can_accept=not to_fill)
     with st.expander("Edit before accepting", expanded=bool(to_fill)):
-        ui.edit_proposal(pkg, proposal)
+        ui.edit_proposal(pkg, view, proposal)

@@ -6,6 +6,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from jkdefense.data import load, paths, writer
 from jkdefense.pipeline import propose
+from jkdefense.pipeline.propose import inputs
 from jkdefense.report import curate
 from jkdefense.ui.curate import list_key
 from tests.apptest import run_page
@@ -43,9 +44,9 @@ def first_open(data_dir, with_nothing_to_fill=True):
     return open_.iloc[0]
 
 
-def choose(at, proposal_id):
+def choose(at, proposal_id, source_ids=None):
     """Select a proposal in the list as a click on its row does."""
-    rows = propose.proposals(paths.data_dir())
+    rows = propose.proposals(paths.data_dir(), source_ids)
     position = int(rows.index[rows["proposal_id"] == proposal_id][0])
     at.session_state[list_key(rows)] = {
         "selection": {"rows": [position], "columns": [], "cells": []}
@@ -155,6 +156,36 @@ def test_the_proposal_shown_stays_shown_when_the_list_changes_beneath_it(
     assert not at.exception
     assert at.header[0].value.startswith(f"Proposed {shown['table']} row")
     assert shown["subject"] in at.header[0].value.replace("\\", "")
+
+
+def test_the_row_shown_and_written_come_from_the_articles_the_list_proposes_from(
+    curate_copy, monkeypatch
+):
+    every = tuple(rows_of(curate_copy, "sources")["source_id"])
+    chosen = every[1:3]
+    listed = propose.proposals(curate_copy, chosen)
+    complete = listed[listed["open_fields"] == ""]
+    assert not complete.empty
+    proposal = complete.iloc[0]
+    read = []
+    real = inputs.read_feed
+
+    def reading(data_dir, source_ids=None):
+        read.append(source_ids)
+        return real(data_dir, source_ids)
+
+    monkeypatch.setattr(inputs, "read_feed", reading)
+    at = run_page("curate", {"source": list(chosen)})
+    at = choose(at, proposal["proposal_id"], chosen)
+    assert at.header[0].value.startswith(f"Proposed {proposal['table']} row")
+    at.button(key=f"curate_accept_{proposal['proposal_id']}").click().run()
+    assert not at.exception
+    assert any("Added to" in s.value for s in at.success), text_of(at)
+    table = rows_of(curate_copy, proposal["table"])
+    assert proposal["row_id"] in set(table[table.columns[0]])
+    # The list, the row shown and Accept each read those two articles, never
+    # the whole feed (the test's own listings aside).
+    assert read and set(read) == {chosen}
 
 
 def test_an_edit_that_breaks_the_row_is_refused_and_nothing_is_written(curate_copy):

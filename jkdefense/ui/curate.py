@@ -37,16 +37,28 @@ _OUTCOME = "curate_outcome"
 _PICKED = "curate_picked"
 
 
-def proposals(pkg: load.Package, source_ids: tuple[str, ...]) -> pd.DataFrame:
-    """The open proposals from those articles, best first, once per data version.
+def proposed_from(
+    pkg: load.Package, view: filters.ViewFilters
+) -> tuple[str, ...] | None:
+    """The articles the page proposes from (None: every article of the feed).
 
-    Only the articles in view are read: on a long feed, proposing from every
-    sentence takes seconds per 10,000 sentences (benchmarks/RESULTS.md).
+    Those in view, or the curate.MOST_ARTICLES most recent of them. The list,
+    the row shown and the row Accept writes are all proposed from these: on a
+    long feed, proposing from every sentence takes seconds per 10,000
+    sentences (benchmarks/RESULTS.md).
+    """
+    ids = curate.articles_to_propose_from(pkg.tables["sources"], view.source_ids)
+    return None if len(ids) == len(pkg.source_ids) else ids
+
+
+def proposals(pkg: load.Package, view: filters.ViewFilters) -> pd.DataFrame:
+    """The open proposals from the articles proposed_from gives, best first.
+
+    Once per data version and set of articles.
     """
     from jkdefense.pipeline import propose
 
-    every = len(source_ids) == len(pkg.source_ids)
-    wanted = None if every else source_ids
+    wanted = proposed_from(pkg, view)
     return per_data(
         "proposals", pkg, (wanted,), lambda: propose.proposals(pkg.data_dir, wanted)
     )
@@ -57,12 +69,12 @@ def build_curate(pkg: load.Package, view: filters.ViewFilters) -> PageView:
 
     From the most recent ones when there are more than curate.MOST_ARTICLES.
     """
-    ids = curate.articles_to_propose_from(pkg.tables["sources"], view.source_ids)
-    tables = {**page_tables(pkg), "proposals": proposals(pkg, ids)}
+    wanted = proposed_from(pkg, view)
+    tables = {**page_tables(pkg), "proposals": proposals(pkg, view)}
     page = curate.build(tables, view, chart_labels(pkg, view))
-    if len(ids) < len(view.source_ids):
+    if wanted is not None and len(wanted) < len(view.source_ids):
         page.takeaway += (
-            f" Proposed from the {len(ids)} most recent of the "
+            f" Proposed from the {len(wanted)} most recent of the "
             f"{len(view.source_ids):,} articles in view: choose articles in the "
             "sidebar to propose from others."
         )
@@ -168,21 +180,26 @@ def proposal_in_context(pkg: load.Package, proposal: pd.Series) -> None:
         )
 
 
-def proposed_row(pkg: load.Package, proposal_id: str) -> dict[str, str]:
+def proposed_row(
+    pkg: load.Package, view: filters.ViewFilters, proposal_id: str
+) -> dict[str, str]:
     """The row Accept would write for a proposal, once per data version."""
     from jkdefense.pipeline import propose
 
+    wanted = proposed_from(pkg, view)
     return per_data(
         "proposed_row",
         pkg,
-        (proposal_id,),
-        lambda: propose.proposed_row(pkg.data_dir, proposal_id),
+        (proposal_id, wanted),
+        lambda: propose.proposed_row(pkg.data_dir, proposal_id, wanted),
     )
 
 
-def proposed_values(pkg: load.Package, proposal: pd.Series) -> None:
+def proposed_values(
+    pkg: load.Package, view: filters.ViewFilters, proposal: pd.Series
+) -> None:
     """What Accept writes: every field the proposal fills, as a table."""
-    row = proposed_row(pkg, proposal["proposal_id"])
+    row = proposed_row(pkg, view, proposal["proposal_id"])
     filled = pd.DataFrame(
         {"field": list(row), "value": [str(value) for value in row.values()]}
     )
@@ -232,18 +249,30 @@ def fields_to_fill(proposal: pd.Series) -> list[str]:
     return to_fill
 
 
-def _reject(data_dir: Path, proposal_id: str, reason_key: str) -> None:
+def _reject(
+    data_dir: Path,
+    proposal_id: str,
+    reason_key: str,
+    source_ids: tuple[str, ...] | None,
+) -> None:
     """Reject with the reason the box holds when Reject is clicked."""
     from jkdefense.pipeline import propose
 
-    propose.reject(data_dir, proposal_id, st.session_state.get(reason_key, ""))
+    reason = st.session_state.get(reason_key, "")
+    propose.reject(data_dir, proposal_id, reason, source_ids)
 
 
-def decide(pkg: load.Package, proposal: pd.Series, can_accept: bool = True) -> None:
+def decide(
+    pkg: load.Package,
+    view: filters.ViewFilters,
+    proposal: pd.Series,
+    can_accept: bool = True,
+) -> None:
     """Accept as proposed (when nothing is left to fill in), or Reject with a reason."""
     from jkdefense.pipeline import propose
 
     proposal_id = proposal["proposal_id"]
+    wanted = proposed_from(pkg, view)
     accept, reject = st.columns(2)
     accept.button(
         "Accept",
@@ -252,7 +281,7 @@ def decide(pkg: load.Package, proposal: pd.Series, can_accept: bool = True) -> N
         key=f"curate_accept_{proposal_id}",
         on_click=record_decision,
         args=(
-            partial(propose.accept, pkg.data_dir, proposal_id),
+            partial(propose.accept, pkg.data_dir, proposal_id, None, wanted),
             f"Added to {proposal['table']}.csv: {proposal['subject']}.",
         ),
     )
@@ -264,7 +293,7 @@ def decide(pkg: load.Package, proposal: pd.Series, can_accept: bool = True) -> N
             key=f"curate_reject_{proposal_id}",
             on_click=record_decision,
             args=(
-                partial(_reject, pkg.data_dir, proposal_id, reason_key),
+                partial(_reject, pkg.data_dir, proposal_id, reason_key, wanted),
                 f"Rejected: {proposal['subject']}. It will not be proposed again.",
             ),
         )

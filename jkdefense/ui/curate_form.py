@@ -13,9 +13,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from jkdefense.analysis import filters
 from jkdefense.data import load
 from jkdefense.report import curate
-from jkdefense.ui.curate import proposed_row, record_decision
+from jkdefense.ui.curate import proposed_from, proposed_row, record_decision
 from jkdefense.ui.text import escape_markdown
 
 
@@ -42,6 +43,7 @@ def _accept_edited(
     proposal: dict[str, str],
     proposed: dict[str, str],
     keys: dict[str, str],
+    source_ids: tuple[str, ...] | None,
 ) -> None:
     """The form's callback: accept with the values the form holds now."""
     from jkdefense.pipeline import propose
@@ -53,16 +55,19 @@ def _accept_edited(
             data_dir,
             proposal["proposal_id"],
             curate.changes(proposed, edited),
+            source_ids,
         ),
         f"Added to {proposal['table']}.csv: "
         f"{edited.get('subject_name') or proposal['subject']}.",
     )
 
 
-def edit_proposal(pkg: load.Package, proposal: pd.Series) -> None:
+def edit_proposal(
+    pkg: load.Package, view: filters.ViewFilters, proposal: pd.Series
+) -> None:
     """The proposed row as a form: the schema's choices, the rubric beside scores."""
     proposal_id = proposal["proposal_id"]
-    proposed = proposed_row(pkg, proposal_id)
+    proposed = proposed_row(pkg, view, proposal_id)
     fields = curate.form_fields(
         pkg.descriptor, pkg.tables.get("rubrics"), proposal["table"]
     )
@@ -91,6 +96,7 @@ def edit_proposal(pkg: load.Package, proposal: pd.Series) -> None:
                 {k: proposal[k] for k in ("proposal_id", "table", "subject")},
                 dict(proposed),
                 keys,
+                proposed_from(pkg, view),
             ),
         )
 

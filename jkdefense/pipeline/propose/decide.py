@@ -55,16 +55,22 @@ def _changelog(data_dir: Path, descriptor: dict) -> Path:
 
 
 def accept(
-    data_dir: Path, proposal_id: str, changes: dict[str, str] | None = None
+    data_dir: Path,
+    proposal_id: str,
+    changes: dict[str, str] | None = None,
+    source_ids: tuple[str, ...] | None = None,
 ) -> Accepted:
     """Add the proposal's row (with ``changes``) to its table, re-derive, log it.
+
+    ``source_ids``: the articles the proposal was listed from (None: the whole
+    feed), so the row written is the row shown (listing.find_open).
 
     Raises Refused (its ``problems`` name file, row and field) when the row
     would add a problem to the package or the proposal is not open; WriterBusy
     when another change holds the data folder longer than the writer waits.
     """
     with writer.change(data_dir, "propose accept") as files:
-        proposal = listing.find_open(data_dir, proposal_id)
+        proposal = listing.find_open(data_dir, proposal_id, source_ids)
         descriptor = schema.read_descriptor(paths.datapackage_path(data_dir))
         resource = schema.resources(descriptor)[proposal.table]
         path = data_dir / resource["path"]
@@ -87,10 +93,18 @@ def accept(
     return Accepted(proposal.table, key, path)
 
 
-def reject(data_dir: Path, proposal_id: str, reason: str = "") -> None:
-    """Record that the proposal is rejected, so it is never proposed again."""
+def reject(
+    data_dir: Path,
+    proposal_id: str,
+    reason: str = "",
+    source_ids: tuple[str, ...] | None = None,
+) -> None:
+    """Record that the proposal is rejected, so it is never proposed again.
+
+    ``source_ids``: the articles the proposal was listed from, as for accept.
+    """
     with writer.change(data_dir, "propose reject") as files:
-        proposal = listing.find_open(data_dir, proposal_id)
+        proposal = listing.find_open(data_dir, proposal_id, source_ids)
         descriptor = schema.read_descriptor(paths.datapackage_path(data_dir))
         resource = schema.resources(descriptor).get(decisions.TABLE)
         if resource is None:

@@ -219,10 +219,17 @@ def proposals(
     return frame(plan(inputs.read_feed(data_dir, source_ids)))
 
 
-def find_open(data_dir: Path, identifier: str) -> Proposal:
-    """The open proposal ``identifier``; Refused, in one line, when there is none."""
+def find_open(
+    data_dir: Path, identifier: str, source_ids: tuple[str, ...] | None = None
+) -> Proposal:
+    """The open proposal ``identifier``; Refused, in one line, when there is none.
+
+    Proposed from the articles ``source_ids`` (None: the whole feed), as the
+    list that showed it was: the same inputs give the same row, and a long
+    feed is not read whole for one proposal.
+    """
     try:
-        feed = inputs.read_feed(data_dir)
+        feed = inputs.read_feed(data_dir, source_ids)
     except load.Unreadable as error:
         raise Refused(f"cannot read the data: {error}") from None
     for proposal in plan(feed):
@@ -236,6 +243,11 @@ def find_open(data_dir: Path, identifier: str) -> Proposal:
     )
 
 
-def proposed_row(data_dir: Path, identifier: str) -> dict[str, str]:
-    """The full row for the target table, in its column order, as accept writes it."""
-    return dict(find_open(data_dir, identifier).row)
+def proposed_row(
+    data_dir: Path, identifier: str, source_ids: tuple[str, ...] | None = None
+) -> dict[str, str]:
+    """The full row for the target table, in its column order, as accept writes it.
+
+    ``source_ids``: the articles the proposal was listed from (find_open).
+    """
+    return dict(find_open(data_dir, identifier, source_ids).row)

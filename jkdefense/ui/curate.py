@@ -51,17 +51,17 @@ def proposed_from(
     return None if len(ids) == len(pkg.source_ids) else ids
 
 
-def proposals(pkg: load.Package, view: filters.ViewFilters) -> pd.DataFrame:
-    """The open proposals from the articles proposed_from gives, best first.
+def _open(pkg: load.Package, view: filters.ViewFilters) -> list:
+    """The open proposals (propose.Proposal) from proposed_from's articles.
 
-    Once per data version and set of articles.
+    Once per data version and set of articles: the list and the row shown
+    come from one proposing (8 s at 10,000 articles, benchmarks/RESULTS.md).
     """
     from jkdefense.pipeline import propose
 
     wanted = proposed_from(pkg, view)
-    return per_data(
-        "proposals", pkg, (wanted,), lambda: propose.proposals(pkg.data_dir, wanted)
-    )
+    listing = partial(propose.open_proposals, pkg.data_dir, wanted)
+    return per_data("open_proposals", pkg, (wanted,), listing)
 
 
 def build_curate(pkg: load.Package, view: filters.ViewFilters) -> PageView:
@@ -69,8 +69,11 @@ def build_curate(pkg: load.Package, view: filters.ViewFilters) -> PageView:
 
     From the most recent ones when there are more than curate.MOST_ARTICLES.
     """
+    from jkdefense.pipeline import propose
+
     wanted = proposed_from(pkg, view)
-    tables = {**page_tables(pkg), "proposals": proposals(pkg, view)}
+    listed = propose.frame(_open(pkg, view))
+    tables = {**page_tables(pkg), "proposals": listed}
     page = curate.build(tables, view, chart_labels(pkg, view))
     if wanted is not None and len(wanted) < len(view.source_ids):
         page.takeaway += (
@@ -183,16 +186,14 @@ def proposal_in_context(pkg: load.Package, proposal: pd.Series) -> None:
 def proposed_row(
     pkg: load.Package, view: filters.ViewFilters, proposal_id: str
 ) -> dict[str, str]:
-    """The row Accept would write for a proposal, once per data version."""
+    """The row Accept would write for a listed proposal (never modify it)."""
     from jkdefense.pipeline import propose
 
-    wanted = proposed_from(pkg, view)
-    return per_data(
-        "proposed_row",
-        pkg,
-        (proposal_id, wanted),
-        lambda: propose.proposed_row(pkg.data_dir, proposal_id, wanted),
-    )
+    for proposal in _open(pkg, view):
+        if proposal.proposal_id == proposal_id:
+            return proposal.row
+    # Not in the list: propose says why, in one line (propose.Refused).
+    return propose.proposed_row(pkg.data_dir, proposal_id, proposed_from(pkg, view))
 
 
 def proposed_values(

@@ -18,6 +18,8 @@ from jkdefense.pipeline.propose.listing import (
     PROPOSAL_COLUMNS,
     Proposal,
     Refused,
+    frame,
+    open_proposals,
     proposals,
     proposed_row,
 )
@@ -28,6 +30,8 @@ __all__ = [
     "Proposal",
     "Refused",
     "accept",
+    "frame",
+    "open_proposals",
     "proposals",
     "proposed_row",
     "reject",

@@ -212,11 +212,18 @@ def frame(found: list[Proposal]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(PROPOSAL_COLUMNS))
 
 
+def open_proposals(
+    data_dir: Path, source_ids: tuple[str, ...] | None = None
+) -> list[Proposal]:
+    """Every open proposal (not cited, not rejected) of those articles, best first."""
+    return plan(inputs.read_feed(data_dir, source_ids))
+
+
 def proposals(
     data_dir: Path, source_ids: tuple[str, ...] | None = None
 ) -> pd.DataFrame:
     """One row per open proposal (not cited, not rejected), best first."""
-    return frame(plan(inputs.read_feed(data_dir, source_ids)))
+    return frame(open_proposals(data_dir, source_ids))
 
 
 def find_open(

@@ -84,3 +84,24 @@ def test_the_app_shows_the_uncurated_article(uncurated_copy, monkeypatch):
     assert not page.exception
     captions = " ".join(c.value for c in page.caption)
     assert "Not yet curated: Seoul and Tokyo Test the Waters" in captions
+
+
+def test_a_long_feed_names_a_few_uncurated_articles_and_counts_the_rest():
+    from jkdefense.ui.sources import NOT_YET_NAMED, not_yet_line
+
+    count = 10_000
+    articles = pd.DataFrame(
+        {
+            "title": [f"Article {i}" for i in range(count)],
+            "source_id": [f"a{i:05d}" for i in range(count)],
+            "date_published": pd.to_datetime(["2024-01-01"] * count),
+        }
+    )
+    line = not_yet_line(articles).replace("\\", "")  # as the caption shows it
+    assert line.startswith("Not yet curated: Article 0 (a00000, 2024-01-01)")
+    assert f"Article {NOT_YET_NAMED - 1} " in line
+    assert f"Article {NOT_YET_NAMED} " not in line
+    assert f"and {count - NOT_YET_NAMED:,} more" in line
+    assert len(line) < 1_000  # naming all 10,000 made a 600 KB caption
+    one = not_yet_line(articles.head(1)).replace("\\", "")
+    assert "more" not in one and one.endswith("2024-01-01).")

@@ -46,12 +46,12 @@ sys.path.insert(0, str(ROOT))
 from tests.browser.conftest import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
+    SERVER_SCRIPT,
     Recorder,
     free_port,
 )
 
-# What `make run` starts: app.py, served with the head start of serve.py.
-APP = ROOT / "serve.py"
+APP = SERVER_SCRIPT
 BARE_SCRIPT = '''\
 """Bare page: a title and one small Altair chart."""
 

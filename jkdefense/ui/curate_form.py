@@ -20,12 +20,15 @@ from jkdefense.ui.curate import proposed_from, proposed_row, record_decision
 from jkdefense.ui.text import escape_markdown
 
 
-def _input(field: curate.FormField, value: str, key: str) -> str:
-    """One field of the form: a choice from the schema, or text."""
+def _input(field: curate.FormField, value: str, key: str) -> None:
+    """One field of the form: a choice from the schema, or text.
+
+    Its value is read from the session state, by ``key``, when the form is sent.
+    """
     if field.kind == "choice":
         choices = field.choices if field.required else ("", *field.choices)
         meanings = dict(field.meanings)
-        return st.selectbox(
+        st.selectbox(
             field.name,
             choices,
             index=choices.index(value) if value in choices else 0,
@@ -33,9 +36,10 @@ def _input(field: curate.FormField, value: str, key: str) -> str:
             help=field.help,
             key=key,
         )
-    if field.kind == "long_text":
-        return st.text_area(field.name, value, help=field.help, key=key, height=90)
-    return st.text_input(field.name, value, help=field.help, key=key)
+    elif field.kind == "long_text":
+        st.text_area(field.name, value, help=field.help, key=key, height=90)
+    else:
+        st.text_input(field.name, value, help=field.help, key=key)
 
 
 def _accept_edited(

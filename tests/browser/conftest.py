@@ -27,6 +27,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
+# What `make run` serves: app.py, with the head start of serve.py.
+SERVER_SCRIPT = ROOT / "serve.py"
 
 
 def free_port() -> int:
@@ -48,7 +50,7 @@ def start_server(data_dir: Path | None = None) -> tuple[subprocess.Popen, str]:
     if data_dir is not None:
         env["JKDEFENSE_DATA_DIR"] = str(data_dir)
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "serve.py"]
+        [sys.executable, "-m", "streamlit", "run", str(SERVER_SCRIPT)]
         + ["--server.port", str(port)],
         cwd=ROOT,
         env=env,

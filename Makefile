@@ -5,13 +5,21 @@ PY := $(VENV)/bin/python
 CHROMIUM := /usr/bin/chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-fast lint fmt data ingest validate bench bench-scale setup lock lock-check axe chromium clean
+.PHONY: help run bytecode test test-fast lint fmt data ingest validate bench bench-scale setup lock lock-check axe chromium clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-run: setup ## Set up, then start the app at http://127.0.0.1:8501
+run: setup bytecode ## Set up, then start the app at http://127.0.0.1:8501
 	$(PY) -m streamlit run serve.py
+
+# Python writes a module's bytecode on first import unless PYTHONDONTWRITEBYTECODE
+# is set (as on some machines and images): then every start compiled the package
+# again, 0.2 s of the first page (benchmarks/RESULTS.md, "Cold start"). Written
+# here, a start reads it; an edited module is compiled afresh in memory until the
+# next `make run` or `make bytecode`.
+bytecode: setup ## Compile the package's modules ahead (what make run serves reads them)
+	$(PY) -m compileall -q jkdefense
 
 test: setup chromium axe ## Set up, then run lint, data checks and every test (browser included)
 	$(PY) -m ruff check .

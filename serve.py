@@ -10,6 +10,7 @@ run a rerun (benchmarks/RESULTS.md, "Cold start"). `streamlit run app.py`
 serves the same app without the head start.
 """
 
+import gc
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -21,9 +22,21 @@ from jkdefense.pages_mode import start_without_legacy_pages_mode
 
 
 def _prepare() -> None:
-    from jkdefense.ui import prepare_first_run
+    # The head start makes a few hundred thousand objects that live as long as
+    # the process and next to no garbage, yet they set off full collections
+    # that walked every object the server has, several times: 0.2 to 0.3 s of
+    # a head start the first run waits for (benchmarks/RESULTS.md, "Cold
+    # start"). So no collection runs meanwhile, and what it made is frozen:
+    # later collections skip it (an object frozen is still freed once nothing
+    # refers to it).
+    gc.disable()
+    try:
+        from jkdefense.ui import prepare_first_run
 
-    prepare_first_run()
+        prepare_first_run()
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 @asynccontextmanager

@@ -3,19 +3,19 @@
     .venv/bin/python benchmarks/bench_browser.py [--repeat 3]
 
 Cold start: wall time from launching `python -m streamlit run serve.py`, as `make
-run` does (from the project folder, so with its .streamlit/config.toml; headless,
-on a free 127.0.0.1 port) to
-the first page rendered in a fresh browser context: its h1 visible, its first chart
-drawn, and the script no longer running. The app starts twice per round: first
-with an empty package cache (the first start after the data changed: every table
-is read and checked, in a long feed after the first page is drawn; that server
-stops once the check is done), then again with the package that start kept (any
-later start on unchanged files; jkdefense/cache.py). The baseline is a bare page
-(a title and one small Altair chart) started with the same flags; the three
-alternate, and medians are reported. Memory: one more cold start of the app
-(package kept), a tour of every page through the sidebar navigation, and the
-server's resident memory (children included) right after start, after the first
-page and after the tour.
+run` does (from the project folder, so with its .streamlit/config.toml; headless, on
+a free 127.0.0.1 port; the package's bytecode written first, by `make bytecode` as
+`make run` does) to the first page rendered in a fresh browser context: its h1
+visible, its first chart drawn, and the script no longer running. The app starts
+twice per round: first with an empty package cache (the first start after the data
+changed: every table is read and checked, in a long feed after the first page is
+drawn; that server stops once the check is done), then again with the package that
+start kept (any later start on unchanged files; jkdefense/cache.py). The baseline is
+a bare page (a title and one small Altair chart) started with the same flags; the
+three alternate, each launched once the machine is quiet (wait_quiet), and medians
+are reported. Memory: one more cold start of the app (package kept), a tour of every
+page through the sidebar navigation, and the server's resident memory (children
+included) right after start, after the first page and after the tour.
 
 Every wait times out and every server is stopped, whatever happens. Console errors,
 page errors, exception boxes and requests that leave 127.0.0.1 are reported; the
@@ -76,6 +76,7 @@ SERVER_FLAGS = [
 # Host names resolve to nothing, so no request can leave 127.0.0.1 even by mistake.
 LOOPBACK_ONLY = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 START_TIMEOUT_S = 60
+QUIET_IDLE_SHARE = 0.9
 WAIT_MS = 60_000
 
 # True once the script has finished, the status widget no longer shows it running,
@@ -259,6 +260,32 @@ def rss_mb(pid: int) -> tuple[float, int]:
     return total_kb / 1024, counted
 
 
+def cpu_idle_share(seconds: float) -> float:
+    """The share of the machine's CPU time left idle over ``seconds`` (/proc/stat)."""
+
+    def idle_and_total() -> tuple[int, int]:
+        fields = [int(v) for v in Path("/proc/stat").read_text().split()[1:9]]
+        return fields[3] + fields[4], sum(fields)  # idle + iowait, all
+
+    idle_before, total_before = idle_and_total()
+    time.sleep(seconds)
+    idle_after, total_after = idle_and_total()
+    return (idle_after - idle_before) / max(total_after - total_before, 1)
+
+
+def wait_quiet(timeout_s: float = 10) -> None:
+    """Wait until the machine is idle (90% over 0.3 s), at most ``timeout_s``.
+
+    A server that has just stopped and a tab just closed keep the CPU busy for
+    a moment after the calls return: a start right then ran about 0.3 s slower,
+    so whatever ran just before (an app server, or the bare one) skewed the
+    next start. Each cold start begins on a quiet machine.
+    """
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline and cpu_idle_share(0.3) < QUIET_IDLE_SHARE:
+        pass
+
+
 def cold_start(
     browser: Browser,
     script: Path,
@@ -269,6 +296,7 @@ def cold_start(
     """Seconds from launch to health and to the first page rendered; RSS then."""
     # The browser context exists before the launch: only the server start and the
     # page load are timed.
+    wait_quiet()
     with (
         fresh_tab(browser, problems, run) as page,
         running_server(script, cache) as server,
@@ -328,12 +356,18 @@ def toured_memory(browser: Browser, problems: Problems, cache: Path) -> dict:
     }
 
 
+def compile_as_make_run() -> None:
+    """Write the package's bytecode, as `make run` does before it serves."""
+    subprocess.run(["make", "--silent", "bytecode"], cwd=ROOT, check=True)
+
+
 def measure(repeat: int) -> dict:
     """Cold starts of the app and the bare page (medians, s), and server RSS (MB).
 
     Also lists what went wrong: console_errors, page_errors, exception_boxes and
     outside_requests (each entry names its run).
     """
+    compile_as_make_run()
     problems = Problems()
     first_runs, app_runs, bare_runs = [], [], []
     with tempfile.TemporaryDirectory() as staging, sync_playwright() as playwright:

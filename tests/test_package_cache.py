@@ -1,5 +1,6 @@
 """The checked package is kept between starts, and never outlives a change."""
 
+import gc
 import os
 import threading
 import time
@@ -248,3 +249,43 @@ def test_the_head_start_makes_the_landing_page_the_first_run_shows(
     assert not at.exception
     assert at.get("vega_lite_chart")
     assert builds == [1]  # the view the head start made, not built again
+
+
+def _head_start_with(monkeypatch, work):
+    """Run serve.py's head start with ``work`` in place of prepare_first_run."""
+    import serve
+    from jkdefense import ui
+
+    monkeypatch.setattr(ui, "prepare_first_run", work)
+    serve._prepare()
+
+
+def test_the_head_start_collects_nothing_meanwhile_and_freezes_what_it_made(
+    monkeypatch,
+):
+    seen = {}
+
+    def work():
+        seen["collecting"] = gc.isenabled()
+        seen["made"] = [{"kept": index} for index in range(1000)]
+
+    frozen_before = gc.get_freeze_count()
+    try:
+        _head_start_with(monkeypatch, work)
+        assert seen["collecting"] is False
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= frozen_before + len(seen["made"])
+    finally:
+        gc.unfreeze()  # leave the other tests the collector as they expect
+
+
+def test_a_head_start_that_fails_leaves_the_collector_running(monkeypatch):
+    def fails():
+        raise RuntimeError("no package")
+
+    try:
+        with pytest.raises(RuntimeError, match="no package"):
+            _head_start_with(monkeypatch, fails)
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()

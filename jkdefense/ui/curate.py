@@ -51,15 +51,15 @@ def proposed_from(
     return None if len(ids) == len(pkg.source_ids) else ids
 
 
-def _open(pkg: load.Package, view: filters.ViewFilters) -> list:
-    """The open proposals (propose.Proposal) from proposed_from's articles.
+def _open(pkg: load.Package, wanted: tuple[str, ...] | None) -> list:
+    """The open proposals (propose.Proposal) from the articles ``wanted``.
 
-    Once per data version and set of articles: the list and the row shown
-    come from one proposing (8 s at 10,000 articles, benchmarks/RESULTS.md).
+    ``wanted`` as proposed_from gives it. Once per data version and set of
+    articles: the list and the row shown come from one proposing (8 s at 10,000
+    articles, benchmarks/RESULTS.md).
     """
     from jkdefense.pipeline import propose
 
-    wanted = proposed_from(pkg, view)
     listing = partial(propose.open_proposals, pkg.data_dir, wanted)
     return per_data("open_proposals", pkg, (wanted,), listing)
 
@@ -72,7 +72,7 @@ def build_curate(pkg: load.Package, view: filters.ViewFilters) -> PageView:
     from jkdefense.pipeline import propose
 
     wanted = proposed_from(pkg, view)
-    listed = propose.frame(_open(pkg, view))
+    listed = propose.frame(_open(pkg, wanted))
     tables = {**page_tables(pkg), "proposals": listed}
     page = curate.build(tables, view, chart_labels(pkg, view))
     if wanted is not None and len(wanted) < len(view.source_ids):
@@ -189,11 +189,12 @@ def proposed_row(
     """The row Accept would write for a listed proposal (never modify it)."""
     from jkdefense.pipeline import propose
 
-    for proposal in _open(pkg, view):
+    wanted = proposed_from(pkg, view)
+    for proposal in _open(pkg, wanted):
         if proposal.proposal_id == proposal_id:
             return proposal.row
     # Not in the list: propose says why, in one line (propose.Refused).
-    return propose.proposed_row(pkg.data_dir, proposal_id, proposed_from(pkg, view))
+    return propose.proposed_row(pkg.data_dir, proposal_id, wanted)
 
 
 def proposed_values(
@@ -282,7 +283,7 @@ def decide(
         key=f"curate_accept_{proposal_id}",
         on_click=record_decision,
         args=(
-            partial(propose.accept, pkg.data_dir, proposal_id, None, wanted),
+            partial(propose.accept, pkg.data_dir, proposal_id, source_ids=wanted),
             f"Added to {proposal['table']}.csv: {proposal['subject']}.",
         ),
     )

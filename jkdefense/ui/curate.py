@@ -52,11 +52,10 @@ def proposed_from(
 
 
 def _open(pkg: load.Package, wanted: tuple[str, ...] | None) -> list:
-    """The open proposals (propose.Proposal) from the articles ``wanted``.
+    """The open proposals (propose.Proposal) from ``wanted``, proposed_from's articles.
 
-    ``wanted`` as proposed_from gives it. Once per data version and set of
-    articles: the list and the row shown come from one proposing (8 s at 10,000
-    articles, benchmarks/RESULTS.md).
+    Once per data version and set of articles: the list and the row shown
+    come from one proposing (8 s at 10,000 articles, benchmarks/RESULTS.md).
     """
     from jkdefense.pipeline import propose
 

@@ -35,6 +35,47 @@ def test_one_side_s_wording_for_a_disputed_place_is_refused(text, refused):
     assert bool(wording.wording_problems(text, DESCRIPTOR)) == refused
 
 
+WORDED = [
+    "The A-50 twice entered ROK-claimed airspace over Dokdo/Takeshima.",
+    "Patrols in the East Sea resumed.",
+    "",
+    "Airspace claimed by each country (Dokdo/Takeshima).",
+    "Violations over Dokdo/Takeshima in 2019, Rebun Island in 2024.",
+    "An Il-38 entered Japanese airspace off Rebun Island.",
+    "Japanese waters around TAKESHIMA are patrolled; see also Dokdo",
+    "Takeshima",
+    "The Sea of Japan (East Sea) and the Sea of Japan",
+]
+
+
+def test_a_table_s_wording_is_judged_cell_by_cell_as_a_single_text_is():
+    resource = schema.resources(DESCRIPTOR)["threats"]
+    table = pd.DataFrame({"threat_description": WORDED}, dtype=str)
+    window = DESCRIPTOR.get("x-disputed-names-window", wording.DEFAULT_NAME_WINDOW)
+    expected = [
+        (row + 2, message)
+        for row, text in enumerate(WORDED)
+        if text
+        for message in [
+            *wording.wording_problems(text, DESCRIPTOR),
+            *(
+                wording.disputed_name_problem(text, entry["names"], window)
+                for entry in DESCRIPTOR["x-disputed-names"]
+            ),
+        ]
+        if message
+    ]
+    found = [
+        *wording.check_neutral_wording("threats.csv", table, resource, DESCRIPTOR),
+        *wording.check_disputed_names("threats.csv", table, resource, DESCRIPTOR),
+    ]
+    assert {(p.row, p.field) for p in found} == {
+        (row, "threat_description") for row, _ in expected
+    }
+    assert sorted((p.row, p.message) for p in found) == sorted(expected)
+    assert {row for row, _ in expected} == {2, 3, 5, 6, 8, 9}
+
+
 def test_the_refused_wordings_live_in_the_data_package_with_what_to_write():
     rules_declared = DESCRIPTOR["x-neutral-wording"]
     assert len(rules_declared) >= 4

@@ -205,6 +205,49 @@ def test_a_rubric_example_must_stand_at_its_level():
     )
 
 
+ANSWERS = frame(
+    program_id=["pac-3", "pac-3", "tanker"],
+    threat_id=["missiles", "adiz", "adiz"],
+    answer_type=["direct", "supporting", "supporting"],
+)
+
+
+@pytest.mark.parametrize(
+    ("example_id", "message"),
+    [
+        ("pac-3/missiles", None),
+        ("tanker/adiz", "'tanker/adiz' has answer_type supporting, not direct"),
+        ("tanker/missiles", "'tanker/missiles' is not a program_id/threat_id"),
+        ("pac-3", "'pac-3' is not a program_id/threat_id"),
+        ("pac-3/missiles/extra", "'pac-3/missiles/extra' is not a program_id/"),
+    ],
+)
+def test_an_example_of_a_two_column_key_is_found_by_both_values(example_id, message):
+    rubric = frame(
+        table_name=["program_threats"],
+        field_name=["answer_type"],
+        criterion_name=["Answers the threat"],
+        level=["direct"],
+        level_name=["direct"],
+        meaning=["m"],
+        example=["e"],
+        example_id=[example_id],
+    )
+    resources = {"program_threats": schema.resources(DESCRIPTOR)["program_threats"]}
+    found = [
+        p
+        for p in rubric_checks.check_rubrics(
+            rubric, {"program_threats": ANSWERS}, resources
+        )
+        if p.field == "example_id"
+    ]
+    if message is None:
+        assert found == []
+    else:
+        assert [(p.file, p.row) for p in found] == [("rubrics.csv", 2)]
+        assert found[0].message.startswith(message)
+
+
 COMPANIES = frame(
     company_id=["k", "j", "t", "u"],
     country_code=["KR", "JP", "JP", "US"],

@@ -79,6 +79,7 @@ def _check_rubric_rows(
 ) -> list[Problem]:
     """Rubric rows name a judged field; an example row stands at its level."""
     problems = []
+    positions: dict[str, dict[tuple[str, ...], int]] = {}  # per table, made once
     for index, row in zip(rubrics.index, rubrics.to_dict("records"), strict=True):
         at, table, field = data_row(index), row["table_name"], row["field_name"]
         resource = resources.get(table)
@@ -104,27 +105,46 @@ def _check_rubric_rows(
                 )
             )
         if row["example_id"] and table in raw:
-            problems += _check_example(at, row, raw[table], resource)
+            if table not in positions:
+                positions[table] = _first_row_by_key(raw[table], resource)
+            problems += _check_example(at, row, raw[table], positions[table], resource)
     return problems
 
 
+def _first_row_by_key(
+    frame: pd.DataFrame, resource: dict
+) -> dict[tuple[str, ...], int]:
+    """The position of the first row with each primary key's values.
+
+    NOTE: a lookup, where filtering the table once per example took a fifth of
+    the package's check (benchmarks/RESULTS.md).
+    """
+    positions: dict[tuple[str, ...], int] = {}
+    # An example with more or fewer values than the key has finds no row.
+    columns = [frame[key].tolist() for key in schema.primary_key(resource)]
+    for position, values in enumerate(zip(*columns, strict=True)):
+        positions.setdefault(values, position)
+    return positions
+
+
 def _check_example(
-    at: int, row: dict[str, str], frame: pd.DataFrame, resource: dict
+    at: int,
+    row: dict[str, str],
+    frame: pd.DataFrame,
+    positions: dict[tuple[str, ...], int],
+    resource: dict,
 ) -> list[Problem]:
     # A table keyed by several columns names its example by their values,
     # '/'-joined in key order (program_threats: "submarines/cn-undersea-…").
     keys = schema.primary_key(resource)
     values = row["example_id"].split("/") if len(keys) > 1 else [row["example_id"]]
-    found = frame
-    for key, value in zip(keys, values, strict=False):
-        found = found[found[key] == value]
+    position = positions.get(tuple(values))
     key = "/".join(keys)
-    if found.empty or len(values) != len(keys):
+    if position is None:
         broken = RUBRIC_EXAMPLE
         message = f"{row['example_id']!r} is not a {key} in {row['table_name']}.csv"
-    elif found.iloc[0][row["field_name"]] != row["level"]:
+    elif (value := frame[row["field_name"]].iloc[position]) != row["level"]:
         broken = RUBRIC_EXAMPLE_LEVEL
-        value = found.iloc[0][row["field_name"]]
         message = (
             f"{row['example_id']!r} has {row['field_name']} {value}, "
             f"not {row['level']}: it is no example of this level"

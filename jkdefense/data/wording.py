@@ -72,18 +72,31 @@ def check_disputed_names(
     """Disputed names carry the other side's name on first use, in every text cell."""
     sets = [entry["names"] for entry in descriptor.get("x-disputed-names", [])]
     window = descriptor.get("x-disputed-names-window", DEFAULT_NAME_WINDOW)
+    any_name = _any_of([rf"\b{re.escape(name)}\b" for names in sets for name in names])
     problems = []
     for column in free_text_fields(resource):
         if column not in frame:
             continue
         for index, cell in zip(frame.index, frame[column].tolist(), strict=True):
+            if not cell or not any_name.search(cell):
+                continue
             for names in sets:
-                message = disputed_name_problem(cell, names, window) if cell else None
+                message = disputed_name_problem(cell, names, window)
                 if message:
                     problems.append(
                         Problem(file, data_row(index), column, message, DISPUTED_NAMES)
                     )
     return problems
+
+
+def _any_of(patterns: list[str], flags: int = 0) -> re.Pattern:
+    """One pattern that finds a match wherever any of ``patterns`` would.
+
+    NOTE: most cells hold no disputed name or wording; one search over a cell
+    rules them all out, where a search per pattern was a third of a check of
+    the package (benchmarks/RESULTS.md).
+    """
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", flags)
 
 
 def neutral_wording(descriptor: schema.Descriptor) -> list[tuple[re.Pattern, str, str]]:
@@ -100,9 +113,13 @@ def neutral_wording(descriptor: schema.Descriptor) -> list[tuple[re.Pattern, str
 
 def wording_problems(text: str, descriptor: schema.Descriptor) -> list[str]:
     """What is wrong with the wording of ``text``, one message per refused phrase."""
+    return _refused_in(text, neutral_wording(descriptor))
+
+
+def _refused_in(text: str, refused: list[tuple[re.Pattern, str, str]]) -> list[str]:
     return [
         f"{match.group(0)!r} {reason}; write instead: {use_instead}"
-        for pattern, reason, use_instead in neutral_wording(descriptor)
+        for pattern, reason, use_instead in refused
         for match in [pattern.search(text)]
         if match
     ]
@@ -114,12 +131,16 @@ def check_neutral_wording(
     """No curated prose takes one side's wording for a disputed place."""
     if not descriptor.get("x-neutral-wording"):
         return []
+    refused = neutral_wording(descriptor)
+    any_refused = _any_of([p.pattern for p, _, _ in refused], re.IGNORECASE)
     problems = []
     for column in free_text_fields(resource):
         if column not in frame:
             continue
         for index, cell in zip(frame.index, frame[column].tolist(), strict=True):
-            for message in wording_problems(cell, descriptor) if cell else []:
+            if not cell or not any_refused.search(cell):
+                continue
+            for message in _refused_in(cell, refused):
                 problems.append(
                     Problem(file, data_row(index), column, message, NEUTRAL_WORDING)
                 )

@@ -12,10 +12,9 @@ from jkdefense.data import load
 from jkdefense.render import briefings
 from jkdefense.report import context, links
 from jkdefense.report.base import PageView
-from jkdefense.report.setting_records import period_years
 from jkdefense.ui.script_run import opened_tabs
 from jkdefense.ui.settings import meeting_mode, page_settings
-from jkdefense.ui.state import current_view, opening, per_data
+from jkdefense.ui.state import current_view, opening, per_data, period_years
 
 # Where colleagues reach this dashboard, when not at the address this browser
 # used (a shared server, say): its base replaces this browser's in the link.

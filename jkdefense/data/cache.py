@@ -1,6 +1,6 @@
 """The app's loaded package, kept on disk between server starts while no file changes.
 
-Loading checks every curated row, seed and cited sentence: 0.3-0.45 s at the
+Loading checks every curated row, seed and cited sentence: 0.17-0.18 s at the
 current feed, where reading the kept package takes 5-7 ms (bench_memo.py), and
 1.0-1.1 s at 10,000 articles. Where no checked package is kept, a feed of more
 than CHECK_AFTER_DRAWING_ABOVE articles is opened in two steps (open_package):

@@ -76,6 +76,31 @@ def test_a_table_s_wording_is_judged_cell_by_cell_as_a_single_text_is():
     assert {row for row, _ in expected} == {2, 3, 5, 6, 8, 9}
 
 
+@pytest.mark.parametrize(
+    "pattern",
+    [r"(?i)\bthe (\w+) \1 waters\b", r"\b(?P<w>\w+) (?P=w) waters\b"],
+)
+def test_a_refused_wording_with_a_back_reference_or_flag_is_still_found(pattern):
+    descriptor = {
+        **DESCRIPTOR,
+        "x-neutral-wording": [
+            *DESCRIPTOR["x-neutral-wording"],
+            {"pattern": pattern, "reason": "repeats", "use_instead": "once"},
+        ],
+    }
+    resource = schema.resources(DESCRIPTOR)["threats"]
+    table = pd.DataFrame(
+        {"threat_description": ["Into the open open waters.", "Open waters."]},
+        dtype=str,
+    )
+    found = wording.check_neutral_wording("threats.csv", table, resource, descriptor)
+    assert [(p.row, p.message) for p in found] == [
+        (2, "'the open open waters' repeats; write instead: once")
+        if pattern.startswith("(?i)")
+        else (2, "'open open waters' repeats; write instead: once")
+    ]
+
+
 def test_the_refused_wordings_live_in_the_data_package_with_what_to_write():
     rules_declared = DESCRIPTOR["x-neutral-wording"]
     assert len(rules_declared) >= 4

@@ -89,13 +89,21 @@ def check_disputed_names(
     return problems
 
 
+# What a pattern cannot keep inside a larger one: a back-reference by number or
+# name (the groups are numbered anew) and a global inline flag (an error there).
+_NOT_JOINABLE = re.compile(r"\\[1-9]|\(\?P=|\(\?[aiLmsux]+\)")
+
+
 def _any_of(patterns: list[str], flags: int = 0) -> re.Pattern:
     """One pattern that finds a match wherever any of ``patterns`` would.
 
     NOTE: most cells hold no disputed name or wording; one search over a cell
-    rules them all out, where a search per pattern was a third of a check of
-    the package (benchmarks/RESULTS.md).
+    rules them all out, where a search per pattern was a quarter of a check of
+    the package (benchmarks/RESULTS.md). Patterns that cannot be joined give
+    one that matches everywhere: every cell is then searched pattern by pattern.
     """
+    if any(_NOT_JOINABLE.search(p) for p in patterns):
+        return re.compile("")
     return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", flags)
 
 

@@ -200,7 +200,7 @@ def typed(frame: pd.DataFrame, resource: dict[str, Any]) -> pd.DataFrame:
     """Convert columns to the schema's types; bad cells (reported) become NA."""
     # Text columns are the cells as read, empty ones NA: one replace over the
     # whole table costs what two columns cost one by one, and a table has up
-    # to 24 of them (benchmarks/RESULTS.md).
+    # to 19 of them (benchmarks/RESULTS.md).
     text = frame.replace("", None)
     typed = {}
     for spec in schema.fields(resource):

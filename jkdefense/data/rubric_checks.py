@@ -116,8 +116,8 @@ def _first_row_by_key(
 ) -> dict[tuple[str, ...], int]:
     """The position of the first row with each primary key's values.
 
-    NOTE: a lookup, where filtering the table once per example took a fifth of
-    the package's check (benchmarks/RESULTS.md).
+    NOTE: a lookup, where filtering the table once per example took a seventh
+    of the package's check (benchmarks/RESULTS.md).
     """
     positions: dict[tuple[str, ...], int] = {}
     # An example with more or fewer values than the key has finds no row.

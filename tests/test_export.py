@@ -1,5 +1,6 @@
 """Exported charts and briefings: right size, not blank, titled, sourced."""
 
+import dataclasses
 import io
 from datetime import date
 
@@ -7,9 +8,11 @@ import pytest
 from PIL import Image, ImageStat
 from pptx import Presentation
 from pypdf import PdfReader
+from pypdf.generic import ContentStream
 
 from jkdefense.analysis import filters, scoring
 from jkdefense.render import briefings, draw, export, slides
+from jkdefense.render import slide_layout as layout
 from jkdefense.report import pairings, programs, threats
 
 VIEW = filters.ViewFilters(source_ids=("yoon-2019-diplomat",))
@@ -108,12 +111,67 @@ def test_pptx_has_a_slide_per_chart_with_title_and_notes(package, pages):
         assert picture._element.nvPicPr.cNvPr.get("descr") == chart.description
         # The chart fills the body: the full width, or the full height under the
         # title, within a tenth.
-        body_h = deck.slide_height - int(slides.BODY_TOP * 914400)
+        body_h = deck.slide_height - int(layout.BODY_TOP * 914400)
         assert (
             picture.width >= 0.9 * (deck.slide_width - 2 * 0.4 * 914400)
             or picture.height >= 0.9 * body_h
         )
     assert len(set(texts)) == len(texts)  # every slide says something of its own
+
+
+LONG_FINDING = (
+    "FREMM multipurpose frigate and Upgraded Mogami-class frigate for Australia "
+    "(SEA 3000) have the most partners (2); the 2 precedents in view join 2 "
+    "nations each"
+)
+
+
+def long_titled(package, pages):
+    """The briefing with its first chart titled by a finding of three lines."""
+    page = pages[0]
+    first = dataclasses.replace(page.charts[0], title=LONG_FINDING)
+    titled = dataclasses.replace(page, charts=[first, *page.charts[1:]])
+    return make_briefing(package, [titled, *pages[1:]])
+
+
+def test_a_long_finding_pushes_the_caption_and_chart_down_on_a_slide(package, pages):
+    assert len(layout.wrapped(LONG_FINDING, layout.TITLE_SIZE)) == 3
+    briefing = long_titled(package, pages)
+    deck = Presentation(io.BytesIO(briefings.briefing_pptx(briefing)))
+    inch = 914400
+    line_counts = []
+    for slide in list(deck.slides)[1:]:
+        shapes = {s.name: s for s in slide.shapes}
+        title, caption, chart = shapes["Title"], shapes["Text"], shapes["Chart"]
+        lines = len(layout.wrapped(title.text_frame.text, layout.TITLE_SIZE))
+        line_counts.append(lines)
+        height = layout.TITLE_SIZE * layout.LINE_HEIGHT * inch
+        assert caption.top >= title.top + lines * height
+        caption_bottom = caption.top + layout.CAPTION_SIZE * layout.LINE_HEIGHT * inch
+        assert chart.top >= caption_bottom
+        assert chart.top + chart.height <= deck.slide_height
+        if lines == 1:  # a one-line finding keeps the slide as it was
+            assert caption.top == int(layout.CAPTION_TOP * inch)
+            assert chart.top == int(layout.BODY_TOP * inch)
+    assert line_counts[0] == 3 and 1 in line_counts and 2 in line_counts
+
+
+def test_a_long_finding_pushes_the_chart_down_on_a_pdf_page(package, pages):
+    reader = PdfReader(io.BytesIO(briefings.briefing_pdf(long_titled(package, pages))))
+    page = reader.pages[1]
+    baselines = []
+    page.extract_text(
+        visitor_text=lambda text, cm, tm, font, size: (
+            baselines.append(tm[5]) if text.strip() else None
+        )
+    )
+    operations = ContentStream(page.get_contents(), reader).operations
+    drawn = [operands for operands, op in operations if op == b"cm"]
+    image_top = max(float(m[5]) + float(m[3]) for m in drawn if float(m[3]) > 100)
+    # Four lines of text (three of the title, the caption), every one above the
+    # chart's top edge with room for its descenders.
+    assert len(baselines) == 4
+    assert image_top <= min(baselines) - 4
 
 
 def test_pdf_has_the_same_pages(package, pages):

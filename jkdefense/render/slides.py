@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import textwrap
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -17,6 +16,15 @@ from reportlab.pdfgen import canvas
 
 from jkdefense.analysis import accounts, evidence, rubric
 from jkdefense.render import slide_tables as tables
+from jkdefense.render.slide_layout import (
+    BODY_TOP,
+    CAPTION_SIZE,
+    TITLE_SIZE,
+    TITLE_TOP,
+    slide_caption,
+    slide_layout,
+    wrapped,
+)
 from jkdefense.render.text import as_shown
 from jkdefense.report.base import ChartView
 
@@ -119,18 +127,20 @@ def build_pptx(briefing: Briefing, render: Renderer) -> bytes:
         slide = deck.slides.add_slide(blank)
         # The chart's own finding is the slide's title; the picture leaves its
         # title out (briefings.slide_pictures), so it is printed once.
-        _text(slide, chart.title, 0.4, 0.2, 24, bold=True, name="Title")
-        _text(slide, slide_caption(page.title, chart.description), 0.4, 0.85, 12)
+        caption = slide_caption(page.title, chart.description)
+        caption_top, body_top = slide_layout(chart.title, caption)
+        _text(slide, chart.title, 0.4, TITLE_TOP, TITLE_SIZE, bold=True, name="Title")
+        _text(slide, caption, 0.4, caption_top, CAPTION_SIZE)
         picture = slide.shapes.add_picture(
             io.BytesIO(render(chart)),
             Inches(0.4),
-            Inches(BODY_TOP),
+            Inches(body_top),
             width=Inches(SLIDE_W - 0.8),
         )
         picture.name = "Chart"
         # The picture's alt text: what a screen reader and a search of the deck find.
         picture._element.nvPicPr.cNvPr.set("descr", as_shown(chart.description))
-        _fit_picture(slide)
+        _fit_picture(slide, body_top)
         slide.notes_slide.notes_text_frame.text = as_shown(
             briefing.notes_by_page.get(page.title, "")
         )
@@ -183,20 +193,10 @@ def _text(
             run.font.size, run.font.bold = Pt(size), bold
 
 
-# Where a slide's body (the chart) starts, under its title and caption (inches).
-BODY_TOP = 1.45
-
-
-def slide_caption(page_title: str, description: str) -> str:
-    """The line under a slide's title: its page and what kind of chart it is."""
-    kind = description.split(". ", 1)[0]
-    return f"{page_title} · {kind}."
-
-
-def _fit_picture(slide: Slide) -> None:
+def _fit_picture(slide: Slide, body_top: float) -> None:
     """Fit the chart picture (keeping its shape) to the body and centre it."""
     picture = slide.shapes[-1]
-    room_w, room_h = Inches(SLIDE_W - 0.8), Inches(SLIDE_H - BODY_TOP - 0.15)
+    room_w, room_h = Inches(SLIDE_W - 0.8), Inches(SLIDE_H - body_top - 0.15)
     ratio = min(room_w / picture.width, room_h / picture.height)
     picture.width, picture.height = (
         int(picture.width * ratio),
@@ -227,7 +227,7 @@ def build_pdf(briefing: Briefing, render: Renderer) -> bytes:
     if briefing.standing is not None and not briefing.standing.empty:
         _standing_page(pdf, briefing, width, height)
     for page, chart in briefing.charts:
-        _pdf_lines(
+        below_text = _pdf_lines(
             pdf,
             [
                 (chart.title, 20, True),
@@ -235,15 +235,17 @@ def build_pdf(briefing: Briefing, render: Renderer) -> bytes:
             ],
             top=height - 0.5 * points,
         )
+        # Under the title, as on the PPTX slide, or under a title of more lines.
+        top = min(height - (BODY_TOP + 0.15) * points, below_text)
         image = ImageReader(io.BytesIO(render(chart)))
         image_w, image_h = image.getSize()
-        box_w, box_h = width - 0.8 * points, height - (BODY_TOP + 0.45) * points
+        box_w, box_h = width - 0.8 * points, top - 0.3 * points
         ratio = min(box_w / image_w, box_h / image_h)
-        # Under the title, as on the PPTX slide: a short chart leaves room below.
+        # A short chart leaves room below.
         pdf.drawImage(
             image,
             (width - image_w * ratio) / 2,
-            height - (BODY_TOP + 0.15) * points - image_h * ratio,
+            top - image_h * ratio,
             image_w * ratio,
             image_h * ratio,
         )
@@ -270,11 +272,13 @@ def _standing_page(
 
 def _pdf_lines(
     pdf: canvas.Canvas, lines: list[tuple[str, int, bool]], top: float
-) -> None:
+) -> float:
+    """Draw ``lines`` (text, size, bold) from ``top`` down; where the next would go."""
     y = top
     for text, size, bold in lines:
         pdf.setFont("Helvetica-Bold" if bold else "Helvetica", size)
-        for line in textwrap.wrap(as_shown(text), int(1500 / size)) or [""]:
+        for line in wrapped(text, size):
             pdf.drawString(0.4 * 72, y, line)
             y -= size * 1.3
         y -= size * 0.4
+    return y

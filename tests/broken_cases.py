@@ -455,6 +455,12 @@ ROW_CASES = [
         edit("geo/features.csv", 0, feature_name="Dokdo"),
         name="disputed-names:geo",
     ),
+    Case(
+        P.NEUTRAL_WORDING,
+        "geo/features.csv row 2, names_note: 'Korean airspace over Dokdo'",
+        edit("geo/features.csv", 0, names_note=KOREAN_AIRSPACE),
+        name="neutral-wording:geo",
+    ),
 ]
 
 # Each leaves one table (or every table: "*") unusable, or needs a copy of its

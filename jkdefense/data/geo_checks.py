@@ -88,23 +88,24 @@ def url_problems(
 
 
 def text_problems(
-    file: str, row: int | None, field: str, cell: str, descriptor: schema.Descriptor
+    file: str, row: int | None, field: str, cell: str, rules: wording.Wording
 ) -> list[Problem]:
     """Wording the package refuses, and a disputed name without its other name."""
-    found = [
-        Problem(file, row, field, message, NEUTRAL_WORDING)
-        for message in wording.wording_problems(cell, descriptor)
+    return [
+        *(
+            Problem(file, row, field, m, NEUTRAL_WORDING)
+            for m in rules.refused_in(cell)
+        ),
+        *(
+            Problem(file, row, field, m, DISPUTED_NAMES)
+            for m in rules.disputed_names_in(cell)
+        ),
     ]
-    window = descriptor.get("x-disputed-names-window", wording.DEFAULT_NAME_WINDOW)
-    for entry in descriptor.get("x-disputed-names", []):
-        message = wording.disputed_name_problem(cell, entry["names"], window)
-        if message:
-            found.append(Problem(file, row, field, message, DISPUTED_NAMES))
-    return found
 
 
 def check_tables(folder: Path, descriptor: schema.Descriptor) -> list[Problem]:
     """Addresses and wording of positions.csv and features.csv."""
+    rules = wording.Wording.of(descriptor)
     problems: list[Problem] = []
     for name, columns in TEXT_COLUMNS.items():
         frame, read = _read_csv(folder / name)
@@ -119,9 +120,7 @@ def check_tables(folder: Path, descriptor: schema.Descriptor) -> list[Problem]:
                 file, at, url_column, row.get(url_column, ""), descriptor
             )
             for column in columns:
-                problems += text_problems(
-                    file, at, column, row.get(column, ""), descriptor
-                )
+                problems += text_problems(file, at, column, row.get(column, ""), rules)
     return problems
 
 
@@ -133,6 +132,7 @@ def check_zones(folder: Path, descriptor: schema.Descriptor) -> list[Problem]:
         features = collection["features"]
     except (OSError, ValueError, KeyError, TypeError) as error:
         return [Problem(file, None, None, f"cannot read: {error}", GEO_UNREADABLE)]
+    rules = wording.Wording.of(descriptor)
     problems: list[Problem] = []
     for number, feature in enumerate(features, start=1):
         props = feature.get("properties", {})
@@ -140,9 +140,7 @@ def check_zones(folder: Path, descriptor: schema.Descriptor) -> list[Problem]:
             file, number, "source_url", props.get("source_url", ""), descriptor
         )
         for key in ("zone_name", "note", "label_text"):
-            problems += text_problems(
-                file, number, key, str(props.get(key, "")), descriptor
-            )
+            problems += text_problems(file, number, key, str(props.get(key, "")), rules)
     return problems
 
 

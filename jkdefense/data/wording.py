@@ -8,6 +8,8 @@ are held to the same rules (geo_checks).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -66,29 +68,6 @@ def disputed_name_problem(text: str, names: list[str], window: int) -> str | Non
     )
 
 
-def check_disputed_names(
-    file: str, frame: pd.DataFrame, resource: dict, descriptor: schema.Descriptor
-) -> list[Problem]:
-    """Disputed names carry the other side's name on first use, in every text cell."""
-    sets = [entry["names"] for entry in descriptor.get("x-disputed-names", [])]
-    window = descriptor.get("x-disputed-names-window", DEFAULT_NAME_WINDOW)
-    any_name = _any_of([rf"\b{re.escape(name)}\b" for names in sets for name in names])
-    problems = []
-    for column in free_text_fields(resource):
-        if column not in frame:
-            continue
-        for index, cell in zip(frame.index, frame[column].tolist(), strict=True):
-            if not cell or not any_name.search(cell):
-                continue
-            for names in sets:
-                message = disputed_name_problem(cell, names, window)
-                if message:
-                    problems.append(
-                        Problem(file, data_row(index), column, message, DISPUTED_NAMES)
-                    )
-    return problems
-
-
 # What a pattern cannot keep inside a larger one: a back-reference by number or
 # name (the groups are numbered anew) and a global inline flag (an error there).
 _NOT_JOINABLE = re.compile(r"\\[1-9]|\(\?P=|\(\?[aiLmsux]+\)")
@@ -119,37 +98,89 @@ def neutral_wording(descriptor: schema.Descriptor) -> list[tuple[re.Pattern, str
     ]
 
 
+@dataclass(frozen=True)
+class Wording:
+    """The package's wording rules, compiled once.
+
+    Every text the package holds, a table's cell or a map's label, is judged by
+    the same two questions: refused_in and disputed_names_in.
+    """
+
+    refused: list[tuple[re.Pattern, str, str]]
+    name_sets: list[list[str]]
+    window: int
+    any_refused: re.Pattern
+    any_name: re.Pattern
+
+    @classmethod
+    def of(cls, descriptor: schema.Descriptor) -> Wording:
+        """The rules ``descriptor`` declares (x-neutral-wording, x-disputed-names)."""
+        refused = neutral_wording(descriptor)
+        sets = [entry["names"] for entry in descriptor.get("x-disputed-names", [])]
+        return cls(
+            refused=refused,
+            name_sets=sets,
+            window=descriptor.get("x-disputed-names-window", DEFAULT_NAME_WINDOW),
+            any_refused=_any_of([p.pattern for p, _, _ in refused], re.IGNORECASE),
+            any_name=_any_of([_name_pattern(n).pattern for ns in sets for n in ns]),
+        )
+
+    def refused_in(self, text: str) -> list[str]:
+        """One message per refused wording in ``text``, naming what to write."""
+        if not text or not self.any_refused.search(text):
+            return []
+        return [
+            f"{match.group(0)!r} {reason}; write instead: {use_instead}"
+            for pattern, reason, use_instead in self.refused
+            for match in [pattern.search(text)]
+            if match
+        ]
+
+    def disputed_names_in(self, text: str) -> list[str]:
+        """One message per disputed name first used in ``text`` without its other."""
+        if not text or not self.any_name.search(text):
+            return []
+        return [
+            message
+            for names in self.name_sets
+            if (message := disputed_name_problem(text, names, self.window))
+        ]
+
+
 def wording_problems(text: str, descriptor: schema.Descriptor) -> list[str]:
     """What is wrong with the wording of ``text``, one message per refused phrase."""
-    return _refused_in(text, neutral_wording(descriptor))
+    return Wording.of(descriptor).refused_in(text)
 
 
-def _refused_in(text: str, refused: list[tuple[re.Pattern, str, str]]) -> list[str]:
+def check_disputed_names(
+    file: str, frame: pd.DataFrame, resource: dict, descriptor: schema.Descriptor
+) -> list[Problem]:
+    """Disputed names carry the other side's name on first use, in every text cell."""
+    rules = Wording.of(descriptor)
     return [
-        f"{match.group(0)!r} {reason}; write instead: {use_instead}"
-        for pattern, reason, use_instead in refused
-        for match in [pattern.search(text)]
-        if match
+        Problem(file, data_row(index), column, message, DISPUTED_NAMES)
+        for column, index, cell in _text_cells(frame, resource)
+        for message in rules.disputed_names_in(cell)
     ]
+
+
+def _text_cells(frame: pd.DataFrame, resource: dict) -> Iterator[tuple[str, Any, str]]:
+    """(column, index, cell) of every curated prose cell of ``frame``."""
+    for column in free_text_fields(resource):
+        if column in frame:
+            yield from (
+                (column, index, cell)
+                for index, cell in zip(frame.index, frame[column].tolist(), strict=True)
+            )
 
 
 def check_neutral_wording(
     file: str, frame: pd.DataFrame, resource: dict, descriptor: schema.Descriptor
 ) -> list[Problem]:
     """No curated prose takes one side's wording for a disputed place."""
-    if not descriptor.get("x-neutral-wording"):
-        return []
-    refused = neutral_wording(descriptor)
-    any_refused = _any_of([p.pattern for p, _, _ in refused], re.IGNORECASE)
-    problems = []
-    for column in free_text_fields(resource):
-        if column not in frame:
-            continue
-        for index, cell in zip(frame.index, frame[column].tolist(), strict=True):
-            if not cell or not any_refused.search(cell):
-                continue
-            for message in _refused_in(cell, refused):
-                problems.append(
-                    Problem(file, data_row(index), column, message, NEUTRAL_WORDING)
-                )
-    return problems
+    rules = Wording.of(descriptor)
+    return [
+        Problem(file, data_row(index), column, message, NEUTRAL_WORDING)
+        for column, index, cell in _text_cells(frame, resource)
+        for message in rules.refused_in(cell)
+    ]

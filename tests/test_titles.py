@@ -142,10 +142,13 @@ def test_precedent_title_names_the_largest_partnership():
         "Eurofighter Typhoon has the most partners (4); "
         "the 3 precedents in view join 1 to 4 nations"
     )
-    tied = precedents.assign(partner_country_codes=[["FR", "IT"], ["GB", "DE"], []])
+    tied = precedents.assign(partner_country_codes=[["FR", "IT"], ["GB", "DE"], ["JP"]])
     assert pathway.precedent_title(tied.head(2)) == (
+        "The 2 precedents in view each join 2 nations"
+    )
+    assert pathway.precedent_title(tied) == (
         "FREMM and Eurofighter Typhoon have the most partners (2); "
-        "the 2 precedents in view join 2 nations each"
+        "the 3 precedents in view join 1 to 2 nations"
     )
     assert pathway.precedent_title(precedents.head(1)) == (
         "FREMM, the one precedent in view, joins 2 nations"

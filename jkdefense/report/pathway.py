@@ -231,7 +231,9 @@ def precedent_title(precedents: pd.DataFrame) -> str:
     largest = list(sizes[sizes == most].index)
     if len(sizes) == 1:
         return f"{largest[0]}, the one precedent in view, joins {most} nations"
+    if fewest == most:  # a tie between all: none has the most
+        return f"The {len(sizes)} precedents in view each join {most} nations"
     verb = "has" if len(largest) == 1 else "have"
     text = f"{base.names(largest)} {verb} the most partners ({most})"
-    span = f"{most} nations each" if fewest == most else f"{fewest} to {most} nations"
+    span = f"{fewest} to {most} nations"
     return f"{text}; the {len(sizes)} precedents in view join {span}"

@@ -8,13 +8,17 @@ its key column or by the names it shows (tests/view_ties.py), and each of its
 rows must be one that tests/view_rules.py, which states the filters from the
 README and reads the CSVs itself, lets through. A frame or chart option that
 cannot be tied to a table is listed in EXEMPT or FIXED_OPTIONS with the reason.
+A chart's domain legend, too, names only the domains its data draw.
 """
 
 from __future__ import annotations
 
+import altair as alt
 import pandas as pd
 import pytest
 
+from jkdefense.data import vocabulary
+from jkdefense.render import draw
 from jkdefense.report import context, links, page_data, registry, threats
 from jkdefense.report.base import PageView
 from tests.view_rules import Chosen, InView
@@ -194,3 +198,32 @@ def test_scramble_markers_mark_only_what_is_in_view(package, query):
         ]
         assert not wrong, f"{query}: marked out of view: {wrong}"
         assert "Article" not in labels or ARTICLE in rules.articles
+
+
+def _domain_colours(spec: dict) -> list[dict]:
+    """Every colour channel of a spec (and its layers) that encodes domain_type."""
+    return [
+        layer["encoding"]["color"]
+        for layer in [spec, *spec.get("layer", [])]
+        if layer.get("encoding", {}).get("color", {}).get("field") == "domain_type"
+    ]
+
+
+@pytest.mark.parametrize("query", ["", "domain=sea", "domain=maritime", "focus=JP"])
+def test_a_domain_legend_names_the_domains_drawn_in_their_fixed_colours(package, query):
+    """A slide's legend lists no domain its filter hid; a colour never moves."""
+    coloured = 0
+    for page_name, page in built(package, query).items():
+        for chart in page.charts:
+            figure = draw.figure(chart)
+            if not isinstance(figure, alt.TopLevelMixin):
+                continue  # a finding card or a Plotly figure: no Altair legend
+            spec = figure.to_dict()
+            for colour in _domain_colours(spec):
+                coloured += 1
+                drawn = set(chart.data["domain_type"].dropna())
+                assert colour["scale"]["domain"] == list(vocabulary.DOMAINS)
+                assert colour["legend"]["values"] == [
+                    d for d in vocabulary.DOMAINS if d in drawn
+                ], f"{page_name} {chart.key} under {query!r}"
+    assert coloured >= 3  # the checks above ran on the charts that colour by domain

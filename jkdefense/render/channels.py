@@ -8,6 +8,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from jkdefense.render import theme
+
 # NOTE: every channel is handed to Altair typed (alt.X, alt.Tooltip,
 # alt.ColorValue), never as a shorthand string or a dict: Altair turns those
 # into their channel class by hashing its whole schema, about 3 ms a channel
@@ -28,3 +30,20 @@ def largest_first(frame: pd.DataFrame, label: str, value: str) -> list:
     """Labels by their total ``value``, largest first (ties in order of appearance)."""
     totals = frame.groupby(label, sort=False)[value].sum()
     return list(totals.sort_values(ascending=False, kind="stable").index)
+
+
+def domain_color(data: pd.DataFrame, field: str = "domain_type") -> alt.Color:
+    """Colour by domain: each domain its one colour, the legend only those drawn.
+
+    The scale keeps all seven domains, so a domain has the same colour in every
+    view and slide; the legend leaves out the ones a filter hid, which would
+    otherwise stand beside nothing on the slide.
+    """
+    drawn = set(data[field].dropna()) if field in data else set()
+    return alt.Color(
+        f"{field}:N",
+        title="Domain",
+        scale=theme.domain_scale(),
+        sort=list(theme.DOMAIN_COLORS),
+        legend=alt.Legend(values=[d for d in theme.DOMAIN_COLORS if d in drawn]),
+    )

@@ -5,9 +5,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from jkdefense.data import vocabulary
 from jkdefense.render import theme
-from jkdefense.render.channels import largest_first, tooltips
+from jkdefense.render.channels import domain_color, largest_first, tooltips
 
 
 def _count_axis() -> alt.Axis:
@@ -89,12 +88,7 @@ def coverage_chart(
         .encode(
             x=alt.X("row_count:Q", title="Rows in view", axis=_count_axis()),
             y=alt.Y("table_name:N", title=None),
-            color=alt.Color(
-                "domain_type:N",
-                title="Domain",
-                scale=theme.domain_scale(),
-                sort=list(vocabulary.DOMAINS),
-            ),
+            color=domain_color(coverage),
             order=alt.Order("domain_type:N"),
             tooltip=tooltips("table_name:N", "domain_type:N", "row_count:Q"),
         )

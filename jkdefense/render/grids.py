@@ -11,7 +11,7 @@ import pandas as pd
 
 from jkdefense.data import vocabulary
 from jkdefense.render import theme
-from jkdefense.render.channels import tooltips
+from jkdefense.render.channels import domain_color, tooltips
 
 # A grid row's height: a grid of one row is one row high, not a stretched band.
 ROW_PX = 40
@@ -169,9 +169,7 @@ def precedent_partner_chart(
                 sort=order,
                 axis=alt.Axis(labelExpr=GLOSS_ON_SECOND_LINE, labelLimit=400),
             ),
-            color=alt.Color(
-                "domain_type:N", title="Domain", scale=theme.domain_scale()
-            ),
+            color=domain_color(partners),
             tooltip=tooltips("precedent_name:N", "country_name:N", "start_year:Q"),
         )
     )

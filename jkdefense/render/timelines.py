@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from jkdefense.render import theme
-from jkdefense.render.channels import tooltips
+from jkdefense.render.channels import domain_color, tooltips
 
 # Each event type's shape on the timeline, fixed whatever the filters leave.
 INCIDENT_SHAPES = {
@@ -82,7 +82,7 @@ def incident_timeline_chart(
         y=alt.Y("lane:O", title=None, axis=None),
     )
     points = base.mark_point(size=200, filled=True, opacity=1).encode(
-        color=alt.Color("domain_type:N", title="Domain", scale=theme.domain_scale()),
+        color=domain_color(laid),
         # One shape per event type, the same in every view and slide.
         shape=alt.Shape(
             "incident_type:N",

@@ -359,7 +359,9 @@ def test_pathway_route_puts_steps_in_order_coloured_by_progress_names_alternatin
     assert line["encoding"]["x"]["axis"]["values"] == [1, 2, 3]
 
 
-def test_an_event_type_keeps_its_shape_whatever_the_filter(package):
+def test_an_event_type_keeps_its_shape_and_the_legend_names_only_those_drawn(
+    package,
+):
     import json as json_module
 
     from jkdefense.data import schema as package_schema
@@ -373,8 +375,8 @@ def test_an_event_type_keeps_its_shape_whatever_the_filter(package):
     )
     assert set(timelines.INCIDENT_SHAPES) == set(types)
     assert len(set(timelines.INCIDENT_SHAPES.values())) == len(types)
-    shapes = []
-    for kinds in (["dispute", "summit"], ["summit"]):
+    shapes, legends = [], []
+    for kinds in (["summit", "dispute"], ["summit"]):
         events = pd.DataFrame(
             {
                 "incident_date": pd.to_datetime(["2019-01-01"] * len(kinds)),
@@ -386,11 +388,18 @@ def test_an_event_type_keeps_its_shape_whatever_the_filter(package):
                 "incident_description": kinds,
             }
         )
-        scale = spec(timelines.incident_timeline_chart(events, **LABELS))["layer"][0][
+        shape = spec(timelines.incident_timeline_chart(events, **LABELS))["layer"][0][
             "encoding"
-        ]["shape"]["scale"]
+        ]["shape"]
+        scale = shape["scale"]
         shapes.append(dict(zip(scale["domain"], scale["range"], strict=True)))
+        legends.append(shape["legend"]["values"])
     assert shapes[0]["summit"] == shapes[1]["summit"] == "triangle-down"
+    # The legend names the types drawn, in the scale's order, and no other.
+    assert legends == [["dispute", "summit"], ["summit"]]
+    assert list(timelines.INCIDENT_SHAPES).index("dispute") < list(
+        timelines.INCIDENT_SHAPES
+    ).index("summit")
     assert json_module.dumps(shapes[0], sort_keys=True) == json_module.dumps(
         shapes[1], sort_keys=True
     )

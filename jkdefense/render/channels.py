@@ -32,18 +32,23 @@ def largest_first(frame: pd.DataFrame, label: str, value: str) -> list:
     return list(totals.sort_values(ascending=False, kind="stable").index)
 
 
-def domain_color(data: pd.DataFrame, field: str = "domain_type") -> alt.Color:
-    """Colour by domain: each domain its one colour, the legend only those drawn.
+def legend_of_drawn(order: list[str], data: pd.DataFrame, field: str) -> alt.Legend:
+    """A legend naming, in ``order``, only the values of ``field`` drawn.
 
-    The scale keeps all seven domains, so a domain has the same colour in every
-    view and slide; the legend leaves out the ones a filter hid, which would
-    otherwise stand beside nothing on the slide.
+    The channel's scale keeps every value, so each keeps its colour or shape in
+    every view and slide; its legend leaves out the values a filter hid, which
+    would otherwise stand beside nothing on the slide.
     """
     drawn = set(data[field].dropna()) if field in data else set()
+    return alt.Legend(values=[value for value in order if value in drawn])
+
+
+def domain_color(data: pd.DataFrame, field: str = "domain_type") -> alt.Color:
+    """Colour by domain: each domain its one colour, the legend only those drawn."""
     return alt.Color(
         f"{field}:N",
         title="Domain",
         scale=theme.domain_scale(),
         sort=list(theme.DOMAIN_COLORS),
-        legend=alt.Legend(values=[d for d in theme.DOMAIN_COLORS if d in drawn]),
+        legend=legend_of_drawn(list(theme.DOMAIN_COLORS), data, field),
     )

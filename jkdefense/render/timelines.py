@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from jkdefense.render import theme
-from jkdefense.render.channels import domain_color, tooltips
+from jkdefense.render.channels import domain_color, legend_of_drawn, tooltips
 
 # Each event type's shape on the timeline, fixed whatever the filters leave.
 INCIDENT_SHAPES = {
@@ -90,6 +90,7 @@ def incident_timeline_chart(
             scale=alt.Scale(
                 domain=list(INCIDENT_SHAPES), range=list(INCIDENT_SHAPES.values())
             ),
+            legend=legend_of_drawn(list(INCIDENT_SHAPES), laid, "incident_type"),
         ),
         # A thin grey edge keeps the pale domains (air, multi) visible on a
         # white slide; the thick black one marks the events the article cites.

@@ -13,7 +13,7 @@ import pytest
 
 from jkdefense.analysis import filters
 from jkdefense.data import geo
-from jkdefense.render import draw, export, maps
+from jkdefense.render import draw, export, map_table, maps
 from jkdefense.report import theatre, threats
 from tests.conftest import ROOT
 
@@ -280,6 +280,31 @@ def test_a_view_without_incidents_still_draws_the_zones(package):
     assert chart.title.startswith("No incident in view has a published position")
     table = table_of(draw.figure(chart).to_dict())
     assert {row["layer"] for row in table} == {"zone", "feature", "label"}
+
+
+def _position_legend(chart) -> dict | None:
+    spec = draw.figure(chart).to_dict()
+    return next(
+        layer["encoding"]["shape"]["legend"]
+        for layer in spec["layer"]
+        if layer.get("encoding", {}).get("shape", {}).get("field") == "position"
+    )
+
+
+def test_the_position_legend_names_only_the_kinds_of_position_drawn(package):
+    every = everything(package)
+    drawn = theatre.map_chart(package.tables, every, LABELS, ACTORS)
+    kinds = [
+        map_table.POSITION_TYPES[kind]
+        for kind in map_table.POSITION_TYPES
+        if kind in set(drawn.data["position_type"])
+    ]
+    assert kinds  # the whole view places incidents
+    assert _position_legend(drawn)["values"] == kinds
+    sea = filters.ViewFilters(domains=("sea",), source_ids=package.source_ids)
+    # No incident placed: no legend of kinds of position beside nothing.
+    nothing_placed = theatre.map_chart(package.tables, sea, LABELS, ACTORS)
+    assert _position_legend(nothing_placed) is None
 
 
 def test_the_threats_page_draws_the_map_after_the_timeline(package):

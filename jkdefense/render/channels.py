@@ -32,15 +32,18 @@ def largest_first(frame: pd.DataFrame, label: str, value: str) -> list:
     return list(totals.sort_values(ascending=False, kind="stable").index)
 
 
-def legend_of_drawn(order: list[str], data: pd.DataFrame, field: str) -> alt.Legend:
-    """A legend naming, in ``order``, only the values of ``field`` drawn.
+def legend_of_drawn(
+    order: list[str], data: pd.DataFrame, field: str, **style: object
+) -> alt.Legend | None:
+    """A legend naming, in ``order``, only the values of ``field`` drawn (None: none).
 
     The channel's scale keeps every value, so each keeps its colour or shape in
     every view and slide; its legend leaves out the values a filter hid, which
     would otherwise stand beside nothing on the slide.
     """
     drawn = set(data[field].dropna()) if field in data else set()
-    return alt.Legend(values=[value for value in order if value in drawn])
+    shown = [value for value in order if value in drawn]
+    return alt.Legend(values=shown, **style) if shown else None
 
 
 def domain_color(data: pd.DataFrame, field: str = "domain_type") -> alt.Color:

@@ -10,7 +10,9 @@ keep that quick.
 from __future__ import annotations
 
 import altair as alt
+import pandas as pd
 
+from jkdefense.render.channels import legend_of_drawn
 from jkdefense.render.map_table import INK, LINE_STATUS, POSITION_TYPES
 
 # The colour legend's title: the lines and the incidents share one colour scale.
@@ -64,8 +66,10 @@ def line_layer(statuses: list[str], color: alt.Color, small: bool) -> alt.Chart:
     )
 
 
-def point_layers(scale: alt.Scale, small: bool) -> list[alt.Chart]:
-    """Disputed features (a neutral diamond) and incidents (dots by actor)."""
+def point_layers(
+    scale: alt.Scale, small: bool, positions: pd.DataFrame
+) -> list[alt.Chart]:
+    """Disputed features (a neutral diamond) and the ``positions`` (dots by actor)."""
     features = (
         alt.Chart()
         .transform_filter(alt.datum.layer == "feature")
@@ -107,8 +111,13 @@ def point_layers(scale: alt.Scale, small: bool) -> list[alt.Chart]:
                 scale=alt.Scale(
                     domain=list(POSITION_TYPES.values()), range=["circle", RING]
                 ),
-                legend=alt.Legend(
-                    symbolFillColor=INK, symbolStrokeColor=INK, symbolSize=180
+                legend=legend_of_drawn(
+                    list(POSITION_TYPES.values()),
+                    positions["position_type"].map(POSITION_TYPES).to_frame("position"),
+                    "position",
+                    symbolFillColor=INK,
+                    symbolStrokeColor=INK,
+                    symbolSize=180,
                 ),
             ),
             tooltip=[

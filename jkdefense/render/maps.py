@@ -97,7 +97,7 @@ def theatre_map_chart(
     layers = [
         land,
         map_layers.line_layer(statuses, color, small),
-        *map_layers.point_layers(scale, small),
+        *map_layers.point_layers(scale, small, positions),
         *map_layers.label_layers(),
     ]
     # Everything given at once: .project() and .properties() would each copy

@@ -55,9 +55,7 @@ def test_today_s_state_is_the_latest_change_not_the_first():
     assert now.loc["GSOMIA", "since"] == "21 Mar 2023"
     assert now.loc["Hotline", "state_name"] == "agreed"
     title = pathway.developments_title(now.reset_index(), END)
-    assert title == (
-        "As of Jan 2026, 1 of 2 are in force; 0 have nothing in place or ended"
-    )
+    assert title == "As of Jan 2026, 1 of 2 proposals is in force"
 
 
 def test_state_names_are_the_rubric_s_level_names(package):
@@ -201,7 +199,11 @@ def test_a_hostile_period_in_a_link_is_ignored():
 def test_the_timeline_title_counts_in_good_english():
     now = pd.DataFrame({"state_type": ["ended", "in_force_notice_pending", "talks"]})
     assert pathway.developments_title(now, END) == (
-        "As of Jan 2026, 1 of 3 are in force; 1 has nothing in place or ended"
+        "As of Jan 2026, 1 of 3 proposals is in force; 1 has nothing in place or ended"
+    )
+    working = pd.DataFrame({"state_type": ["in_force", "in_force", "talks"]})
+    assert pathway.developments_title(working, END) == (
+        "As of Jan 2026, 2 of 3 proposals are in force"
     )
 
 

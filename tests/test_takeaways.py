@@ -44,6 +44,9 @@ def test_program_takeaway_names_the_leader_and_how_firmly_it_leads():
         "Ships ranks first at 4.50/5 at the weights shown and keeps rank 1 in 87% "
         "of perturbed weightings; strong existing commonality: ships and radios."
     )
+    # A name opens the sentence as written but for its first letter.
+    named = ranked.assign(program_name=["patriot PAC-3", "tanks", "radios", "drones"])
+    assert programs_page.takeaway(named, stability).startswith("Patriot PAC-3 ranks")
 
 
 def test_pathway_takeaway_counts_progress_and_names_the_first_open_step():
@@ -58,6 +61,9 @@ def test_pairing_takeaway_names_the_best_scored_pairing():
     assert pairings.takeaway(scored_pairings()) == (
         "Strongest pairing in view: HHI × KHI (air, 4.40/5), of 4 pairings shown."
     )
+    assert pairings.takeaway(scored_pairings().head(1)) == (
+        "Strongest pairing in view: HHI × KHI (air, 4.40/5), the one pairing shown."
+    )
 
 
 def test_sources_takeaway_sums_the_feed_and_names_the_most_mentioned():
@@ -69,7 +75,7 @@ def test_sources_takeaway_sums_the_feed_and_names_the_most_mentioned():
         }
     )
     assert sources.takeaway(feed, LABELLED) == (
-        "3 article(s), 1,243 sentences, 2,310 entity mentions; "
+        "3 articles, 1,243 sentences, 2,310 entity mentions; "
         "most mentioned: Japan (11). 1 of 3 articles is not yet curated: no curated "
         "row cites it; Curate proposes rows from its sentences."
     )
@@ -82,3 +88,10 @@ def test_overview_takeaway_counts_severe_threats_and_names_both_leaders():
         "2 of 4 threats in view rate 4+ severity; ships leads the programs at "
         "equal weights; HHI × KHI is the strongest pairing."
     )
+    only_threats = overview.takeaway(threat_rows.head(3), ranked[:0], pd.DataFrame())
+    assert only_threats == "1 of 3 threats in view rates 4+ severity."
+    # Without threats in view, the sentence opens on the program, capitalised.
+    assert overview.takeaway(threat_rows[:0], ranked, pd.DataFrame()) == (
+        "Ships leads the programs at equal weights."
+    )
+    assert overview.takeaway(threat_rows[:0], ranked[:0], pd.DataFrame()) == ""

@@ -55,6 +55,16 @@ def test_timeline_title_counts_events_from_april_2019_on():
     assert threats.timeline_title(events) == (
         "5 events in view, 2 of them after the article (March 2019)"
     )
+    later, earlier = events.iloc[[1, 3]], events.iloc[[0, 2]]
+    assert threats.timeline_title(later) == (
+        "2 events in view, all of them after the article (March 2019)"
+    )
+    assert threats.timeline_title(earlier) == (
+        "2 events in view, none of them after the article (March 2019)"
+    )
+    assert threats.timeline_title(later.head(1)) == (
+        "1 event in view, from after the article (March 2019)"
+    )
 
 
 def test_ranking_title_names_the_leader_and_its_lead_over_the_second():
@@ -79,9 +89,25 @@ def test_ranking_title_says_when_first_place_is_shared():
 
 
 def test_stability_title_counts_programs_whose_rank_never_moves():
-    stability = pd.DataFrame({"rank_min": [1, 2, 2, 3, 5], "rank_max": [2, 2, 4, 3, 5]})
+    stability = pd.DataFrame(
+        {
+            "program_name": ["drones", "tanks", "torpedoes", "radars", "ships"],
+            "rank_min": [1, 2, 2, 3, 5],
+            "rank_max": [2, 2, 4, 3, 5],
+        }
+    )
     assert programs.stability_title(stability) == (
         "3 of 5 programs keep their rank when weights shift ±50%"
+    )
+    assert programs.stability_title(stability.iloc[:3]) == (
+        "Only tanks keeps its rank when weights shift ±50% (1 of 3 programs)"
+    )
+    assert programs.stability_title(stability.iloc[[1, 3, 4]]) == (
+        "Every one of the 3 programs keeps its rank when weights shift ±50%"
+    )
+    assert programs.stability_title(stability.iloc[[0, 2]]) == (
+        "No program keeps its rank when weights shift ±50%: the order rests on "
+        "the weights"
     )
 
 
@@ -92,7 +118,7 @@ def test_pairing_matrix_title_names_the_best_scored_pair():
 def test_network_title_names_the_busiest_bridge_and_the_idle_ones():
     nodes, edges = pairing_scores.bridge_network(scored_pairings(), COMPANIES)
     assert pairings.network_title(edges, nodes) == (
-        "Lockheed Martin bridges the most pairings (3); 1 named suppliers bridge none"
+        "Lockheed Martin bridges the most pairings (3); 1 named supplier bridges none"
     )
 
 
@@ -129,6 +155,9 @@ def test_steps_title_counts_only_started_and_achieved_steps():
     assert pathway.steps_title(STEPS) == (
         "2 of 5 steps from policy to joint operations are under way"
     )
+    one_moving = STEPS[STEPS["progress_type"] != "achieved"]
+    assert pathway.steps_title(one_moving).split(" from ")[0] == "1 of 4 steps"
+    assert " is under way" in pathway.steps_title(one_moving)
 
 
 def test_precedent_title_names_the_largest_partnership():

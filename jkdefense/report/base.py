@@ -168,6 +168,21 @@ def full_source_line(labels: dict, outside_table: str | None = None) -> str:
     return source
 
 
+def counted(count: int, noun: str) -> str:
+    """'1 article', '3 articles', '0 articles': the count and its noun agreed."""
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
+
+
+def singular(count: int, one: str, more: str) -> str:
+    """The verb for ``count`` things: ``one`` for 1 ('rates'), else ``more``."""
+    return one if count == 1 else more
+
+
+def sentence_start(text: str) -> str:
+    """``text`` with a capital first letter, the rest as written (PAC-3 stays)."""
+    return text[:1].upper() + text[1:]
+
+
 def names(values: list[str]) -> str:
     """'a', 'a and b', 'a, b and c': each value once, in order."""
     values = list(dict.fromkeys(values))

@@ -83,8 +83,9 @@ def takeaway(threats: pd.DataFrame, ranked: pd.DataFrame, scored: pd.DataFrame) 
     parts = []
     if not threats.empty:
         severe = threats[threats["severity_score"] >= 4]
+        rate = base.singular(len(severe), "rates", "rate")
         parts.append(
-            f"{len(severe)} of {len(threats)} threats in view rate 4+ severity"
+            f"{len(severe)} of {len(threats)} threats in view {rate} 4+ severity"
         )
     if not ranked.empty:
         parts.append(
@@ -96,4 +97,4 @@ def takeaway(threats: pd.DataFrame, ranked: pd.DataFrame, scored: pd.DataFrame) 
             f"{best['kr_company_name']} × {best['jp_company_name']} "
             "is the strongest pairing"
         )
-    return "; ".join(parts) + "."
+    return base.sentence_start("; ".join(parts) + ".") if parts else ""

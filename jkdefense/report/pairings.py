@@ -141,10 +141,13 @@ def single_pairing_card(
 def takeaway(scored: pd.DataFrame) -> str:
     """Strongest pairing in view and how many pairings are in view."""
     best = scored.iloc[0]
+    shown = f"of {len(scored)} pairings shown"
+    if len(scored) == 1:
+        shown = "the one pairing shown"
     return (
         f"Strongest pairing in view: {best['kr_company_name']} × "
         f"{best['jp_company_name']} ({DOMAIN_LABELS[best['domain_type']].lower()}, "
-        f"{best['pairing_score']:.2f}/5), of {len(scored)} pairings shown."
+        f"{best['pairing_score']:.2f}/5), {shown}."
     )
 
 
@@ -166,7 +169,10 @@ def network_title(edges: pd.DataFrame, nodes: pd.DataFrame) -> str:
     names = nodes.set_index("node_id")["node_name"]
     idle = int((~bridges.isin(load.index)).sum())
     text = f"{names[load.idxmax()]} bridges the most pairings ({int(load.max())})"
-    return text + (f"; {idle} named suppliers bridge none" if idle else "")
+    if idle:
+        supplier = base.counted(idle, "named supplier")
+        text += f"; {supplier} {base.singular(idle, 'bridges', 'bridge')} none"
+    return text
 
 
 def connected(nodes: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:

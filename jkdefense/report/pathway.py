@@ -167,11 +167,14 @@ def developments_title(now: pd.DataFrame, end: pd.Timestamp) -> str:
     counts = now["state_type"].value_counts()
     in_force = int(sum(counts.get(state, 0) for state in developments.IN_FORCE))
     nothing = int(counts.get("none", 0) + counts.get("ended", 0))
-    has = "has" if nothing == 1 else "have"
-    return (
-        f"As of {end:%b %Y}, {in_force} of {len(now)} are in force; "
-        f"{nothing} {has} nothing in place or ended"
+    text = (
+        f"As of {end:%b %Y}, {in_force} of {base.counted(len(now), 'proposal')} "
+        f"{base.singular(in_force, 'is', 'are')} in force"
     )
+    if nothing:
+        has = base.singular(nothing, "has", "have")
+        text += f"; {nothing} {has} nothing in place or ended"
+    return text
 
 
 def drivers_in_view(t: Tables, view: ViewFilters) -> pd.DataFrame:
@@ -202,8 +205,8 @@ def takeaway(steps: pd.DataFrame) -> str:
         steps["progress_type"].isin(["not_started", "talks", "reversed"])
     ]
     text = (
-        f"{done} of {len(steps)} steps on the article's route "
-        "have started or been reached"
+        f"{done} of {base.counted(len(steps), 'step')} on the article's route "
+        f"{base.singular(done, 'has', 'have')} started or been reached"
     )
     if talks:
         text += f", {talks} {'is' if talks == 1 else 'are'} at talks only"
@@ -217,7 +220,8 @@ def steps_title(steps: pd.DataFrame) -> str:
     moving = int(steps["progress_type"].isin(["achieved", "started"]).sum())
     talks = int((steps["progress_type"] == "talks").sum())
     text = (
-        f"{moving} of {len(steps)} steps from policy to joint operations are under way"
+        f"{moving} of {base.counted(len(steps), 'step')} from policy to joint "
+        f"operations {base.singular(moving, 'is', 'are')} under way"
     )
     if talks:
         text += f"; {talks} at talks only"

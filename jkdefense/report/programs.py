@@ -166,8 +166,8 @@ def single_program_card(
     name = str(program["program_name"])
     return base.card(
         "programs_ranking",
-        [f"{name.capitalize()}: {program['weighted_score']:.2f}/5 ({parts})."],
-        f"{name.capitalize()} is the one program in view",
+        [f"{base.sentence_start(name)}: {program['weighted_score']:.2f}/5 ({parts})."],
+        f"{base.sentence_start(name)} is the one program in view",
         labels,
         rubric_legend,
     )
@@ -192,7 +192,7 @@ def takeaway(ranked: pd.DataFrame, stability: pd.DataFrame) -> str:
     best = ranked.iloc[0]
     held = stability.set_index("program_id").at[best["program_id"], "share_same_rank"]
     text = (
-        f"{best['program_name'].capitalize()} ranks first at "
+        f"{base.sentence_start(best['program_name'])} ranks first at "
         f"{best['weighted_score']:.2f}/5 at the weights shown and keeps rank "
         f"{int(best['rank'])} in {held:.0%} of perturbed weightings"
     )
@@ -219,9 +219,14 @@ def ranking_title(ranked: pd.DataFrame, weighting: str = "") -> str:
 
 
 def stability_title(stability: pd.DataFrame) -> str:
-    """How many programs keep their rank whatever the weights do."""
-    firm = int((stability["rank_min"] == stability["rank_max"]).sum())
-    return (
-        f"{firm} of {len(stability)} programs keep their rank "
-        f"when weights shift ±{scoring.WEIGHT_SPREAD:.0%}"
-    )
+    """How many programs keep their rank whatever the weights do (the one named)."""
+    firm = stability[stability["rank_min"] == stability["rank_max"]]
+    shift = f"when weights shift ±{scoring.WEIGHT_SPREAD:.0%}"
+    if len(firm) == 1:
+        name = firm["program_name"].iloc[0]
+        return f"Only {name} keeps its rank {shift} (1 of {len(stability)} programs)"
+    if firm.empty:
+        return f"No program keeps its rank {shift}: the order rests on the weights"
+    if len(firm) == len(stability):
+        return f"Every one of the {len(stability)} programs keeps its rank {shift}"
+    return f"{len(firm)} of {len(stability)} programs keep their rank {shift}"

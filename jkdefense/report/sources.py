@@ -182,8 +182,9 @@ def takeaway(feed: pd.DataFrame, labelled: pd.DataFrame) -> str:
     mention counts per article and entity, with entity_name.
     """
     text = (
-        f"{len(feed):,} article(s), {int(feed['sentence_count'].sum()):,} sentences, "
-        f"{int(feed['mention_count'].sum()):,} entity mentions"
+        f"{base.counted(len(feed), 'article')}, "
+        f"{base.counted(int(feed['sentence_count'].sum()), 'sentence')}, "
+        f"{base.counted(int(feed['mention_count'].sum()), 'entity mention')}"
     )
     if not labelled.empty:
         top = labelled.groupby("entity_name")["mention_count"].sum()

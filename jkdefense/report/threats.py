@@ -219,6 +219,10 @@ def scramble_markers(
 def timeline_title(events: pd.DataFrame) -> str:
     """How many events in view, and how many came after the article."""
     later = int((events["incident_date"] >= pd.Timestamp("2019-04-01")).sum())
+    if len(events) == 1:
+        when = "after" if later else "before"
+        return f"1 event in view, from {when} the article (March 2019)"
+    share = {0: "none", len(events): "all"}.get(later, str(later))
     return (
-        f"{len(events)} events in view, {later} of them after the article (March 2019)"
+        f"{len(events)} events in view, {share} of them after the article (March 2019)"
     )

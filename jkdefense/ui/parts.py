@@ -22,8 +22,9 @@ from jkdefense.ui.text import escape_markdown, plain_table
 
 
 def takeaway(text: str) -> None:
-    """Show the page's one-line finding."""
-    st.markdown(f"**{escape_markdown(text)}**")
+    """Show the page's one-line finding (none: nothing, not an empty bold mark)."""
+    if text:
+        st.markdown(f"**{escape_markdown(text)}**")
 
 
 def prose(text: str) -> None:

@@ -1,6 +1,6 @@
 """Cold start and server memory in headless Debian chromium, beside a bare page.
 
-    .venv/bin/python benchmarks/bench_browser.py [--repeat 3]
+    .venv/bin/python benchmarks/bench_browser.py [--repeat 3] [--from-disk]
 
 Cold start: wall time from launching `python -m streamlit run serve.py`, as `make
 run` does (from the project folder, so with its .streamlit/config.toml; headless, on
@@ -13,9 +13,11 @@ drawn; that server stops once the check is done), then again with the package th
 start kept (any later start on unchanged files; jkdefense/cache.py). The baseline is
 a bare page (a title and one small Altair chart) started with the same flags; the
 three alternate, each launched once the machine is quiet (wait_quiet), and medians
-are reported. Memory: one more cold start of the app (package kept), a tour of every
-page through the sidebar navigation, and the server's resident memory (children
-included) right after start, after the first page and after the tour.
+are reported. With --from-disk (root only) every start begins with the file
+cache emptied, as the first start after a reboot does. Memory: one more cold start
+of the app (package kept), a tour of every page through the sidebar navigation,
+and the server's resident memory (children included) right after start, after the
+first page and after the tour.
 
 Every wait times out and every server is stopped, whatever happens. Console errors,
 page errors, exception boxes and requests that leave 127.0.0.1 are reported; the
@@ -286,17 +288,36 @@ def wait_quiet(timeout_s: float = 10) -> None:
         pass
 
 
+DROP_CACHES = Path("/proc/sys/vm/drop_caches")
+
+
+def drop_file_cache() -> None:
+    """Empty Linux's page cache (root only): the next start reads its files from disk.
+
+    As the first start after a reboot does: Python, the packages, Streamlit's
+    frontend and chromium's own files all come off the disk again.
+    """
+    os.sync()
+    DROP_CACHES.write_text("1\n", encoding="ascii")
+
+
 def cold_start(
     browser: Browser,
     script: Path,
     problems: Problems,
     run: str,
     cache: Path | None = None,
+    from_disk: bool = False,
 ) -> dict:
-    """Seconds from launch to health and to the first page rendered; RSS then."""
+    """Seconds from launch to health and to the first page rendered; RSS then.
+
+    ``from_disk``: the file cache emptied first (drop_file_cache).
+    """
     # The browser context exists before the launch: only the server start and the
     # page load are timed.
     wait_quiet()
+    if from_disk:
+        drop_file_cache()
     with (
         fresh_tab(browser, problems, run) as page,
         running_server(script, cache) as server,
@@ -361,8 +382,10 @@ def compile_as_make_run() -> None:
     subprocess.run(["make", "--silent", "bytecode"], cwd=ROOT, check=True)
 
 
-def measure(repeat: int) -> dict:
+def measure(repeat: int, from_disk: bool = False) -> dict:
     """Cold starts of the app and the bare page (medians, s), and server RSS (MB).
+
+    ``from_disk``: each start with the file cache emptied first (drop_file_cache).
 
     Also lists what went wrong: console_errors, page_errors, exception_boxes and
     outside_requests (each entry names its run).
@@ -384,10 +407,16 @@ def measure(repeat: int) -> dict:
                 cache = Path(staging) / f"cache-{index}"  # empty: nothing kept yet
                 run = f"cold start {index + 1}"
                 first_runs.append(
-                    cold_start(browser, APP, problems, f"app first {run}", cache)
+                    cold_start(
+                        browser, APP, problems, f"app first {run}", cache, from_disk
+                    )
                 )
-                app_runs.append(cold_start(browser, APP, problems, f"app {run}", cache))
-                bare_runs.append(cold_start(browser, bare, problems, f"bare {run}"))
+                app_runs.append(
+                    cold_start(browser, APP, problems, f"app {run}", cache, from_disk)
+                )
+                bare_runs.append(
+                    cold_start(browser, bare, problems, f"bare {run}", None, from_disk)
+                )
             memory = toured_memory(browser, problems, cache)
         finally:
             browser.close()
@@ -422,8 +451,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument(
+        "--from-disk",
+        action="store_true",
+        help="empty the file cache before each start, as after a reboot (root only)",
+    )
     args = parser.parse_args()
-    r = measure(args.repeat)
+    if args.from_disk and not os.access(DROP_CACHES, os.W_OK):
+        parser.error(f"--from-disk needs root: it writes {DROP_CACHES}")
+    r = measure(args.repeat, args.from_disk)
     if args.json:
         args.json.write_text(json.dumps(r, indent=2), encoding="utf-8")
     n = args.repeat

@@ -2,7 +2,7 @@
 
 Loading checks every curated row, seed and cited sentence: 0.17-0.18 s at the
 current feed, where reading the kept package takes 5-7 ms (bench_memo.py), and
-1.0-1.1 s at 10,000 articles. Where no checked package is kept, a feed of more
+0.95-1.2 s at 10,000 articles. Where no checked package is kept, a feed of more
 than CHECK_AFTER_DRAWING_ABOVE articles is opened in two steps (open_package):
 its tables at once (0.2-0.3 s at 10,000 articles), for the first page, while a
 thread checks them (benchmarks/RESULTS.md). The checked package is kept in the

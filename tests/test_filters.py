@@ -89,3 +89,23 @@ def test_pairings_with_companies():
     )
     assert len(filters.pairings_with_companies(pairings, ["j2"])) == 1
     assert len(filters.pairings_with_companies(pairings, [])) == 2
+
+
+def test_among_is_isin_for_article_ids_empty_cells_and_no_ids():
+    column = pd.Series(
+        ["yoon-2019-diplomat", None, "whitehouse-2023", "", "x"],
+        index=[4, 7, 9, 11, 12],
+        dtype="str",
+    )
+    for ids in [
+        ("yoon-2019-diplomat", "x"),
+        (),
+        ("",),
+        tuple(f"synthetic-{n}" for n in range(3000)) + ("whitehouse-2023",),
+    ]:
+        found = filters.among(column, ids)
+        assert found.dtype == bool
+        assert found.index.equals(column.index)
+        assert found.tolist() == column.isin(ids).tolist(), ids
+    plain = pd.Series(["a", "b"], dtype=object)  # not Arrow-backed text
+    assert filters.among(plain, {"b"}).tolist() == [False, True]

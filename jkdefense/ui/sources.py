@@ -143,7 +143,7 @@ NEW_NAMES_AT_ONCE = 10_000
 def _sentences_in_view(pkg: load.Package, source_ids: tuple | None) -> int:
     counts = page_tables(pkg)["article_counts"]
     if source_ids is not None:
-        counts = counts[counts["source_id"].isin(source_ids)]
+        counts = counts[filters.among(counts["source_id"], source_ids)]
     return int(counts["sentence_count"].sum())
 
 

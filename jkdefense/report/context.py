@@ -10,7 +10,7 @@ from typing import Any
 from jkdefense.analysis import evidence, filters
 from jkdefense.analysis.filters import ViewFilters
 from jkdefense.data import load
-from jkdefense.report import registry
+from jkdefense.report import base, registry
 from jkdefense.report.base import PageView
 from jkdefense.report.page_data import page_tables, sources_table
 
@@ -124,7 +124,7 @@ def articles_in_brief(pkg: load.Package, view: ViewFilters) -> str:
         text = f"{who}, {first['date_published']}"
     more = len(sources) - 1
     if more:
-        text += f", and {more:,} more article{'s' if more != 1 else ''}"
+        text += f", and {base.counted(more, 'more article')}"
     return text
 
 

@@ -110,8 +110,8 @@ def takeaway(rows: pd.DataFrame) -> str:
     per_table = rows["table"].value_counts()
     tables = ", ".join(f"{count} {table}" for table, count in per_table.items())
     return (
-        f"{len(rows):,} proposed row{'s' if len(rows) != 1 else ''} from "
-        f"{articles:,} article{'s' if articles != 1 else ''} wait for review "
+        f"{base.counted(len(rows), 'proposed row')} from "
+        f"{base.counted(articles, 'article')} wait for review "
         f"({tables})."
     )
 

@@ -209,7 +209,7 @@ def takeaway(steps: pd.DataFrame) -> str:
         f"{base.singular(done, 'has', 'have')} started or been reached"
     )
     if talks:
-        text += f", {talks} {'is' if talks == 1 else 'are'} at talks only"
+        text += f", {talks} {base.singular(talks, 'is', 'are')} at talks only"
     if not first_open.empty:
         text += f"; the first step not under way is {first_open.iloc[0]['step_name']}"
     return text + "."
@@ -237,7 +237,7 @@ def precedent_title(precedents: pd.DataFrame) -> str:
         return f"{largest[0]}, the one precedent in view, joins {most} nations"
     if fewest == most:  # a tie between all: none has the most
         return f"The {len(sizes)} precedents in view each join {most} nations"
-    verb = "has" if len(largest) == 1 else "have"
+    verb = base.singular(len(largest), "has", "have")
     text = f"{base.names(largest)} {verb} the most partners ({most})"
     span = f"{fewest} to {most} nations"
     return f"{text}; the {len(sizes)} precedents in view join {span}"

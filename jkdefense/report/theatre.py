@@ -142,8 +142,7 @@ def map_title(events: pd.DataFrame, placed: pd.DataFrame) -> str:
     by_actor = placed.drop_duplicates("incident_id")["actor_code"].value_counts()
     actors = ", ".join(f"{ACTOR_NAMES[a]} {n}" for a, n in by_actor.items())
     return (
-        f"{count} incident{'s' if count != 1 else ''} placed against {zones}, "
-        f"by actor: {actors}"
+        f"{base.counted(count, 'incident')} placed against {zones}, by actor: {actors}"
     )
 
 
@@ -152,7 +151,7 @@ def map_note(events: pd.DataFrame, placed: pd.DataFrame, small: bool) -> str:
     drawn, unplaced = drawn_and_unplaced(placed)
     missing = len(events) - (drawn["incident_id"].nunique() if len(drawn) else 0)
     left_off = (
-        f"Not placed: {missing} incident{'s' if missing != 1 else ''} in view "
+        f"Not placed: {base.counted(missing, 'incident')} in view "
         "without a reported position. "
         if missing
         else ""

@@ -149,7 +149,7 @@ def takeaway(cells: pd.DataFrame, scrambles: pd.DataFrame) -> str:
 def matrix_title(cells: pd.DataFrame) -> str:
     """Which actor-domain cells rate highest."""
     where, worst, count = base.top_cells(cells)
-    return f"{where} rate{'s' if count == 1 else ''} highest, at {worst}/5"
+    return f"{where} {base.singular(count, 'rates', 'rate')} highest, at {worst}/5"
 
 
 def scramble_title(years: pd.DataFrame) -> str:

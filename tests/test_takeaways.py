@@ -3,7 +3,7 @@
 import pandas as pd
 
 from jkdefense.analysis import scoring
-from jkdefense.report import overview, pairings, pathway, sources, threats
+from jkdefense.report import curate, overview, pairings, pathway, sources, threats
 from jkdefense.report import programs as programs_page
 from tests.report_frames import (
     CELLS,
@@ -95,3 +95,18 @@ def test_overview_takeaway_counts_severe_threats_and_names_both_leaders():
         "Ships leads the programs at equal weights."
     )
     assert overview.takeaway(threat_rows[:0], ranked[:0], pd.DataFrame()) == ""
+
+
+def test_curate_takeaway_agrees_its_verb_with_the_rows_waiting():
+    rows = pd.DataFrame(
+        {
+            "evidence_sentence_ids": ["a:s001", "a:s002;b:s009", "b:s003"],
+            "table": ["threats", "threats", "programs"],
+        }
+    )
+    assert curate.takeaway(rows) == (
+        "3 proposed rows from 2 articles wait for review (2 threats, 1 programs)."
+    )
+    assert curate.takeaway(rows.head(1)) == (
+        "1 proposed row from 1 article waits for review (1 threats)."
+    )

@@ -111,7 +111,8 @@ def takeaway(rows: pd.DataFrame) -> str:
     tables = ", ".join(f"{count} {table}" for table, count in per_table.items())
     return (
         f"{base.counted(len(rows), 'proposed row')} from "
-        f"{base.counted(articles, 'article')} wait for review "
+        f"{base.counted(articles, 'article')} "
+        f"{base.singular(len(rows), 'waits', 'wait')} for review "
         f"({tables})."
     )
 

@@ -5,6 +5,8 @@ A builder takes a tidy DataFrame and returns a chart (no I/O, no Streamlit).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import altair as alt
 import pandas as pd
 
@@ -33,16 +35,16 @@ def largest_first(frame: pd.DataFrame, label: str, value: str) -> list:
 
 
 def legend_of_drawn(
-    order: list[str], data: pd.DataFrame, field: str, **style: object
+    order: list[str], drawn: Iterable[object], **style: object
 ) -> alt.Legend | None:
-    """A legend naming, in ``order``, only the values of ``field`` drawn (None: none).
+    """A legend naming, in ``order``, only the values ``drawn`` (None: none drawn).
 
     The channel's scale keeps every value, so each keeps its colour or shape in
     every view and slide; its legend leaves out the values a filter hid, which
     would otherwise stand beside nothing on the slide.
     """
-    drawn = set(data[field].dropna()) if field in data else set()
-    shown = [value for value in order if value in drawn]
+    present = set(drawn)
+    shown = [value for value in order if value in present]
     return alt.Legend(values=shown, **style) if shown else None
 
 
@@ -53,5 +55,5 @@ def domain_color(data: pd.DataFrame, field: str = "domain_type") -> alt.Color:
         title="Domain",
         scale=theme.domain_scale(),
         sort=list(theme.DOMAIN_COLORS),
-        legend=legend_of_drawn(list(theme.DOMAIN_COLORS), data, field),
+        legend=legend_of_drawn(list(theme.DOMAIN_COLORS), data.get(field, ())),
     )

@@ -113,8 +113,7 @@ def point_layers(
                 ),
                 legend=legend_of_drawn(
                     list(POSITION_TYPES.values()),
-                    positions["position_type"].map(POSITION_TYPES).to_frame("position"),
-                    "position",
+                    positions["position_type"].map(POSITION_TYPES),
                     symbolFillColor=INK,
                     symbolStrokeColor=INK,
                     symbolSize=180,

@@ -90,7 +90,7 @@ def incident_timeline_chart(
             scale=alt.Scale(
                 domain=list(INCIDENT_SHAPES), range=list(INCIDENT_SHAPES.values())
             ),
-            legend=legend_of_drawn(list(INCIDENT_SHAPES), laid, "incident_type"),
+            legend=legend_of_drawn(list(INCIDENT_SHAPES), laid["incident_type"]),
         ),
         # A thin grey edge keeps the pale domains (air, multi) visible on a
         # white slide; the thick black one marks the events the article cites.

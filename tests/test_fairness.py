@@ -32,7 +32,7 @@ def problems_of(data_dir, file: str) -> list:
     ],
 )
 def test_one_side_s_wording_for_a_disputed_place_is_refused(text, refused):
-    assert bool(wording.wording_problems(text, DESCRIPTOR)) == refused
+    assert bool(wording.Wording.of(DESCRIPTOR).refused_in(text)) == refused
 
 
 WORDED = [
@@ -48,6 +48,16 @@ WORDED = [
 ]
 
 
+def refused_one_by_one(text: str) -> list[str]:
+    """Each refused wording searched on its own, without the one-search screen."""
+    found = []
+    for pattern, reason, use_instead in wording.neutral_wording(DESCRIPTOR):
+        match = pattern.search(text)
+        if match:
+            found.append(f"{match.group(0)!r} {reason}; write instead: {use_instead}")
+    return found
+
+
 def test_a_table_s_wording_is_judged_cell_by_cell_as_a_single_text_is():
     resource = schema.resources(DESCRIPTOR)["threats"]
     table = pd.DataFrame({"threat_description": WORDED}, dtype=str)
@@ -57,7 +67,7 @@ def test_a_table_s_wording_is_judged_cell_by_cell_as_a_single_text_is():
         for row, text in enumerate(WORDED)
         if text
         for message in [
-            *wording.wording_problems(text, DESCRIPTOR),
+            *refused_one_by_one(text),
             *(
                 wording.disputed_name_problem(text, entry["names"], window)
                 for entry in DESCRIPTOR["x-disputed-names"]
@@ -106,7 +116,7 @@ def test_the_refused_wordings_live_in_the_data_package_with_what_to_write():
     assert len(rules_declared) >= 4
     for rule in rules_declared:
         assert rule["pattern"] and rule["reason"] and rule["use_instead"]
-    message = wording.wording_problems("ROK-claimed airspace", DESCRIPTOR)[0]
+    message = wording.Wording.of(DESCRIPTOR).refused_in("ROK-claimed airspace")[0]
     assert "Dokdo/Takeshima" in message  # the neutral wording to use
 
 

@@ -147,11 +147,6 @@ class Wording:
         ]
 
 
-def wording_problems(text: str, descriptor: schema.Descriptor) -> list[str]:
-    """What is wrong with the wording of ``text``, one message per refused phrase."""
-    return Wording.of(descriptor).refused_in(text)
-
-
 def check_disputed_names(
     file: str, frame: pd.DataFrame, resource: dict, descriptor: schema.Descriptor
 ) -> list[Problem]:
